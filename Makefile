@@ -1,0 +1,113 @@
+# Set-up, checks and tests. On a fresh machine `make run` and `make test` install everything
+# they need first (shared/design/ci.md §7); `.ci/run` is just `make test`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# `make test` must stop at the first failing step, in order, even under `make -j`.
+.NOTPARALLEL:
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# pip runs again only when one of these is newer than the stamp.
+STAMP := $(VENV)/.deps-stamp
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+#: Extra pytest arguments, e.g. `make test-quick PYTEST_ARGS="-k tickets -x"`.
+PYTEST_ARGS ?=
+
+# shared/design/ci.md §1: Qt offscreen and xcb, fonts, Xvfb, and the servers the tests start.
+APT_PACKAGES := make \
+	libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3 \
+	fonts-dejavu-core \
+	xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+	postgresql openssh-server poppler-utils xrdp freerdp2-x11
+# Only when `python3 -m venv` cannot work yet (ci.md §1: Debian's python3 lacks ensurepip).
+APT_PYTHON := python3 python3-venv ca-certificates
+
+.PHONY: help deps system-deps venv run lint typecheck imports test test-quick bench screenshots clean
+
+help:
+	@echo "make run          install, fill the demo database if empty, open the app"
+	@echo "make test         install, then lint, typecheck, imports and the whole test suite"
+	@echo "make test-quick   pytest without the PostgreSQL backend (PYTEST_ARGS=... passes options)"
+	@echo "make deps | venv  system packages and the venv | the venv only"
+	@echo "make lint | typecheck | imports | bench | screenshots | clean"
+
+deps: system-deps venv
+
+# As root on Debian/Ubuntu: always run apt (about 1 s when all is present), so a reused machine
+# cannot hide a missing install step. Otherwise: only check, and print the one command to run.
+system-deps:
+	@if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+		py_pkgs=""; \
+		$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || py_pkgs="$(APT_PYTHON)"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -q; \
+		apt-get install -y -q --no-install-recommends $(APT_PACKAGES) $$py_pkgs; \
+	elif command -v dpkg >/dev/null; then \
+		missing=""; \
+		for p in $(APT_PACKAGES); do \
+			dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			echo "Missing system packages. Install them, then run make again:" >&2; \
+			echo "  sudo apt-get install -y --no-install-recommends$$missing" >&2; \
+			exit 1; \
+		fi; \
+	else \
+		echo "Not Debian/Ubuntu: install the equivalents of these yourself:" >&2; \
+		echo "  $(APT_PACKAGES)" >&2; \
+	fi
+
+venv: $(STAMP)
+
+# A fresh clone has no .venv (it is never committed); an existing one is kept.
+$(BIN)/python:
+	test -x $@ || $(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml requirements-dev.txt | $(BIN)/python
+	$(PIP) install -q -r requirements-dev.txt
+	$(PIP) install -q --no-deps -e .
+	touch $@
+
+run: deps
+	$(BIN)/helpdesk demo --if-empty
+	$(BIN)/helpdesk
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: venv
+	$(BIN)/mypy
+
+imports: venv
+	$(BIN)/lint-imports
+
+# pytest exits 5 when it collected nothing: that means collection broke, never "all good".
+define pytest
+	@rc=0; $(1) $(BIN)/pytest $(PYTEST_ARGS) $(2) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then \
+		echo "pytest collected no tests: test collection is broken" >&2; exit 1; \
+	fi; \
+	exit $$rc
+endef
+
+# CI=true: a test server (PostgreSQL, sshd) that cannot start fails its tests instead of skipping.
+test: deps lint typecheck imports
+	$(call pytest,CI=true,)
+
+test-quick: venv
+	$(call pytest,,-m "not postgresql")
+
+bench: venv
+	$(BIN)/python -m benchmarks.queue
+
+screenshots: deps
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/helpdesk demo --screenshots out/
+
+# Leaves .venv alone: rebuilding it costs a download; delete it by hand if it is broken.
+clean:
+	rm -rf build dist out .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

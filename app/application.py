@@ -1,0 +1,183 @@
+"""The GUI composition root: QApplication, settings, task runner, sign-in and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from app.bootstrap import Core, build_core, configure_logging
+from app.db import DatabaseError, DatabaseTooNewError, UpgradeNeedsConfirmationError
+from app.models.enums import Role
+from app.paths import AppPaths
+from app.services.directory import TechnicianRow
+from app.settings import Settings
+from app.tasks import ChangeNotifier, ExternalChangeWatcher, TaskRunner
+
+from app.views.auth.first_admin_dialog import FirstAdminDialog
+from app.views.auth.sign_in_dialog import SignInDialog
+from app.views.icons import icon
+from app.views.main_window import MainWindow
+from app.views.tickets.queue_model import TicketIdRole
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "MSP Helpdesk"
+APPLICATION = "msp-helpdesk"
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("MSP Helpdesk")
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def _open_core(db: str | None, data_dir: Path | None) -> Core | int:
+    """Build the core, asking before upgrading a shared database; an exit code on failure."""
+    try:
+        return build_core(db, data_dir)
+    except UpgradeNeedsConfirmationError as e:
+        answer = QMessageBox.question(
+            None,
+            QCoreApplication.translate("application", "Upgrade the shared database?"),
+            QCoreApplication.translate(
+                "application",
+                "The shared database must be upgraded from revision {0} to {1} before this "
+                "version can use it. Every technician needs this version afterwards.\n\n"
+                "Has a backup (pg_dump) of the database been made?",
+            ).format(e.current, e.head),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return 1
+        return build_core(db, data_dir, confirm_upgrade=True)
+    except DatabaseTooNewError as e:
+        _fatal(str(e))
+        return 3
+    except DatabaseError as e:
+        _fatal(str(e))
+        return 1
+
+
+def _fatal(message: str) -> None:
+    QMessageBox.critical(
+        None, QCoreApplication.translate("application", "Cannot open the database"), message
+    )
+
+
+def sign_in(core: Core, runner: TaskRunner, settings: Settings) -> TechnicianRow | None:
+    """Ask for the first admin account on a new database, else sign in; None if cancelled."""
+    dialog: FirstAdminDialog | SignInDialog
+    if core.auth.needs_first_admin():
+        dialog = FirstAdminDialog(core.auth, runner)
+    else:
+        dialog = SignInDialog(core.auth, runner, remembered_email=settings.prefs.remember_email)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.technician is None:
+        return None
+    settings.prefs.remember_email = dialog.technician.email
+    return dialog.technician
+
+
+def run_gui(db: str | None, data_dir: Path | None, log_level: str) -> int:
+    """Open the desktop app; returns the process exit code."""
+    configure_logging(AppPaths.default(data_dir), log_level)
+    app = _application()
+    core = _open_core(db, data_dir)
+    if isinstance(core, int):
+        return core
+    settings = Settings.default()
+    runner = TaskRunner()
+    notifier = ChangeNotifier()
+    watcher = ExternalChangeWatcher(core.db.open_change_watcher, notifier)
+    try:
+        me = sign_in(core, runner, settings)
+        if me is None:
+            return 0
+        window = MainWindow(core, runner, notifier, settings, me)
+        watcher.connection_lost.connect(window.connection_lost)
+        watcher.connection_restored.connect(window.connection_restored)
+        watcher.start()
+        window.show()
+        return app.exec()
+    finally:
+        watcher.stop()
+        runner.shutdown()
+        core.close()
+
+
+def wait_until_idle(runner: TaskRunner, timeout_s: float = 10.0) -> None:
+    """Pump events until the runner has no task in flight (for screenshots and benchmarks)."""
+    deadline = time.monotonic() + timeout_s
+    app = QCoreApplication.instance()
+    assert app is not None
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not runner.is_busy():
+            # One more round lets queued deliveries that started follow-up tasks register.
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if not runner.is_busy():
+                return
+        time.sleep(0.01)
+
+
+def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
+    """PNGs of the main views on the demo data, signed in as the first L1 technician."""
+    app = _application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    me = _screenshot_technician(core)
+    runner = TaskRunner()
+    notifier = ChangeNotifier()
+    settings = Settings.default()
+    settings.ui_state.reset()
+    window = MainWindow(core, runner, notifier, settings, me)
+    shots: list[Path] = []
+
+    def grab(widget: QWidget, name: str) -> None:
+        wait_until_idle(runner)
+        path = out_dir / f"{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    try:
+        window.resize(1280, 780)
+        window.show()
+        grab(window, "main-window-queue")
+        window.nav.setCurrentRow(1)
+        grab(window, "main-window-clients")
+        window.nav.setCurrentRow(0)
+        first = window.queue_view.model.index(0, 0)
+        if first.isValid():
+            ticket_id = window.queue_view.model.data(first, TicketIdRole)
+            if isinstance(ticket_id, int):
+                dialog = window.open_ticket(ticket_id)
+                dialog.resize(1100, 760)
+                grab(dialog, "ticket-dialog")
+                dialog.close()
+        new = window.new_ticket()
+        grab(new, "new-ticket-dialog")
+        new.close()
+    finally:
+        QTimer.singleShot(0, window.close)
+        wait_until_idle(runner)
+        window.close()
+        runner.shutdown()
+        app.processEvents()
+    return shots
+
+
+def _screenshot_technician(core: Core) -> TechnicianRow:
+    technicians = [
+        t for t in core.directory.lookups().technicians if t.active and t.role is not Role.READ_ONLY
+    ]
+    if not technicians:
+        raise DatabaseError("no technician to show the screenshots as; run `helpdesk demo` first")
+    return next((t for t in technicians if t.tier.value == "L1"), technicians[0])

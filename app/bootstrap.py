@@ -1,0 +1,104 @@
+"""The Qt-free composition root: paths, logging, database upgrade and every service, as a `Core`."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db import (
+    Database,
+    UpgradeResult,
+    create_database_engine,
+    parse_database_target,
+    upgrade_database,
+)
+from app.paths import AppPaths
+from app.services.auth import AuthService
+from app.services.clock import Clock, SystemClock
+from app.services.demo_data import DemoDataService
+from app.services.directory import DirectoryService
+from app.services.ticket_queue import TicketQueueService
+from app.services.tickets import TicketService
+
+#: Environment variable naming the database when `--db` is not given.
+DB_URL_ENV = "HELPDESK_DB_URL"
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """Everything below the Qt line, built once and passed to whoever needs a part of it."""
+
+    paths: AppPaths
+    db: Database
+    clock: Clock
+    auth: AuthService
+    tickets: TicketService
+    queue: TicketQueueService
+    directory: DirectoryService
+    demo: DemoDataService
+    upgrade: UpgradeResult
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def resolve_database_target(db: str | None, paths: AppPaths) -> str:
+    """`--db`, else `HELPDESK_DB_URL`, else the per-user SQLite file."""
+    return db or os.environ.get(DB_URL_ENV) or str(paths.database_file)
+
+
+def build_core(
+    db: str | None = None,
+    data_dir: Path | None = None,
+    *,
+    confirm_upgrade: bool = False,
+    clock: Clock | None = None,
+) -> Core:
+    """Open (creating if needed) and upgrade the database, then build every service.
+
+    Raises the `app.db` errors when the database cannot be opened or is newer than this build.
+    """
+    paths = AppPaths.default(data_dir)
+    paths.ensure()
+    clock = clock or SystemClock()
+    url = parse_database_target(resolve_database_target(db, paths))
+    engine = create_database_engine(url)
+    try:
+        result = upgrade_database(engine, paths.backups_dir, confirmed=confirm_upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+    database = Database(engine)
+    auth = AuthService(database, clock)
+    return Core(
+        paths=paths,
+        db=database,
+        clock=clock,
+        auth=auth,
+        tickets=TicketService(database, clock),
+        queue=TicketQueueService(database),
+        directory=DirectoryService(database),
+        demo=DemoDataService(database, clock, auth),
+        upgrade=result,
+    )
+
+
+def configure_logging(paths: AppPaths, level: str = "INFO") -> None:
+    """Log to a rotating file in the data directory, and warnings to stderr."""
+    paths.ensure()
+    root = logging.getLogger()
+    root.setLevel(level.upper())
+    file_handler = logging.handlers.RotatingFileHandler(
+        paths.logs_dir / "helpdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    file_handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+    )
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)
+    stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(file_handler)
+    root.addHandler(stderr)

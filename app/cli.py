@@ -1,0 +1,225 @@
+"""The `helpdesk` command: the GUI without a subcommand, database and demo tools with one.
+
+Only this module turns typed errors into exit codes: 0 ok, 1 failure, 2 usage, 3 database newer
+than the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.bootstrap import Core, build_core, configure_logging, resolve_database_target
+from app.db import (
+    DatabaseError,
+    DatabaseTooNewError,
+    backup_sqlite_file,
+    create_database_engine,
+    current_revision,
+    head_revision,
+    parse_database_target,
+)
+from app.paths import AppPaths
+from app.services.demo_data import DEFAULT_TICKETS, DemoDataExistsError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TOO_NEW = 0, 1, 2, 3
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    """The options accepted both before and after a command.
+
+    Only the top level has defaults: argparse copies every attribute a subcommand's parser sets,
+    defaults included, over what was parsed before the command, so `helpdesk --db X demo` would
+    otherwise forget X and seed the default database.
+    """
+    common = argparse.ArgumentParser(
+        add_help=False, argument_default=None if top_level else argparse.SUPPRESS
+    )
+    common.add_argument(
+        "--db",
+        metavar="URL|PATH",
+        help="database: a SQLite file path or postgresql+psycopg://user@host/db "
+        "(default: $HELPDESK_DB_URL, else a SQLite file in the data directory)",
+    )
+    common.add_argument(
+        "--data-dir", type=Path, help="where logs, backups and the SQLite file live"
+    )
+    common.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        **({"default": "INFO"} if top_level else {}),
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="helpdesk",
+        description="MSP Helpdesk: ticket queues, SLAs, client vault and remote sessions. "
+        "Without a command, opens the desktop app.",
+        parents=[_common_options(top_level=True)],
+    )
+    common = _common_options(top_level=False)
+    parser.add_argument("--version", action="version", version=f"helpdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database schema tools", parents=[common])
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = db_sub.add_parser(
+        "upgrade",
+        help="migrate the schema to this version (SQLite: backup first)",
+        parents=[common],
+    )
+    up.add_argument(
+        "--yes", action="store_true", help="confirm a backup of a shared PostgreSQL database exists"
+    )
+    db_sub.add_parser("current", help="print the schema revision and this app's", parents=[common])
+    backup = db_sub.add_parser("backup", help="copy a SQLite database file", parents=[common])
+    backup.add_argument("-o", "--output", type=Path, help="target file (default: backups folder)")
+
+    demo = sub.add_parser("demo", help="fill a database with the demo MSP", parents=[common])
+    demo.add_argument(
+        "--tickets",
+        type=_positive,
+        default=DEFAULT_TICKETS,
+        help="number of tickets (default %(default)s)",
+    )
+    demo.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
+    demo.add_argument(
+        "--if-empty", action="store_true", help="do nothing (and succeed) if the database has data"
+    )
+    demo.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="then save a PNG of each main view to DIR"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = AppPaths.default(args.data_dir)
+    try:
+        if args.command is None:
+            from app.application import run_gui  # Qt only on the GUI path
+
+            return run_gui(args.db, args.data_dir, args.log_level)
+        configure_logging(paths, args.log_level)
+        if args.command == "db":
+            return _db_command(args, paths)
+        return _demo_command(args)
+    except DatabaseTooNewError as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_TOO_NEW
+    except DatabaseError as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("helpdesk: interrupted", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def gui_main() -> int:
+    """Entry point of the windowed `helpdesk-gui` launcher."""
+    return main([])
+
+
+def _db_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.db_command == "current":
+        url = parse_database_target(resolve_database_target(args.db, paths))
+        engine = create_database_engine(url)
+        try:
+            current = current_revision(engine)
+        finally:
+            engine.dispose()
+        print(f"database: {current or 'empty'}")
+        print(f"this app: {head_revision()}")
+        return EXIT_OK
+    if args.db_command == "backup":
+        url = parse_database_target(resolve_database_target(args.db, paths))
+        if url.get_backend_name() != "sqlite" or not url.database:
+            print("helpdesk: back up a PostgreSQL database with pg_dump", file=sys.stderr)
+            return EXIT_USAGE
+        source = Path(url.database)
+        if not source.exists():
+            print(f"helpdesk: no database at {source}", file=sys.stderr)
+            return EXIT_FAILURE
+        paths.backups_dir.mkdir(parents=True, exist_ok=True)
+        target = args.output or paths.backups_dir / f"helpdesk-manual-{_stamp()}.sqlite"
+        print(f"backup written to {backup_sqlite_file(source, target)}")
+        return EXIT_OK
+    core = build_core(args.db, args.data_dir, confirm_upgrade=args.yes)
+    try:
+        r = core.upgrade
+        if r.before == r.after:
+            print(f"database already at {r.after}")
+        else:
+            print(f"database upgraded from {r.before or 'empty'} to {r.after}")
+            if r.backup:
+                print(f"backup: {r.backup}")
+    finally:
+        core.close()
+    return EXIT_OK
+
+
+def _stamp() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _demo_command(args: argparse.Namespace) -> int:
+    core = build_core(args.db, args.data_dir)
+    try:
+        if not core.demo.is_empty():
+            if args.if_empty:
+                return _maybe_screenshots(core, args)
+            print(
+                "helpdesk: the database already has data; demo data goes into an empty database "
+                "(use --db to name another one)",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
+        last = -1
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            percent = done * 100 // max(total, 1)
+            if percent // 10 != last // 10 and sys.stderr.isatty():
+                print(f"  {done:,} / {total:,} tickets", file=sys.stderr)
+            last = percent
+
+        summary = core.demo.seed(args.tickets, seed=args.seed, progress=progress)
+        print(
+            f"demo MSP created: {summary.clients} clients, {summary.contacts} contacts, "
+            f"{summary.technicians} technicians, {summary.tickets:,} tickets "
+            f"in {core.db.url.render_as_string(hide_password=True)}"
+        )
+        print("sign in as alice@demo.msp (L1) or admin@demo.msp, password: demo1234")
+        return _maybe_screenshots(core, args)
+    except DemoDataExistsError:
+        print("helpdesk: the database already has data", file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        core.close()
+
+
+def _maybe_screenshots(core: Core, args: argparse.Namespace) -> int:
+    if args.screenshots is None:
+        return EXIT_OK
+    from app.application import save_screenshots  # Qt only when asked for
+
+    for path in save_screenshots(core, args.screenshots):
+        print(f"screenshot: {path}")
+    return EXIT_OK

@@ -1,0 +1,36 @@
+"""ORM models: one module per aggregate, all on `Base.metadata`."""
+
+from app.models.base import Base
+from app.models.client import Client, Contact, Site
+from app.models.enums import (
+    EventKind,
+    Priority,
+    Role,
+    SourceChannel,
+    Status,
+    StatusCategory,
+    TicketType,
+    Tier,
+)
+from app.models.technician import Queue, Technician
+from app.models.ticket import Ticket, TicketEvent, TimeEntry
+
+__all__ = [
+    "Base",
+    "Client",
+    "Contact",
+    "EventKind",
+    "Priority",
+    "Queue",
+    "Role",
+    "Site",
+    "SourceChannel",
+    "Status",
+    "StatusCategory",
+    "Technician",
+    "Ticket",
+    "TicketEvent",
+    "TicketType",
+    "Tier",
+    "TimeEntry",
+]

@@ -1,0 +1,138 @@
+"""Tickets, their append-only history events and their time entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, str_enum
+from app.models.enums import (
+    EventKind,
+    Priority,
+    SourceChannel,
+    Status,
+    StatusCategory,
+    TicketType,
+    Tier,
+)
+
+#: Prefix of the human ticket number, e.g. "T-000123".
+NUMBER_PREFIX = "T-"
+
+
+def format_number(ticket_id: int) -> str:
+    """The human ticket number for a ticket id."""
+    return f"{NUMBER_PREFIX}{ticket_id:06d}"
+
+
+class Ticket(Base):
+    """A unit of work for the desk: incident, service request, change or problem.
+
+    `status_category` and `is_open` are stored copies of what `status` implies, kept in step by
+    `set_status()`, because the queue's indexes need them as plain columns.
+    """
+
+    __tablename__ = "ticket"
+    __table_args__ = (
+        Index(None, "is_open", "priority", "id"),
+        Index(None, "assignee_id", "is_open", "priority", "id"),
+        Index(None, "queue_id", "is_open", "priority", "id"),
+        Index(None, "status_category", "updated_at", "id"),
+        Index(None, "client_id", "updated_at", "id"),
+        Index(None, "updated_at", "id"),
+        Index(None, "created_at", "id"),
+        Index(None, "contact_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[TicketType] = mapped_column(str_enum(TicketType, 20))
+    #: Category path "service › hardware/software type › item" (domain.md §2.4).
+    category: Mapped[str] = mapped_column(String(200), default="")
+    priority: Mapped[Priority] = mapped_column(str_enum(Priority, 2))
+    status: Mapped[Status] = mapped_column(str_enum(Status, 20))
+    status_category: Mapped[StatusCategory] = mapped_column(str_enum(StatusCategory, 20))
+    is_open: Mapped[bool] = mapped_column(Boolean)
+    tier: Mapped[Tier] = mapped_column(str_enum(Tier, 2))
+    queue_id: Mapped[int | None] = mapped_column(ForeignKey("queue.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id"))
+    source: Mapped[SourceChannel] = mapped_column(str_enum(SourceChannel, 16))
+    subject: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: Structured capture (domain.md §2.2 step 4).
+    occurs_when_where: Mapped[str] = mapped_column(Text, default="")
+    occurs_circumstances: Mapped[str] = mapped_column(Text, default="")
+    not_occurs_circumstances: Mapped[str] = mapped_column(Text, default="")
+    steps_tried: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
+    #: Who saved last: named in the "changed by X at T" conflict message.
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def number(self) -> str:
+        return format_number(self.id)
+
+    def set_status(self, status: Status, now: dt.datetime) -> None:
+        """Change the status and everything derived from it (category, open flag, instants)."""
+        self.status = status
+        self.status_category = status.category
+        self.is_open = status.is_open
+        if status.category is StatusCategory.RESOLVED:
+            self.resolved_at = self.resolved_at or now
+            # Reopened from closed to resolved: no longer closed.
+            self.closed_at = None
+        elif status.category is StatusCategory.CLOSED:
+            self.closed_at = self.closed_at or now
+        else:
+            self.resolved_at = None
+            self.closed_at = None
+
+
+class TicketEvent(Base):
+    """One entry on a ticket's history timeline. Rows are inserted, never updated or deleted."""
+
+    __tablename__ = "ticket_event"
+    __table_args__ = (Index(None, "ticket_id", "at", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
+    kind: Mapped[EventKind] = mapped_column(str_enum(EventKind, 24))
+    #: For changes: the value before and after, as stored (enum value, id or text).
+    old_value: Mapped[str] = mapped_column(String(300), default="")
+    new_value: Mapped[str] = mapped_column(String(300), default="")
+    #: Note text, reply text, call summary or escalation reason.
+    body: Mapped[str] = mapped_column(Text, default="")
+    #: Length of a logged phone call.
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    #: Telephony reference or recording id of a logged call (domain.md C8).
+    call_reference: Mapped[str] = mapped_column(String(100), default="")
+
+
+class TimeEntry(Base):
+    """Time a technician spent on a ticket."""
+
+    __tablename__ = "time_entry"
+    __table_args__ = (Index(None, "ticket_id", "started_at", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))
+    technician_id: Mapped[int] = mapped_column(ForeignKey("technician.id"), index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    minutes: Mapped[int] = mapped_column(Integer)
+    billable: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -1,0 +1,1 @@
+"""Remote-session protocol code (RDP files, SSH, WinRM, probes); no database, no Qt."""

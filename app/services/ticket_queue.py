@@ -1,0 +1,328 @@
+"""The ticket queue: filtered, sorted pages of ticket rows by keyset paging, and queue counts.
+
+Every method is one read-only unit of work, callable from any thread (the GUI calls them on the
+read lane). Sorting and filtering happen in SQL; a page never loads more rows than it shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy.orm import aliased
+
+from app.db import Database
+from app.models import Client, Contact, Queue, Technician, Ticket
+from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
+from app.models.ticket import format_number
+
+#: Rows fetched per page; about four screens of a maximised queue.
+PAGE_SIZE: Final = 200
+_NUMBER_RE: Final = re.compile(r"^\s*(?:t-?)?0*(\d{1,9})\s*$", re.IGNORECASE)
+
+_Assignee = aliased(Technician, name="assignee")
+
+
+class SortKey(enum.StrEnum):
+    """Columns the queue can be sorted by."""
+
+    NUMBER = "number"
+    CLIENT = "client"
+    SUBJECT = "subject"
+    TYPE = "type"
+    PRIORITY = "priority"
+    STATUS = "status"
+    TIER = "tier"
+    QUEUE = "queue"
+    ASSIGNEE = "assignee"
+    CONTACT = "contact"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True, slots=True)
+class TicketSort:
+    """Sort order; ties are always broken by ticket number in the same direction."""
+
+    key: SortKey = SortKey.PRIORITY
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFilter:
+    """What the queue shows. Empty sets and None mean "any"."""
+
+    open_only: bool = False
+    status_categories: frozenset[StatusCategory] = frozenset()
+    priorities: frozenset[Priority] = frozenset()
+    client_id: int | None = None
+    assignee_id: int | None = None
+    #: Only tickets nobody owns (wins over `assignee_id`).
+    unassigned: bool = False
+    tier: Tier | None = None
+    queue_id: int | None = None
+    #: Free text: ticket number, subject or contact name.
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TicketRow:
+    """One queue row: values only, formatted by the view."""
+
+    ticket_id: int
+    client_id: int
+    client_name: str
+    subject: str
+    type: TicketType
+    priority: Priority
+    status: Status
+    tier: Tier
+    queue_id: int | None
+    queue_name: str | None
+    assignee_id: int | None
+    assignee_name: str | None
+    contact_id: int | None
+    contact_name: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+
+    @property
+    def number(self) -> str:
+        return format_number(self.ticket_id)
+
+    @property
+    def status_category(self) -> StatusCategory:
+        return self.status.category
+
+
+@dataclass(frozen=True, slots=True)
+class PageCursor:
+    """Where the next page starts: the last row's sort value and ticket id."""
+
+    value: Any
+    ticket_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class TicketPage:
+    rows: tuple[TicketRow, ...]
+    #: None when this page is the last.
+    next_cursor: PageCursor | None
+
+
+class SavedQueue(enum.StrEnum):
+    """The built-in saved views of the side bar."""
+
+    MY_OPEN = "my_open"
+    UNASSIGNED_L1 = "unassigned_l1"
+    WAITING_CUSTOMER = "waiting_customer"
+    OPEN_P1_P2 = "open_p1_p2"
+    ALL_OPEN = "all_open"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedQueueView:
+    filter: TicketFilter
+    sort: TicketSort = field(default_factory=TicketSort)
+
+
+def saved_queue_view(queue: SavedQueue, me_id: int) -> SavedQueueView:
+    """Filter and default sort of a saved queue for the signed-in technician."""
+    by_priority = TicketSort(SortKey.PRIORITY)
+    match queue:
+        case SavedQueue.MY_OPEN:
+            return SavedQueueView(TicketFilter(open_only=True, assignee_id=me_id), by_priority)
+        case SavedQueue.UNASSIGNED_L1:
+            return SavedQueueView(
+                TicketFilter(open_only=True, unassigned=True, tier=Tier.L1), by_priority
+            )
+        case SavedQueue.WAITING_CUSTOMER:
+            return SavedQueueView(
+                TicketFilter(status_categories=frozenset({StatusCategory.WAITING_CUSTOMER})),
+                TicketSort(SortKey.UPDATED, descending=False),
+            )
+        case SavedQueue.OPEN_P1_P2:
+            return SavedQueueView(
+                TicketFilter(open_only=True, priorities=frozenset({Priority.P1, Priority.P2})),
+                by_priority,
+            )
+        case SavedQueue.ALL_OPEN:
+            return SavedQueueView(TicketFilter(open_only=True), by_priority)
+        case SavedQueue.ALL:
+            return SavedQueueView(TicketFilter(), TicketSort(SortKey.UPDATED, descending=True))
+
+
+def escape_like(text: str) -> str:
+    """`text` as a literal LIKE pattern fragment (escape character `\\`)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class TicketQueueService:
+    """Reads queue pages and counts. Any thread; each call is its own read session."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def page(
+        self,
+        filter: TicketFilter,
+        sort: TicketSort,
+        after: PageCursor | None = None,
+        limit: int = PAGE_SIZE,
+    ) -> TicketPage:
+        """The `limit` rows following `after` (or the first rows) in `sort` order."""
+        key = self._sort_expression(sort.key)
+        stmt = self._row_select().where(*self._conditions(filter))
+        if after is not None:
+            bound = tuple_(literal(after.value, key.type), literal(after.ticket_id))
+            ordered = tuple_(key, Ticket.id)
+            stmt = stmt.where(ordered < bound if sort.descending else ordered > bound)
+        if sort.descending:
+            stmt = stmt.order_by(key.desc(), Ticket.id.desc())
+        else:
+            stmt = stmt.order_by(key.asc(), Ticket.id.asc())
+        stmt = stmt.add_columns(key).limit(limit + 1)
+        with self._db.read() as s:
+            result = s.execute(stmt).all()
+        rows = tuple(TicketRow(*r[:-1]) for r in result[:limit])
+        cursor = None
+        if len(result) > limit:
+            last = result[limit - 1]
+            cursor = PageCursor(last[-1], last[0])
+        return TicketPage(rows, cursor)
+
+    def count(self, filter: TicketFilter) -> int:
+        """How many tickets match `filter`."""
+        stmt = select(func.count()).select_from(Ticket).where(*self._conditions(filter))
+        if filter.text.strip():
+            stmt = stmt.outerjoin(Contact, Ticket.contact_id == Contact.id)
+        with self._db.read() as s:
+            return int(s.execute(stmt).scalar_one())
+
+    def saved_queue_counts(
+        self, me_id: int, queues: Iterable[SavedQueue] = tuple(SavedQueue)
+    ) -> dict[SavedQueue, int]:
+        """Live counts for the side bar, one indexed COUNT per saved queue."""
+        out: dict[SavedQueue, int] = {}
+        with self._db.read() as s:
+            for q in queues:
+                view = saved_queue_view(q, me_id)
+                conds = self._conditions(view.filter)
+                stmt = select(func.count()).select_from(Ticket).where(*conds)
+                out[q] = int(s.execute(stmt).scalar_one())
+        return out
+
+    def rows_by_id(self, ticket_ids: Sequence[int]) -> dict[int, TicketRow]:
+        """Fresh rows for tickets another action or technician changed; missing ids are absent."""
+        if not ticket_ids:
+            return {}
+        stmt = self._row_select().where(Ticket.id.in_(list(ticket_ids)))
+        with self._db.read() as s:
+            return {r[0]: TicketRow(*r) for r in s.execute(stmt).all()}
+
+    # -- SQL pieces ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _row_select() -> Select[*tuple[Any, ...]]:
+        return (
+            select(
+                Ticket.id,
+                Ticket.client_id,
+                Client.name,
+                Ticket.subject,
+                Ticket.type,
+                Ticket.priority,
+                Ticket.status,
+                Ticket.tier,
+                Ticket.queue_id,
+                Queue.name,
+                Ticket.assignee_id,
+                _Assignee.name,
+                Ticket.contact_id,
+                Contact.name,
+                Ticket.created_at,
+                Ticket.updated_at,
+                Ticket.version,
+            )
+            .join(Client, Ticket.client_id == Client.id)
+            .outerjoin(Queue, Ticket.queue_id == Queue.id)
+            .outerjoin(_Assignee, Ticket.assignee_id == _Assignee.id)
+            .outerjoin(Contact, Ticket.contact_id == Contact.id)
+        )
+
+    @staticmethod
+    def _sort_expression(key: SortKey) -> ColumnElement[Any]:
+        # Joined names are coalesced so keyset comparisons never meet NULL.
+        match key:
+            case SortKey.NUMBER:
+                return Ticket.id.expression
+            case SortKey.CLIENT:
+                return Client.name.expression
+            case SortKey.SUBJECT:
+                return Ticket.subject.expression
+            case SortKey.TYPE:
+                return Ticket.type.expression
+            case SortKey.PRIORITY:
+                return Ticket.priority.expression
+            case SortKey.STATUS:
+                return Ticket.status.expression
+            case SortKey.TIER:
+                return Ticket.tier.expression
+            case SortKey.QUEUE:
+                return func.coalesce(Queue.name, "")
+            case SortKey.ASSIGNEE:
+                return func.coalesce(_Assignee.name, "")
+            case SortKey.CONTACT:
+                return func.coalesce(Contact.name, "")
+            case SortKey.CREATED:
+                return Ticket.created_at.expression
+            case SortKey.UPDATED:
+                return Ticket.updated_at.expression
+
+    def _conditions(self, f: TicketFilter) -> list[ColumnElement[bool]]:
+        conds: list[ColumnElement[bool]] = []
+        if f.open_only:
+            conds.append(Ticket.is_open.is_(True))
+        if f.status_categories:
+            conds.append(Ticket.status_category.in_(sorted(f.status_categories)))
+        if f.priorities:
+            conds.append(Ticket.priority.in_(sorted(f.priorities)))
+        if f.client_id is not None:
+            conds.append(Ticket.client_id == f.client_id)
+        if f.unassigned:
+            conds.append(Ticket.assignee_id.is_(None))
+        elif f.assignee_id is not None:
+            conds.append(Ticket.assignee_id == f.assignee_id)
+        if f.tier is not None:
+            conds.append(Ticket.tier == f.tier)
+        if f.queue_id is not None:
+            conds.append(Ticket.queue_id == f.queue_id)
+        text = f.text.strip()
+        if text:
+            conds.append(self._text_condition(text))
+        return conds
+
+    def _text_condition(self, text: str) -> ColumnElement[bool]:
+        pattern = f"%{escape_like(text)}%"
+        if self._db.backend == "sqlite":
+            # SQLite's LIKE already ignores ASCII case; lower() would only defeat the planner.
+            matches: list[ColumnElement[bool]] = [
+                Ticket.subject.like(pattern, escape="\\"),
+                Contact.name.like(pattern, escape="\\"),
+            ]
+        else:
+            matches = [
+                Ticket.subject.ilike(pattern, escape="\\"),
+                Contact.name.ilike(pattern, escape="\\"),
+            ]
+        number = _NUMBER_RE.match(text)
+        if number:
+            matches.append(Ticket.id == int(number.group(1)))
+        return or_(*matches) if len(matches) > 1 else and_(*matches)

@@ -1,0 +1,149 @@
+"""Translated display text for the core's enums and error codes: the only place they are worded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from app.models.enums import (
+    ClientStatus,
+    EventKind,
+    Priority,
+    Role,
+    SourceChannel,
+    Status,
+    StatusCategory,
+    TicketType,
+    Tier,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def ticket_type(value: TicketType) -> str:
+    return {
+        TicketType.INCIDENT: _t("Incident"),
+        TicketType.SERVICE_REQUEST: _t("Service request"),
+        TicketType.CHANGE: _t("Change"),
+        TicketType.PROBLEM: _t("Problem"),
+    }[value]
+
+
+def priority(value: Priority) -> str:
+    return {
+        Priority.P1: _t("P1 Critical"),
+        Priority.P2: _t("P2 High"),
+        Priority.P3: _t("P3 Medium"),
+        Priority.P4: _t("P4 Low"),
+    }[value]
+
+
+def priority_short(value: Priority) -> str:
+    return value.value
+
+
+def status(value: Status) -> str:
+    return {
+        Status.NEW: _t("New"),
+        Status.ASSIGNED: _t("Assigned"),
+        Status.IN_PROGRESS: _t("In progress"),
+        Status.WAITING_CUSTOMER: _t("Waiting on customer"),
+        Status.WAITING_THIRD_PARTY: _t("Waiting on third party"),
+        Status.RESOLVED: _t("Resolved"),
+        Status.CLOSED: _t("Closed"),
+        Status.CANCELLED: _t("Cancelled"),
+    }[value]
+
+
+def status_category(value: StatusCategory) -> str:
+    return {
+        StatusCategory.NEW: _t("New"),
+        StatusCategory.OPEN: _t("Open"),
+        StatusCategory.WAITING_CUSTOMER: _t("Waiting on customer"),
+        StatusCategory.WAITING_THIRD_PARTY: _t("Waiting on third party"),
+        StatusCategory.RESOLVED: _t("Resolved"),
+        StatusCategory.CLOSED: _t("Closed"),
+    }[value]
+
+
+def tier(value: Tier) -> str:
+    return {
+        Tier.L0: _t("L0 Intake"),
+        Tier.L1: _t("L1 First line"),
+        Tier.L2: _t("L2 Second line"),
+        Tier.L3: _t("L3 Specialists"),
+    }[value]
+
+
+def source(value: SourceChannel) -> str:
+    return {
+        SourceChannel.PHONE: _t("Phone"),
+        SourceChannel.EMAIL: _t("E-mail"),
+        SourceChannel.PORTAL: _t("Portal"),
+        SourceChannel.WALK_IN: _t("Walk-in"),
+        SourceChannel.MONITORING: _t("Monitoring"),
+    }[value]
+
+
+def role(value: Role) -> str:
+    return {
+        Role.ADMIN: _t("Administrator"),
+        Role.TECHNICIAN: _t("Technician"),
+        Role.READ_ONLY: _t("Read-only"),
+    }[value]
+
+
+def client_status(value: ClientStatus) -> str:
+    return {
+        ClientStatus.ONBOARDING: _t("Onboarding"),
+        ClientStatus.LIVE: _t("Live"),
+        ClientStatus.NOTICE: _t("On notice"),
+        ClientStatus.ENDED: _t("Ended"),
+    }[value]
+
+
+def event_kind(value: EventKind) -> str:
+    return {
+        EventKind.CREATED: _t("Created"),
+        EventKind.STATUS_CHANGED: _t("Status changed"),
+        EventKind.ASSIGNED: _t("Assigned"),
+        EventKind.PRIORITY_CHANGED: _t("Priority changed"),
+        EventKind.TIER_CHANGED: _t("Tier changed"),
+        EventKind.QUEUE_CHANGED: _t("Queue changed"),
+        EventKind.FIELDS_CHANGED: _t("Edited"),
+        EventKind.PUBLIC_REPLY: _t("Public reply"),
+        EventKind.INTERNAL_NOTE: _t("Internal note"),
+        EventKind.PHONE_CALL: _t("Phone call"),
+        EventKind.ESCALATION: _t("Escalated"),
+    }[value]
+
+
+#: Wording of the `ValidationError` codes services use.
+_PROBLEMS: Mapping[str, str] = {
+    "required": "This field is required.",
+    "too_long": "This is too long.",
+    "too_short": "This is too short.",
+    "invalid": "This is not valid.",
+    "not_found": "This no longer exists; pick another.",
+    "other_client": "This contact belongs to another client.",
+    "out_of_range": "This value is out of range.",
+}
+
+
+def problem(code: str) -> str:
+    """The sentence shown next to a field a service refused."""
+    return _t(_PROBLEMS.get(code, "This value is not accepted."))
+
+
+def local_datetime(
+    value: dt.datetime | None, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat
+) -> str:
+    """An aware UTC instant in the workstation's time zone and locale."""
+    if value is None:
+        return ""
+    qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.utc()).toLocalTime()
+    return QLocale().toString(qdt, fmt)

@@ -1,0 +1,227 @@
+"""The main window: saved queues and navigation on the left, the queue or clients on the right.
+
+Thin by design: it composes feature views, opens ticket dialogs and watches the connection.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Core
+from app.db import Changes, DatabaseUnavailableError
+from app.services.directory import TechnicianRow
+from app.services.ticket_queue import SavedQueue
+from app.settings import Settings
+from app.tasks import ChangeNotifier, Lane, TaskRunner
+
+from app.views.clients.clients_view import ClientsView
+from app.views.icons import icon
+from app.views.tickets.new_ticket_dialog import NewTicketDialog
+from app.views.tickets.queue_view import TicketQueueView
+from app.views.tickets.saved_queues import SavedQueuesWidget
+from app.views.tickets.ticket_dialog import TicketDialog
+from app.views.widgets.banner import Banner
+
+#: How often a lost database is probed again.
+RETRY_MS = 5_000
+
+
+class MainWindow(QMainWindow):
+    """The signed-in technician's workspace."""
+
+    def __init__(
+        self,
+        core: Core,
+        runner: TaskRunner,
+        notifier: ChangeNotifier,
+        settings: Settings,
+        me: TechnicianRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._core = core
+        self._runner = runner
+        self._notifier = notifier
+        self._settings = settings
+        self._me = me
+        self._dialogs: dict[int, TicketDialog] = {}
+        self.setWindowTitle(self.tr("MSP Helpdesk — {name}").format(name=me.name))
+
+        self.banner = Banner(self.tr("Retry now"), self)
+        self.saved_queues = SavedQueuesWidget(core.queue, runner, notifier, me, self)
+        self.nav = QListWidget(self)
+        self.nav.addItems([self.tr("Tickets"), self.tr("Clients")])
+        self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * 2 + 8)
+        self.queue_view = TicketQueueView(core.queue, core.directory, runner, notifier, me, self)
+        self.clients_view = ClientsView(core.directory, runner, notifier, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.queue_view)
+        self.stack.addWidget(self.clients_view)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 6, 0, 6)
+        side_layout.addWidget(QLabel(self.tr("<b>Saved queues</b>"), side))
+        side_layout.addWidget(self.saved_queues, 1)
+        side_layout.addWidget(QLabel(self.tr("<b>Go to</b>"), side))
+        side_layout.addWidget(self.nav)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1000])
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.statusBar().showMessage(
+            self.tr("Signed in as {name} ({tier}) · {db}").format(
+                name=me.name,
+                tier=me.tier.value,
+                db=core.db.url.render_as_string(hide_password=True),
+            )
+        )
+
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._probe_connection)
+        self.banner.button.clicked.connect(self._probe_connection)
+        self.saved_queues.queue_selected.connect(self._on_saved_queues_queue_selected)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.queue_view.ticket_activated.connect(self.open_ticket)
+        runner.task_failed.connect(self._on_runner_task_failed)
+        self._restore_layout()
+        self.nav.setCurrentRow(0)
+        self._on_saved_queues_queue_selected(self._initial_queue())
+
+    def _build_actions(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        new = QAction(icon("new-ticket"), self.tr("New ticket"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_ticket)
+        refresh = QAction(icon("refresh"), self.tr("Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda: self._notifier.announce(Changes("*")))
+        for action in (new, refresh):
+            toolbar.addAction(action)
+            self.addAction(action)
+        self.new_ticket_action = new
+        self.refresh_action = refresh
+
+    # -- tickets -------------------------------------------------------------------------------
+
+    def new_ticket(self) -> NewTicketDialog:
+        dialog = NewTicketDialog(
+            self._core.tickets, self._core.directory, self._runner, self._notifier, self._me, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.ticket_created.connect(self.open_ticket)
+        dialog.show()
+        return dialog
+
+    def open_ticket(self, ticket_id: int) -> TicketDialog:
+        """Show the ticket's dialog, raising the one already open for it."""
+        dialog = self._dialogs.get(ticket_id)
+        if dialog is None:
+            dialog = TicketDialog(
+                self._core.tickets,
+                self._core.directory,
+                self._runner,
+                self._notifier,
+                self._me,
+                ticket_id,
+                self,
+            )
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(partial(self._dialogs.pop, ticket_id, None))
+            self._dialogs[ticket_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _on_saved_queues_queue_selected(self, queue: SavedQueue) -> None:
+        self._settings.ui_state.last_queue = queue.value
+        self.nav.setCurrentRow(0)
+        self.queue_view.apply_saved_queue(queue)
+
+    def _initial_queue(self) -> SavedQueue:
+        try:
+            return SavedQueue(self._settings.ui_state.last_queue)
+        except ValueError:
+            return SavedQueue.MY_OPEN
+
+    # -- connection ----------------------------------------------------------------------------
+
+    def connection_lost(self) -> None:
+        """Show the banner and probe until the database answers; open forms keep their input."""
+        self.banner.show_message(
+            self.tr(
+                "Connection to the database lost — retrying. What you typed is kept; "
+                "save again once it is back."
+            )
+        )
+        if not self._retry.isActive():
+            self._retry.start()
+
+    def connection_restored(self) -> None:
+        self._retry.stop()
+        self.banner.hide()
+        self._notifier.announce(Changes("*"))
+
+    def _probe_connection(self) -> None:
+        self._runner.run(
+            self._core.db.ping,
+            lane=Lane.READ,
+            owner=self,
+            on_success=lambda _r: self.connection_restored(),
+            on_failure=lambda _e: None,
+        )
+
+    def _on_runner_task_failed(self, error: object) -> None:
+        if isinstance(error, DatabaseUnavailableError):
+            self.connection_lost()
+        else:
+            self.statusBar().showMessage(self.tr("Something went wrong: {0}").format(error), 10_000)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        state = self._settings.ui_state
+        if state.main_window_geometry:
+            self.restoreGeometry(state.main_window_geometry)
+        else:
+            self.resize(1280, 780)
+        if state.main_splitter_state:
+            self.splitter.restoreState(state.main_splitter_state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        state = self._settings.ui_state
+        state.main_window_geometry = bytes(self.saveGeometry().data())
+        state.main_splitter_state = bytes(self.splitter.saveState().data())
+        for dialog in list(self._dialogs.values()):
+            if not dialog.close():
+                event.ignore()
+                return
+        super().closeEvent(event)

@@ -1,0 +1,133 @@
+# Resource object code (Python 3)
+# Created by: object code
+# Created by: The Resource Compiler for Qt version 6.12.0
+# WARNING! All changes made in this file will be lost!
+
+from PySide6 import QtCore
+
+qt_resource_data = b"\
+\x00\x00\x01C\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22>\x0a  <path d=\x22M1\
+9 12a7 7 0 1 1-2\
+.05-4.95\x22 fill=\x22\
+none\x22 stroke=\x22#1\
+f5fa8\x22 stroke-wi\
+dth=\x222\x22 stroke-l\
+inecap=\x22round\x22/>\
+\x0a  <path d=\x22M17.\
+5 3.5v4h-4\x22 fill\
+=\x22none\x22 stroke=\x22\
+#1f5fa8\x22 stroke-\
+width=\x222\x22 stroke\
+-linecap=\x22round\x22\
+ stroke-linejoin\
+=\x22round\x22/>\x0a</svg\
+>\x0a\
+\x00\x00\x01!\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 24 24\x22 width\
+=\x2224\x22 height=\x2224\
+\x22>\x0a  <path d=\x22M5\
+ 3h10l4 4v14H5z\x22\
+ fill=\x22#e8f0fb\x22 \
+stroke=\x22#1f5fa8\x22\
+ stroke-width=\x221\
+.5\x22 stroke-linej\
+oin=\x22round\x22/>\x0a  \
+<path d=\x22M12 10v\
+7M8.5 13.5h7\x22 st\
+roke=\x22#1f5fa8\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22/>\x0a</svg>\x0a\
+\
+\x00\x00\x02S\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 viewBox=\x22\
+0 0 64 64\x22 width\
+=\x2264\x22 height=\x2264\
+\x22>\x0a  <rect x=\x224\x22\
+ y=\x228\x22 width=\x2256\
+\x22 height=\x2240\x22 rx\
+=\x226\x22 fill=\x22#1f5f\
+a8\x22/>\x0a  <rect x=\
+\x2210\x22 y=\x2214\x22 widt\
+h=\x2244\x22 height=\x222\
+8\x22 rx=\x223\x22 fill=\x22\
+#e8f0fb\x22/>\x0a  <pa\
+th d=\x22M18 24h28M\
+18 30h20M18 36h1\
+4\x22 stroke=\x22#1f5f\
+a8\x22 stroke-width\
+=\x223\x22 stroke-line\
+cap=\x22round\x22/>\x0a  \
+<rect x=\x2224\x22 y=\x22\
+50\x22 width=\x2216\x22 h\
+eight=\x224\x22 rx=\x221\x22\
+ fill=\x22#1f5fa8\x22/\
+>\x0a  <rect x=\x2216\x22\
+ y=\x2254\x22 width=\x223\
+2\x22 height=\x224\x22 rx\
+=\x222\x22 fill=\x22#1f5f\
+a8\x22/>\x0a  <circle \
+cx=\x2250\x22 cy=\x2214\x22 \
+r=\x229\x22 fill=\x22#e85\
+90c\x22/>\x0a  <path d\
+=\x22M50 9v6M50 18v\
+1\x22 stroke=\x22#fff\x22\
+ stroke-width=\x223\
+\x22 stroke-linecap\
+=\x22round\x22/>\x0a</svg\
+>\x0a\
+"
+
+qt_resource_name = b"\
+\x00\x05\
+\x00o\xa6S\
+\x00i\
+\x00c\x00o\x00n\x00s\
+\x00\x0b\
+\x0cj!\xc7\
+\x00r\
+\x00e\x00f\x00r\x00e\x00s\x00h\x00.\x00s\x00v\x00g\
+\x00\x0e\
+\x08\x8e\x18\xa7\
+\x00n\
+\x00e\x00w\x00-\x00t\x00i\x00c\x00k\x00e\x00t\x00.\x00s\x00v\x00g\
+\x00\x07\
+\x08sZ\x07\
+\x00a\
+\x00p\x00p\x00.\x00s\x00v\x00g\
+"
+
+qt_resource_struct = b"\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x01\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x02\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00N\x00\x00\x00\x00\x00\x01\x00\x00\x02l\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00,\x00\x00\x00\x00\x00\x01\x00\x00\x01G\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+\x00\x00\x00\x10\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
+\x00\x00\x00\x00\x00\x00\x03\xe8\
+"
+
+def qInitResources():
+    QtCore.qRegisterResourceData(0x03, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+def qCleanupResources():
+    QtCore.qUnregisterResourceData(0x03, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+qInitResources()

@@ -1,0 +1,1 @@
+"""The ticket queue, the ticket view and the new-ticket dialog."""

@@ -1,0 +1,210 @@
+"""What the ticket dialog shows when someone else saved first: the conflict box and the compare."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import ConcurrentEditError
+from app.services.tickets import TicketFields
+
+from app.views import labels
+from app.views.tickets.field_labels import TicketNames, field_label, value_text
+
+#: A compare cell shows this much of a long text; the tooltip shows more.
+_CELL_CHARS: Final = 160
+_TOOLTIP_CHARS: Final = 2000
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("tickets", text)
+
+
+class ConflictChoice(enum.Enum):
+    """The technician's answer to "someone else saved first"."""
+
+    #: Discard my edits and load the stored ticket.
+    RELOAD = enum.auto()
+    #: Show where mine and theirs differ before deciding.
+    COMPARE = enum.auto()
+    #: Keep my edits on screen; saving still conflicts until I reload or overwrite.
+    KEEP_EDITING = enum.auto()
+
+
+class CompareChoice(enum.Enum):
+    """How the technician leaves the compare dialog."""
+
+    #: Back to the editor with my edits, nothing decided.
+    BACK = enum.auto()
+    #: Discard mine, load theirs.
+    RELOAD = enum.auto()
+    #: Save mine over theirs, knowingly (their version becomes the expected one).
+    OVERWRITE = enum.auto()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDifference:
+    """One field where my edit and the stored ticket disagree, worded for display."""
+
+    name: str
+    label: str
+    yours: str
+    theirs: str
+
+
+def conflict_text(error: ConcurrentEditError) -> str:
+    """ "This ticket was changed by … at … while you were editing. Nothing was saved." """
+    who = error.changed_by or _t("another technician")
+    if error.changed_at is not None:
+        return _t(
+            "This ticket was changed by {0} at {1} while you were editing. Nothing was saved."
+        ).format(who, labels.local_datetime(error.changed_at))
+    return _t("This ticket was changed by {0} while you were editing. Nothing was saved.").format(
+        who
+    )
+
+
+def ask_conflict(parent: QWidget, error: ConcurrentEditError) -> ConflictChoice:
+    """Ask what to do about a conflict; blocks in a nested event loop. GUI thread only."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_t("Ticket changed by someone else"))
+    box.setText(conflict_text(error))
+    box.setInformativeText(
+        _t(
+            "Reload shows their version and discards your edits. Compare lists the fields "
+            "that differ. Keep editing leaves your edits on screen; saving will ask again."
+        )
+    )
+    reload_button = box.addButton(_t("&Reload"), QMessageBox.ButtonRole.DestructiveRole)
+    compare_button = box.addButton(_t("&Compare…"), QMessageBox.ButtonRole.ActionRole)
+    keep_button = box.addButton(_t("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(compare_button)
+    box.setEscapeButton(keep_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is reload_button:
+        return ConflictChoice.RELOAD
+    if clicked is compare_button:
+        return ConflictChoice.COMPARE
+    return ConflictChoice.KEEP_EDITING
+
+
+def differences(
+    mine: TicketFields, theirs: TicketFields, names: TicketNames
+) -> list[FieldDifference]:
+    """The fields where `mine` differs from `theirs`, in form order, worded with `names`."""
+    result = []
+    for f in dataclasses.fields(TicketFields):
+        a, b = getattr(mine, f.name), getattr(theirs, f.name)
+        if a != b:
+            result.append(
+                FieldDifference(
+                    f.name,
+                    field_label(f.name),
+                    value_text(f.name, a, names),
+                    value_text(f.name, b, names),
+                )
+            )
+    return result
+
+
+class CompareDialog(QDialog):
+    """Field | Yours | Theirs for each difference; the buttons return a `CompareChoice`.
+
+    GUI thread only. Read `choice()` once it closes; Escape or closing means `BACK`.
+    """
+
+    def __init__(
+        self,
+        diffs: Sequence[FieldDifference],
+        their_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your edits and {0}'s version").format(their_name))
+        self._choice = CompareChoice.BACK
+        intro = QLabel(
+            self.tr(
+                "These fields differ between what you typed and what {0} saved. "
+                "Nothing has been saved yet."
+            ).format(their_name)
+            if diffs
+            else self.tr("Your fields match the stored ticket; only the version differs.")
+        )
+        intro.setWordWrap(True)
+        model = QStandardItemModel(0, 3, self)
+        model.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Yours"), self.tr("Theirs")])
+        for d in diffs:
+            row = [QStandardItem(d.label), _cell(d.yours), _cell(d.theirs)]
+            for item in row:
+                item.setEditable(False)
+            model.appendRow(row)
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+
+        buttons = QDialogButtonBox()
+        self.back_button = buttons.addButton(
+            self.tr("&Back to editing"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.reload_button = QPushButton(self.tr("&Reload theirs"))
+        buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.overwrite_button = QPushButton(self.tr("&Overwrite with mine"))
+        self.overwrite_button.setToolTip(
+            self.tr("Save your values over theirs; their changes to these fields are lost")
+        )
+        buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.back_button.clicked.connect(lambda: self._finish(CompareChoice.BACK))
+        self.reload_button.clicked.connect(lambda: self._finish(CompareChoice.RELOAD))
+        self.overwrite_button.clicked.connect(lambda: self._finish(CompareChoice.OVERWRITE))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 360)
+
+    def choice(self) -> CompareChoice:
+        return self._choice
+
+    def _finish(self, choice: CompareChoice) -> None:
+        self._choice = choice
+        if choice is CompareChoice.BACK:
+            self.reject()
+        else:
+            self.accept()
+
+
+def _cell(text: str) -> QStandardItem:
+    short = text if len(text) <= _CELL_CHARS else text[:_CELL_CHARS] + "…"
+    item = QStandardItem(short or "—")
+    if len(text) > _CELL_CHARS or "\n" in text:
+        item.setToolTip(text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…")
+    item.setData(text, Qt.ItemDataRole.UserRole)
+    return item

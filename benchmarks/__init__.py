@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): they print figures, they do not assert them."""

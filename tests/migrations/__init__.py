@@ -1,0 +1,1 @@
+"""Migration tests: Alembic's API against both database backends."""

@@ -1,0 +1,1 @@
+"""Tests of the use cases in app/services, without Qt."""

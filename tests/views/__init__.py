@@ -1,0 +1,1 @@
+"""Tests of the Qt views, one view at a time, driven with pytest-qt."""

@@ -1,0 +1,51 @@
+"""Fixtures for view tests: an inline task runner, a change notifier and real services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from app.db import Database
+from app.models.enums import Role, Tier
+from app.services.directory import DirectoryService, TechnicianRow
+from app.services.ticket_queue import TicketQueueService
+from app.services.tickets import TicketService
+from app.tasks import ChangeNotifier, Lane, TaskRunner
+from tests.factories import add_technician
+from tests.fakes import FakeClock, InlineExecutor
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[TaskRunner]:
+    """A TaskRunner whose lanes run tasks inline, so results arrive before `run()` returns."""
+    r = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def notifier(qtbot) -> ChangeNotifier:
+    return ChangeNotifier()
+
+
+@pytest.fixture
+def me(db: Database) -> TechnicianRow:
+    """The signed-in technician: Alice, L1."""
+    tech_id = add_technician(db, "Alice Martin", tier=Tier.L1, email="alice@test.msp")
+    return TechnicianRow(tech_id, "Alice Martin", "alice@test.msp", Tier.L1, Role.TECHNICIAN, True)
+
+
+@pytest.fixture
+def tickets(db: Database, clock: FakeClock) -> TicketService:
+    return TicketService(db, clock)
+
+
+@pytest.fixture
+def queue_service(db: Database) -> TicketQueueService:
+    return TicketQueueService(db)
+
+
+@pytest.fixture
+def directory(db: Database) -> DirectoryService:
+    return DirectoryService(db)
