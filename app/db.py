@@ -92,8 +92,11 @@ def parse_database_target(target: str) -> URL:
         return URL.create("sqlite", database=str(Path(target).expanduser().resolve()))
     try:
         url = make_url(target)
-    except exc.ArgumentError as e:
-        raise DatabaseOpenError(f"not a database URL: {target!r}") from e
+    except (exc.ArgumentError, ValueError) as e:  # ValueError: a port that is not a number
+        # Never echo the text: a URL that does not parse may still hold a password.
+        raise DatabaseOpenError(
+            "not a database URL; use a SQLite file path or postgresql+psycopg://user@host:port/db"
+        ) from e
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DatabaseOpenError(
             f"unsupported database {url.get_backend_name()!r}: use a SQLite file or postgresql+psycopg://"
@@ -198,6 +201,19 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    @contextlib.contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A bare Core connection for hot read paths (the queue), without ORM session overhead.
+
+        The caller only runs SELECTs; the transaction is rolled back when the block ends.
+        """
+        with _translate_errors():
+            if isinstance(self._bind, Connection):
+                yield self._bind
+                return
+            with self._bind.connect() as conn:
+                yield conn
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar, Final, Generic, TypeVar, overload
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -207,7 +207,16 @@ class DatabaseUrlSetting(StrSetting):
         if url.password is None:
             return value
         log.info("the password was left out of the stored database URL")
-        return url.set(password=None).render_as_string(hide_password=False)
+        # `URL.set(password=None)` would keep the password: `set()` ignores None.
+        bare = URL.create(
+            url.drivername,
+            username=url.username,
+            host=url.host,
+            port=url.port,
+            database=url.database,
+            query=url.query,
+        )
+        return bare.render_as_string(hide_password=False)
 
 
 class SettingsGroup:

@@ -18,6 +18,7 @@ import enum
 import functools
 import logging
 import threading
+import traceback
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -69,7 +70,8 @@ class _Task(Generic[T]):
         key: str | None,
         cancelled: threading.Event,
     ) -> None:
-        self.fn = fn
+        #: None once released (see `release()`).
+        self.fn: Callable[[], T] | None = fn
         self.lane = lane
         self.key = key
         self.on_success = on_success
@@ -91,12 +93,25 @@ class _Task(Generic[T]):
     def name(self) -> str:
         """The function's qualified name, for logs; never its arguments (they may be secrets)."""
         fn: object = self.fn
+        if fn is None:
+            return "<released task>"
         while isinstance(fn, functools.partial):
             fn = fn.func
         return str(getattr(fn, "__qualname__", type(fn).__qualname__))
 
     def mark_owner_destroyed(self, *_args: object) -> None:
         self.owner_alive = False
+
+    def release(self) -> None:
+        """Drop the references to the owner, callbacks and function. GUI thread only.
+
+        They often lead to QObjects (a bound method of a view); releasing them here means the
+        GUI thread, not whichever worker drops the task last, lets go of them.
+        """
+        self.owner = None
+        self.on_success = None
+        self.on_failure = None
+        self.fn = None
 
     def owner_gone(self) -> bool:
         """True if an owner was given and it has been destroyed. GUI thread only."""
@@ -187,7 +202,10 @@ class TaskRunner(QObject):
         #: worker is draining it. Guarded by `_chain_lock`; workers touch it.
         self._chains: dict[tuple[Lane, str], deque[_Task[Any]]] = {}
         self._chain_lock = threading.Lock()
+        #: Set by `shutdown()`; from then on workers no longer emit (the runner may be deleted).
+        #: Guarded by `_emit_lock`, which a worker holds while it emits.
         self._shut_down = False
+        self._emit_lock = threading.RLock()
         self._task_finished.connect(self._on_task_finished)
 
     @property
@@ -252,9 +270,11 @@ class TaskRunner(QObject):
         """Drop queued tasks, set all cancel events, and wait up to `wait_seconds` for running ones.
 
         Returns True if no task is still running. Callbacks of tasks that finish later are
-        dropped, and `run()` no longer starts anything.
+        dropped, `run()` no longer starts anything, and no worker touches the runner again, so
+        it may be deleted once this returns.
         """
-        self._shut_down = True
+        with self._emit_lock:
+            self._shut_down = True
         pending = list(self._tasks)
         for task in pending:
             task.cancelled.set()
@@ -268,6 +288,8 @@ class TaskRunner(QObject):
             log.warning(
                 "%d task(s) still running after %.1f s at shutdown", len(not_done), wait_seconds
             )
+        for task in pending:
+            self._forget(task)
         return not not_done
 
     # --- worker side (any thread) -------------------------------------------------------------
@@ -301,18 +323,21 @@ class TaskRunner(QObject):
 
     def _execute(self, task: _Task[Any]) -> None:
         """Worker: run one task unless it was cancelled, then send it to the GUI thread."""
-        if not task.future.set_running_or_notify_cancel():
+        fn = task.fn
+        if fn is None or not task.future.set_running_or_notify_cancel():
             return
-        try:
-            value = task.fn()
-        except BaseException as error:
-            task.future.set_exception(error)
-        else:
-            task.future.set_result(value)
-        try:
-            self._task_finished.emit(task)
-        except RuntimeError:  # The runner was deleted (application teardown): nobody to tell.
-            log.debug("task %s finished after its runner was deleted", task.name)
+        _call(fn, task.future)
+        del fn
+        error = task.future.exception()
+        if error is not None:
+            # The traceback's frames hold the task's locals (the function's arguments, maybe a
+            # view); clearing them breaks the cycle exception → frame → task → exception, so
+            # nothing of the task waits for the cyclic GC, which may run on any thread and must
+            # not be the one that finally deletes a QObject. Line numbers are kept for logs.
+            traceback.clear_frames(error.__traceback__)
+        with self._emit_lock:
+            if not self._shut_down:
+                self._task_finished.emit(task)
 
     # --- GUI thread ---------------------------------------------------------------------------
 
@@ -358,13 +383,14 @@ class TaskRunner(QObject):
             return
         self._tasks.discard(task)
         if task.owner_hook is not None:
-            # WORKAROUND: PySide6 6.12.0 `SignalInstance.disconnect(slot)` returns True without
-            # a new reference; on CPython 3.11 each call drains True's refcount until the
-            # interpreter aborts ("bool_dealloc"). `QObject.disconnect(connection)` is sound,
-            # and returns False without harm if the owner is already gone.
+            # WORKAROUND: in PySide6 6.12.0 `SignalInstance.disconnect(slot)` (like `emit()`)
+            # returns True without a new reference, which on CPython < 3.12 (no immortal True)
+            # ends in "Fatal Python error: bool_dealloc". Reproduced locally; upstream is
+            # probably https://bugreports.qt.io/browse/PYSIDE-3474 (unconfirmed).
+            # `QObject.disconnect(connection)` does not leak, and is harmless on a dead owner.
             QObject.disconnect(task.owner_hook)
             task.owner_hook = None
-        task.owner = None
+        task.release()
         if not self._tasks:
             self.busy_changed.emit(False)
 
@@ -393,6 +419,10 @@ class ExternalChangeWatcher(QObject):
     When opening or waiting fails (usually `DatabaseUnavailableError`), it emits `connection_lost`
     once, retries after 1 s, 2 s, then every 5 s, and on success emits `connection_restored` and
     announces `Changes("*")`, since commits may have been missed meanwhile.
+
+    The composition root calls `start()` once the main window exists and `stop()` on
+    `aboutToQuit`. After `stop()` returns no signal is emitted, even if the thread is still stuck
+    (say, in a connection attempt to an unreachable server); it then ends on its own.
     """
 
     #: The watcher lost the database; carries the driver's one-line reason (not UI text).
@@ -449,8 +479,8 @@ class ExternalChangeWatcher(QObject):
     def stop(self, wait_seconds: float = 2.0) -> bool:
         """Stop watching: close the current watcher and join the thread. True if it ended."""
         thread, self._thread = self._thread, None
-        self._stop.set()
         with self._lock:
+            self._stop.set()
             current, self._current = self._current, None
         if current is not None:
             _close_quietly(current)
@@ -475,7 +505,7 @@ class ExternalChangeWatcher(QObject):
                         watcher = self._open(stop)
                         if watcher is None:
                             return
-                        if failures and not self._emit(self._restored_seen):
+                        if failures and not self._emit(stop, self._restored_seen):
                             return
                         failures = 0
                     batch = watcher.wait(self._poll_seconds)
@@ -487,15 +517,15 @@ class ExternalChangeWatcher(QObject):
                     if watcher is not None:
                         self._release(watcher)
                         watcher = None
-                    if not failures and not self._emit(self._lost_seen, _reason(error)):
+                    if not failures and not self._emit(stop, self._lost_seen, _reason(error)):
                         return
-                    _log_failure(error)
+                    _log_failure(error, repeated=failures > 0)
                     delay = self._retry_delays[min(failures, len(self._retry_delays) - 1)]
                     failures += 1
                     if stop.wait(delay):
                         return
                     continue
-                if batch and not self._emit(self._changes_seen, batch):
+                if batch and not self._emit(stop, self._changes_seen, batch):
                     return
         finally:
             if watcher is not None:
@@ -520,41 +550,63 @@ class ExternalChangeWatcher(QObject):
         if owned:
             _close_quietly(watcher)
 
-    def _emit(self, signal: Any, *args: object) -> bool:
-        """Emit a private signal from the thread; False if this object was deleted meanwhile."""
-        try:
+    def _emit(self, stop: threading.Event, signal: Any, *args: object) -> bool:
+        """Emit a private signal from the thread; False once stopping.
+
+        Checked under the lock `stop()` takes, so once `stop()` returns the thread never touches
+        this object again, even if it is still stuck in an uncooperative `wait()`.
+        """
+        with self._lock:
+            if stop.is_set():
+                return False
             signal.emit(*args)
-        except RuntimeError:
-            log.debug("change watcher deleted while its thread ran")
-            return False
-        return True
+            return True
 
     # --- GUI thread ---------------------------------------------------------------------------
 
+    # Each drops what arrives after `stop()`: it was queued before the thread ended.
+
     @Slot(object)
     def _on_changes_seen(self, batch: object) -> None:
+        if self._stop.is_set():
+            return
         for changes in dict.fromkeys(cast("list[Changes]", batch)):
             self._notifier.announce(changes)
 
     @Slot(str)
     def _on_lost_seen(self, reason: str) -> None:
-        self.connection_lost.emit(reason)
+        if not self._stop.is_set():
+            self.connection_lost.emit(reason)
 
     @Slot()
     def _on_restored_seen(self) -> None:
+        if self._stop.is_set():
+            return
         self.connection_restored.emit()
         self._notifier.announce(EVERYTHING_CHANGED)
+
+
+def _call(fn: Callable[[], T], future: Future[T]) -> None:
+    """Worker: settle `future` with what `fn()` returns or raises."""
+    try:
+        result = fn()
+    except BaseException as error:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 def _reason(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-def _log_failure(error: BaseException) -> None:
+def _log_failure(error: BaseException, *, repeated: bool) -> None:
+    """Log the first failure of an outage as a warning, the retries that fail at debug level."""
+    level = logging.DEBUG if repeated else logging.WARNING
     if isinstance(error, DatabaseUnavailableError):
-        log.warning("change watcher lost the database: %s", _reason(error))
+        log.log(level, "change watcher lost the database: %s", _reason(error))
     else:
-        log.warning("change watcher failed", exc_info=error)
+        log.log(level, "change watcher failed", exc_info=error)
 
 
 def _close_quietly(watcher: ChangeWatcher) -> None:

@@ -244,9 +244,8 @@ def test_a_missing_parent_directory_is_created(
     assert path.parent.is_dir()
 
 
-@pytest.mark.postgresql
 def test_an_unreachable_server_is_reported_without_the_password(
-    pg_server: object, make_engine: Callable[[str], Engine]
+    make_engine: Callable[[str], Engine],
 ) -> None:
     # Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
     engine = make_engine("postgresql://tech:s3cret@127.0.0.1:9/helpdesk")

@@ -61,18 +61,33 @@ def on_gui_thread() -> bool:
 
 
 @pytest.fixture
-def runner(qapp) -> Iterator[TaskRunner]:
-    """A runner with its real thread pools."""
-    task_runner = TaskRunner()
-    yield task_runner
-    assert task_runner.shutdown(wait_seconds=WAIT_S)
+def make_runner(qapp) -> Iterator[Callable[..., TaskRunner]]:
+    """Builds runners; each is shut down and deleted on the GUI thread after the test.
+
+    Deleting explicitly matters: a QObject left to the cyclic GC may be finalized on whichever
+    thread triggers a collection, such as a later test's worker.
+    """
+    made: list[TaskRunner] = []
+
+    def make(executors=None) -> TaskRunner:
+        made.append(TaskRunner(executors))
+        return made[-1]
+
+    yield make
+    for task_runner in made:
+        task_runner.shutdown(wait_seconds=WAIT_S)
+        delete(task_runner)
 
 
 @pytest.fixture
-def inline_runner(qapp) -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(dict.fromkeys(Lane, InlineExecutor()))
-    yield task_runner
-    task_runner.shutdown()
+def runner(make_runner) -> TaskRunner:
+    """A runner with its real thread pools."""
+    return make_runner()
+
+
+@pytest.fixture
+def inline_runner(make_runner) -> TaskRunner:
+    return make_runner(dict.fromkeys(Lane, InlineExecutor()))
 
 
 class Recorder:
@@ -148,9 +163,11 @@ def test_failure_without_on_failure_emits_task_failed_and_logs_without_arguments
     def reveal(secret: str) -> None:
         raise RuntimeError("vault locked")
 
-    with caplog.at_level(logging.ERROR, logger="app.tasks"):
-        with qtbot.waitSignal(runner.task_failed, timeout=WAIT_MS) as blocker:
-            runner.run(partial(reveal, "hunter2"), lane=Lane.READ, owner=None)
+    with (
+        caplog.at_level(logging.ERROR, logger="app.tasks"),
+        qtbot.waitSignal(runner.task_failed, timeout=WAIT_MS) as blocker,
+    ):
+        runner.run(partial(reveal, "hunter2"), lane=Lane.READ, owner=None)
 
     assert isinstance(blocker.args[0], RuntimeError)
     assert rec.threads_ok == [True]
@@ -313,9 +330,9 @@ def test_remote_lane_runs_different_keys_in_parallel(qtbot, runner):
     assert sorted(rec.successes) == ["a", "b"]
 
 
-def test_a_key_holds_one_pool_job_at_a_time(qapp):
+def test_a_key_holds_one_pool_job_at_a_time(make_runner):
     pool = QueuedExecutor()
-    task_runner = TaskRunner(dict.fromkeys(Lane, pool))
+    task_runner = make_runner(dict.fromkeys(Lane, pool))
     ran: list[str] = []
     for name in ("a1", "a2", "a3"):
         task_runner.run(partial(ran.append, name), lane=Lane.REMOTE, owner=None, key="a")
@@ -329,7 +346,6 @@ def test_a_key_holds_one_pool_job_at_a_time(qapp):
 
     task_runner.run(partial(ran.append, "a4"), lane=Lane.REMOTE, owner=None, key="a")
     assert len(pool.jobs) == 1  # the drained key starts a new job
-    task_runner.shutdown(wait_seconds=0)
 
 
 # --- owners ----------------------------------------------------------------------------------
@@ -448,8 +464,8 @@ def test_cancelling_a_running_task_sets_the_event_it_polls_and_drops_its_outcome
     assert rec.calls == 0
 
 
-def test_shutdown_drops_queued_work_and_stops_running_work(qtbot, qapp):
-    task_runner = TaskRunner()
+def test_shutdown_drops_queued_work_and_stops_running_work(qtbot, make_runner):
+    task_runner = make_runner()
     ran: list[str] = []
     rec = Recorder()
 
@@ -486,8 +502,8 @@ def test_shutdown_drops_queued_work_and_stops_running_work(qtbot, qapp):
     assert rec.calls == 0
 
 
-def test_shutdown_reports_a_task_that_will_not_stop(qapp):
-    task_runner = TaskRunner()
+def test_shutdown_reports_a_task_that_will_not_stop(make_runner):
+    task_runner = make_runner()
     gate, started = threading.Event(), threading.Event()
     task_runner.run(lambda: (started.set(), gate.wait(WAIT_S)), lane=Lane.READ, owner=None)
     assert started.wait(WAIT_S)
@@ -577,14 +593,27 @@ class Events:
 
 
 @pytest.fixture
-def notifier(qapp) -> ChangeNotifier:
-    return ChangeNotifier()
+def notifier(qapp) -> Iterator[ChangeNotifier]:
+    change_notifier = ChangeNotifier()
+    yield change_notifier
+    delete(change_notifier)
 
 
-def make_watcher(factory, notifier, **kwargs) -> ExternalChangeWatcher:
-    kwargs.setdefault("retry_delays", (0.01, 0.02))
-    kwargs.setdefault("poll_seconds", 0.05)
-    return ExternalChangeWatcher(factory, notifier, **kwargs)
+@pytest.fixture
+def make_watcher(notifier) -> Iterator[Callable[..., ExternalChangeWatcher]]:
+    """Builds watchers with short delays; each is stopped and deleted after the test."""
+    made: list[ExternalChangeWatcher] = []
+
+    def make(factory, **kwargs) -> ExternalChangeWatcher:
+        kwargs.setdefault("retry_delays", (0.01, 0.02))
+        kwargs.setdefault("poll_seconds", 0.05)
+        made.append(ExternalChangeWatcher(factory, notifier, **kwargs))
+        return made[-1]
+
+    yield make
+    for watcher in made:
+        assert watcher.stop(wait_seconds=WAIT_S)
+        delete(watcher)
 
 
 TICKET_3 = Changes("ticket", frozenset({3}))
@@ -594,18 +623,21 @@ CLIENT_7 = Changes("client", frozenset({7}))
 @pytest.mark.parametrize(
     ("failure", "reason"),
     [
-        (DatabaseUnavailableError("server closed the connection"), "server closed the connection"),
-        (OSError("network is unreachable"), "network is unreachable"),
-        (None, "the change watcher was closed"),  # closed underneath, not by stop()
+        (
+            partial(DatabaseUnavailableError, "server closed the connection"),
+            "server closed the connection",
+        ),
+        (partial(OSError, "network is unreachable"), "network is unreachable"),
+        (lambda: None, "the change watcher was closed"),  # closed underneath, not by stop()
     ],
 )
 def test_watcher_reports_loss_retries_and_announces_a_full_refresh(
-    qtbot, notifier, failure, reason
+    qtbot, notifier, make_watcher, failure, reason
 ):
-    first = ScriptedWatcher([TICKET_3], failure)
+    first = ScriptedWatcher([TICKET_3], failure())
     second = ScriptedWatcher([CLIENT_7])
     factory = WatcherFactory(first, DatabaseUnavailableError("connection refused"), second)
-    watcher = make_watcher(factory, notifier)
+    watcher = make_watcher(factory)
     events = Events(notifier, watcher)
 
     watcher.start()
@@ -625,9 +657,9 @@ def test_watcher_reports_loss_retries_and_announces_a_full_refresh(
     assert second.closed.is_set()
 
 
-def test_watcher_that_cannot_open_at_first_recovers_later(qtbot, notifier):
+def test_watcher_that_cannot_open_at_first_recovers_later(qtbot, notifier, make_watcher):
     factory = WatcherFactory(DatabaseUnavailableError("no route to host"), ScriptedWatcher())
-    watcher = make_watcher(factory, notifier)
+    watcher = make_watcher(factory)
     events = Events(notifier, watcher)
 
     watcher.start()
@@ -641,10 +673,8 @@ def test_watcher_that_cannot_open_at_first_recovers_later(qtbot, notifier):
     ]
 
 
-def test_identical_changes_in_one_batch_are_announced_once(qtbot, notifier):
-    watcher = make_watcher(
-        WatcherFactory(ScriptedWatcher([TICKET_3, TICKET_3, CLIENT_7])), notifier
-    )
+def test_identical_changes_in_one_batch_are_announced_once(qtbot, notifier, make_watcher):
+    watcher = make_watcher(WatcherFactory(ScriptedWatcher([TICKET_3, TICKET_3, CLIENT_7])))
     events = Events(notifier, watcher)
 
     watcher.start()
@@ -655,10 +685,10 @@ def test_identical_changes_in_one_batch_are_announced_once(qtbot, notifier):
 
 
 @pytest.mark.parametrize("stuck_in", ["wait", "backoff"])
-def test_stop_is_prompt_while_waiting_or_backing_off(qtbot, notifier, stuck_in):
+def test_stop_is_prompt_while_waiting_or_backing_off(qtbot, make_watcher, stuck_in):
     blocking = ScriptedWatcher()
     factory = WatcherFactory(blocking if stuck_in == "wait" else DatabaseUnavailableError("down"))
-    watcher = make_watcher(factory, notifier, poll_seconds=60, retry_delays=(60,))
+    watcher = make_watcher(factory, poll_seconds=60, retry_delays=(60,))
     lost = []
     watcher.connection_lost.connect(lost.append)
     watcher.start()
@@ -672,7 +702,9 @@ def test_stop_is_prompt_while_waiting_or_backing_off(qtbot, notifier, stuck_in):
     assert blocking.closed.is_set() == (stuck_in == "wait")
 
 
-def test_watcher_announces_commits_from_another_sqlite_connection(qtbot, notifier, tmp_path):
+def test_watcher_announces_commits_from_another_sqlite_connection(
+    qtbot, notifier, make_watcher, tmp_path
+):
     engine = create_engine(f"sqlite:///{tmp_path / 'helpdesk.sqlite'}")
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE t (x INTEGER)")
@@ -684,13 +716,15 @@ def test_watcher_announces_commits_from_another_sqlite_connection(qtbot, notifie
         opened.set()
         return change_watcher
 
-    watcher = make_watcher(open_watcher, notifier)
+    watcher = make_watcher(open_watcher)
     watcher.start()
     try:
         assert opened.wait(WAIT_S)
-        with qtbot.waitSignal(notifier.data_changed, timeout=WAIT_MS) as blocker:
-            with engine.begin() as conn:
-                conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+        with (
+            qtbot.waitSignal(notifier.data_changed, timeout=WAIT_MS) as blocker,
+            engine.begin() as conn,
+        ):
+            conn.exec_driver_sql("INSERT INTO t VALUES (1)")
         assert blocker.args == [EVERYTHING_CHANGED]
     finally:
         assert watcher.stop() is True

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_, type_coerce
 from sqlalchemy.orm import aliased
+from sqlalchemy.types import NullType
 
 from app.db import Database
 from app.models import Client, Contact, Queue, Technician, Ticket
@@ -165,10 +166,11 @@ def escape_like(text: str) -> str:
 
 
 class TicketQueueService:
-    """Reads queue pages and counts. Any thread; each call is its own read session."""
+    """Reads queue pages and counts. Any thread; each call is its own read transaction."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._rows = _row_select()
 
     def page(
         self,
@@ -179,7 +181,7 @@ class TicketQueueService:
     ) -> TicketPage:
         """The `limit` rows following `after` (or the first rows) in `sort` order."""
         key = self._sort_expression(sort.key)
-        stmt = self._row_select().where(*self._conditions(filter))
+        stmt = self._rows.where(*self._conditions(filter))
         if after is not None:
             bound = tuple_(literal(after.value, key.type), literal(after.ticket_id))
             ordered = tuple_(key, Ticket.id)
@@ -188,14 +190,13 @@ class TicketQueueService:
             stmt = stmt.order_by(key.desc(), Ticket.id.desc())
         else:
             stmt = stmt.order_by(key.asc(), Ticket.id.asc())
-        stmt = stmt.add_columns(key).limit(limit + 1)
-        with self._db.read() as s:
-            result = s.execute(stmt).all()
-        rows = tuple(TicketRow(*r[:-1]) for r in result[:limit])
+        with self._db.read_connection() as conn:
+            result = conn.execute(stmt.limit(limit + 1)).all()
+        rows = tuple(map(_to_row, result[:limit]))
         cursor = None
         if len(result) > limit:
-            last = result[limit - 1]
-            cursor = PageCursor(last[-1], last[0])
+            last = rows[-1]
+            cursor = PageCursor(_SORT_VALUE[sort.key](last), last.ticket_id)
         return TicketPage(rows, cursor)
 
     def count(self, filter: TicketFilter) -> int:
@@ -203,59 +204,31 @@ class TicketQueueService:
         stmt = select(func.count()).select_from(Ticket).where(*self._conditions(filter))
         if filter.text.strip():
             stmt = stmt.outerjoin(Contact, Ticket.contact_id == Contact.id)
-        with self._db.read() as s:
-            return int(s.execute(stmt).scalar_one())
+        with self._db.read_connection() as conn:
+            return int(conn.execute(stmt).scalar_one())
 
     def saved_queue_counts(
         self, me_id: int, queues: Iterable[SavedQueue] = tuple(SavedQueue)
     ) -> dict[SavedQueue, int]:
         """Live counts for the side bar, one indexed COUNT per saved queue."""
         out: dict[SavedQueue, int] = {}
-        with self._db.read() as s:
+        with self._db.read_connection() as conn:
             for q in queues:
-                view = saved_queue_view(q, me_id)
-                conds = self._conditions(view.filter)
+                conds = self._conditions(saved_queue_view(q, me_id).filter)
                 stmt = select(func.count()).select_from(Ticket).where(*conds)
-                out[q] = int(s.execute(stmt).scalar_one())
+                out[q] = int(conn.execute(stmt).scalar_one())
         return out
 
     def rows_by_id(self, ticket_ids: Sequence[int]) -> dict[int, TicketRow]:
         """Fresh rows for tickets another action or technician changed; missing ids are absent."""
         if not ticket_ids:
             return {}
-        stmt = self._row_select().where(Ticket.id.in_(list(ticket_ids)))
-        with self._db.read() as s:
-            return {r[0]: TicketRow(*r) for r in s.execute(stmt).all()}
+        stmt = self._rows.where(Ticket.id.in_(list(ticket_ids)))
+        with self._db.read_connection() as conn:
+            rows = map(_to_row, conn.execute(stmt).all())
+            return {r.ticket_id: r for r in rows}
 
     # -- SQL pieces ----------------------------------------------------------------------------
-
-    @staticmethod
-    def _row_select() -> Select[*tuple[Any, ...]]:
-        return (
-            select(
-                Ticket.id,
-                Ticket.client_id,
-                Client.name,
-                Ticket.subject,
-                Ticket.type,
-                Ticket.priority,
-                Ticket.status,
-                Ticket.tier,
-                Ticket.queue_id,
-                Queue.name,
-                Ticket.assignee_id,
-                _Assignee.name,
-                Ticket.contact_id,
-                Contact.name,
-                Ticket.created_at,
-                Ticket.updated_at,
-                Ticket.version,
-            )
-            .join(Client, Ticket.client_id == Client.id)
-            .outerjoin(Queue, Ticket.queue_id == Queue.id)
-            .outerjoin(_Assignee, Ticket.assignee_id == _Assignee.id)
-            .outerjoin(Contact, Ticket.contact_id == Contact.id)
-        )
 
     @staticmethod
     def _sort_expression(key: SortKey) -> ColumnElement[Any]:
@@ -326,3 +299,90 @@ class TicketQueueService:
         if number:
             matches.append(Ticket.id == int(number.group(1)))
         return or_(*matches) if len(matches) > 1 else and_(*matches)
+
+
+def _raw(column: Any) -> ColumnElement[Any]:
+    # The queue converts values itself (below): SQLAlchemy's per-value type processing cost
+    # several times the query itself on SQLite.
+    return type_coerce(column, NullType())
+
+
+def _row_select() -> Select[*tuple[Any, ...]]:
+    return (
+        select(
+            Ticket.id,
+            Ticket.client_id,
+            Client.name,
+            Ticket.subject,
+            _raw(Ticket.type),
+            _raw(Ticket.priority),
+            _raw(Ticket.status),
+            _raw(Ticket.tier),
+            Ticket.queue_id,
+            Queue.name,
+            Ticket.assignee_id,
+            _Assignee.name,
+            Ticket.contact_id,
+            Contact.name,
+            _raw(Ticket.created_at),
+            _raw(Ticket.updated_at),
+            Ticket.version,
+        )
+        .join(Client, Ticket.client_id == Client.id)
+        .outerjoin(Queue, Ticket.queue_id == Queue.id)
+        .outerjoin(_Assignee, Ticket.assignee_id == _Assignee.id)
+        .outerjoin(Contact, Ticket.contact_id == Contact.id)
+    )
+
+
+_TYPES: Final = {m.value: m for m in TicketType}
+_PRIORITIES: Final = {m.value: m for m in Priority}
+_STATUSES: Final = {m.value: m for m in Status}
+_TIERS: Final = {m.value: m for m in Tier}
+
+
+def _instant(value: str | dt.datetime) -> dt.datetime:
+    """An aware UTC datetime from SQLite's text or PostgreSQL's timestamptz."""
+    if isinstance(value, str):
+        # Appending the offset is several times faster than .replace(tzinfo=...) afterwards.
+        return dt.datetime.fromisoformat(value + "+00:00")
+    return value.astimezone(dt.UTC)
+
+
+def _to_row(r: Any) -> TicketRow:
+    return TicketRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        _TYPES[r[4]],
+        _PRIORITIES[r[5]],
+        _STATUSES[r[6]],
+        _TIERS[r[7]],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+        _instant(r[14]),
+        _instant(r[15]),
+        r[16],
+    )
+
+
+#: The cursor value of a row for each sort key; joined names as the SQL coalesces them.
+_SORT_VALUE: Final[dict[SortKey, Callable[[TicketRow], Any]]] = {
+    SortKey.NUMBER: lambda r: r.ticket_id,
+    SortKey.CLIENT: lambda r: r.client_name,
+    SortKey.SUBJECT: lambda r: r.subject,
+    SortKey.TYPE: lambda r: r.type,
+    SortKey.PRIORITY: lambda r: r.priority,
+    SortKey.STATUS: lambda r: r.status,
+    SortKey.TIER: lambda r: r.tier,
+    SortKey.QUEUE: lambda r: r.queue_name or "",
+    SortKey.ASSIGNEE: lambda r: r.assignee_name or "",
+    SortKey.CONTACT: lambda r: r.contact_name or "",
+    SortKey.CREATED: lambda r: r.created_at,
+    SortKey.UPDATED: lambda r: r.updated_at,
+}

@@ -36,7 +36,9 @@ class FirstAdminDialog(TaskDialog):
     signed in, and the dialog is accepted.
     """
 
-    def __init__(self, auth: AuthService, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, auth: AuthService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self._auth = auth
         #: The created administrator once the dialog is accepted; None before.
@@ -62,9 +64,7 @@ class FirstAdminDialog(TaskDialog):
         self.email_edit.setPlaceholderText(self.tr("name@example.com"))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(
-            self.tr("At least %n characters", "", PASSWORD_MIN)
-        )
+        self.password_edit.setPlaceholderText(self.tr("At least %n characters", "", PASSWORD_MIN))
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
 
@@ -170,9 +170,7 @@ class FirstAdminDialog(TaskDialog):
         self.errors.show_problems(problems)
         # Clearer words than the generic ones for the codes this form expects.
         if problems.get("password") == "too_short":
-            self.password_error.show_error(
-                self.tr("Use at least %n characters.", "", PASSWORD_MIN)
-            )
+            self.password_error.show_error(self.tr("Use at least %n characters.", "", PASSWORD_MIN))
         if problems.get("email") == "invalid":
             self.email_error.show_error(self.tr("Enter an e-mail address like name@example.com."))
         if problems.get("repeat") == "mismatch":

@@ -274,6 +274,6 @@ class SiteTableModel(_RowsTableModel[SiteRow]):
 def _country_name(code: str) -> str:
     """The country's name for an ISO 3166 alpha-2 code ("BE" → "Belgium"); the code if unknown."""
     territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Territory.AnyTerritory:
+    if territory == QLocale.Country.AnyTerritory:
         return code
     return QLocale.territoryToString(territory)

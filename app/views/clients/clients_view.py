@@ -213,8 +213,6 @@ class ClientsView(QWidget):
         header_layout.addLayout(self._facts)
 
         self.contact_table = _table(self.contact_model)
-        # E-mail addresses stay recognisable when elided in the middle (name…@domain).
-        self.contact_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         contact_header = self.contact_table.horizontalHeader()
         contact_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         contact_header.setSectionResizeMode(
@@ -268,8 +266,8 @@ class ClientsView(QWidget):
     def select_client(self, client_id: int) -> None:
         """Select `client_id` in the list and show its detail.
 
-        If the search hides it, the search is cleared first. Does nothing visible if the client
-        does not exist.
+        If the list does not show it, the search is cleared and the list reloaded first. If the
+        client does not exist, the current selection stays.
         """
         row = self.client_model.row_of(client_id)
         if row >= 0:
@@ -290,10 +288,11 @@ class ClientsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded or self._stale:
+        stale = self._stale
+        if stale or not self._loaded:
             self.reload()
-            if self._stale and self._client_id is not None:
-                self._load_detail(self._client_id)
+        if stale and self._client_id is not None:
+            self._load_detail(self._client_id)
 
     def _on_search_box_text_edited(self, _text: str) -> None:
         self._search_timer.start()
@@ -315,7 +314,9 @@ class ClientsView(QWidget):
         ):
             self._load_detail(self._client_id)
 
-    def _on_client_table_current_row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
+    def _on_client_table_current_row_changed(
+        self, current: QModelIndex, _prev: QModelIndex
+    ) -> None:
         row = self.client_model.row_at(current.row()) if current.isValid() else None
         if row is None or row.client_id == self._client_id:
             return
@@ -329,8 +330,7 @@ class ClientsView(QWidget):
         if seq != self._list_seq:
             return
         self._list_task = None
-        wanted = self._pending_client_id if self._pending_client_id is not None else self._client_id
-        self._pending_client_id = None
+        pending, self._pending_client_id = self._pending_client_id, None
         self.client_model.set_rows(rows)
         if rows:
             self.list_message.hide()
@@ -341,7 +341,10 @@ class ClientsView(QWidget):
                 else self.tr("There are no clients yet.")
             )
             self.list_message.show()
-        row = self.client_model.row_of(wanted) if wanted is not None else -1
+        # A client `select_client` asked for, else the one already shown.
+        row = self.client_model.row_of(pending) if pending is not None else -1
+        if row < 0 and self._client_id is not None:
+            row = self.client_model.row_of(self._client_id)
         if row >= 0:
             self._select_row(row)
         elif self._client_id is not None:

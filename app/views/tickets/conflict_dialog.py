@@ -1,4 +1,4 @@
-"""What the ticket dialog shows when someone else saved first: the conflict box and the compare."""
+"""The ticket dialog's questions: someone else saved first (conflict, compare), unsaved edits."""
 
 from __future__ import annotations
 
@@ -208,3 +208,30 @@ def _cell(text: str) -> QStandardItem:
         item.setToolTip(text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…")
     item.setData(text, Qt.ItemDataRole.UserRole)
     return item
+
+
+def ask_compare(
+    parent: QWidget, diffs: Sequence[FieldDifference], their_name: str
+) -> CompareChoice:
+    """Show the compare dialog and wait for the choice. GUI thread only."""
+    dialog = CompareDialog(diffs, their_name, parent)
+    dialog.exec()
+    choice = dialog.choice()
+    dialog.deleteLater()
+    return choice
+
+
+def ask_unsaved(parent: QWidget, number: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel before closing a ticket with unsaved edits. GUI thread only."""
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    return QMessageBox.question(
+        parent,
+        _t("Unsaved changes"),
+        _t("Save your changes to {0} before closing?").format(number),
+        buttons,
+        QMessageBox.StandardButton.Save,
+    )

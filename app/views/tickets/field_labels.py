@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from app.models.enums import Priority, SourceChannel, Status, TicketType, Tier
-from app.services.directory import Lookups
+from app.services.directory import ClientRow, ContactRow, Lookups
 from app.services.errors import (
     DatabaseUnavailableError,
     NotFoundError,
@@ -17,6 +17,7 @@ from app.services.errors import (
 )
 
 from app.views import labels
+from app.views.widgets.lookup_edit import LookupItem
 
 
 def _t(text: str) -> str:
@@ -112,3 +113,15 @@ def failure_text(error: BaseException) -> str:
     if isinstance(error, ValidationError):
         return _t("Some values were not accepted; see the messages next to the fields.")
     return _t("Something went wrong ({0}); your changes are kept.").format(type(error).__name__)
+
+
+def client_item(row: ClientRow) -> LookupItem:
+    """A client as a type-ahead suggestion: name, with its code beside it."""
+    return LookupItem(row.client_id, row.name, row.code)
+
+
+def contact_item(row: ContactRow) -> LookupItem:
+    """A contact as a type-ahead suggestion; VIPs are marked and shown in bold."""
+    details = [_t("★ VIP")] if row.vip else []
+    details += [x for x in (row.job_title, row.email or row.phone) if x]
+    return LookupItem(row.contact_id, row.name, " · ".join(details), emphasised=row.vip)

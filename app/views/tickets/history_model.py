@@ -24,7 +24,7 @@ from app.views.tickets.field_labels import TicketNames, field_label
 DISPLAY: Final = Qt.ItemDataRole.DisplayRole
 #: The event's id (int); stable across reloads.
 EventIdRole: Final = Qt.ItemDataRole.UserRole + 1
-#: The `EventKind` of the row, for colouring.
+#: The row's `EventKind` value (str: Qt hands a StrEnum back as a plain str), for colouring.
 KindRole: Final = Qt.ItemDataRole.UserRole + 2
 #: When it happened, in the workstation's time zone and locale (str).
 TimeTextRole: Final = Qt.ItemDataRole.UserRole + 3
@@ -99,7 +99,7 @@ class TicketHistoryListModel(QAbstractListModel):
         if role == EventIdRole:
             return row.event_id
         if role == KindRole:
-            return row.kind
+            return row.kind.value
         if role == TimeTextRole:
             return self._time(row)
         if role == ActorRole:
@@ -129,7 +129,7 @@ class TicketHistoryListModel(QAbstractListModel):
         if kind is EventKind.ASSIGNED:
             old, new = _id(row.old_value), _id(row.new_value)
             if old is None:
-                return _t("Assigned to {0}").format(self._names.technician(new))
+                return _t("Assigned to {0}").format(new)
             if new is None:
                 return _t("Unassigned (was {0})").format(self._names.technician(old))
             return _t("Reassigned: {0} → {1}").format(

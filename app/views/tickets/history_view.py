@@ -80,6 +80,13 @@ class TicketTimelineView(QListView):
             model.rowsInserted.connect(self.scrollToBottom)
 
 
+def _accent(kind_value: object) -> QColor:
+    try:
+        return _ACCENTS.get(EventKind(str(kind_value)), _QUIET)
+    except ValueError:
+        return _QUIET
+
+
 def _elided_body(text: str) -> str:
     lines = text.splitlines()
     short = "\n".join(lines[:_BODY_LINES])
@@ -135,8 +142,7 @@ class _TimelineDelegate(QStyledItemDelegate):
     ) -> None:
         base, bold, small = self._fonts(option)
         kind_text, actor, time_text, summary, body = self._blocks(index)
-        kind = index.data(KindRole)
-        accent = _ACCENTS.get(kind, _QUIET) if isinstance(kind, EventKind) else _QUIET
+        accent = _accent(index.data(KindRole))
         palette: QPalette = option.palette
         card = option.rect.adjusted(_INSET, _GAP, -_INSET, -_GAP)
         painter.save()

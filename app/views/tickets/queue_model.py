@@ -438,7 +438,8 @@ class TicketTableModel(QAbstractTableModel):
             case Col.STATUS:
                 return labels.status(row.status)
             case Col.TIER:
-                return labels.tier(row.tier)
+                # The code alone ("L2"), as technicians say it; the tooltip has the name.
+                return row.tier.value
             case Col.QUEUE:
                 return row.queue_name or ""
             case Col.ASSIGNEE:
@@ -456,6 +457,10 @@ class TicketTableModel(QAbstractTableModel):
                 return row.subject
             case Col.CLIENT:
                 return row.client_name
+            case Col.TIER:
+                return labels.tier(row.tier)
+            case Col.PRIORITY:
+                return labels.priority(row.priority)
             case Col.CREATED:
                 return labels.local_datetime(row.created_at, QLocale.FormatType.LongFormat)
             case Col.UPDATED:

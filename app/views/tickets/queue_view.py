@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from functools import partial
 from typing import Any, Final
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -32,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Changes
-from app.models.enums import Priority, StatusCategory, Tier
+from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
+from app.models.ticket import format_number
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.ticket_queue import (
     SavedQueue,
@@ -52,21 +56,12 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS: Final = 300
 #: Change kinds that rename what rows show (client, queue, technician, contact names).
 _NAME_KINDS: Final = frozenset({"client", "contact", "queue", "technician"})
-#: Initial column widths in average character widths; the subject takes what is left.
-_COLUMN_CHARS: Final = {
-    Col.NUMBER: 10,
-    Col.CLIENT: 18,
-    Col.SUBJECT: 40,
-    Col.TYPE: 14,
-    Col.PRIORITY: 13,
-    Col.STATUS: 17,
-    Col.TIER: 14,
-    Col.QUEUE: 14,
-    Col.ASSIGNEE: 16,
-    Col.CONTACT: 16,
-    Col.CREATED: 15,
-    Col.UPDATED: 15,
-}
+#: Width, in average characters, of the columns showing free-form names.
+_NAME_CHARS: Final = {Col.CLIENT: 20, Col.QUEUE: 15, Col.ASSIGNEE: 17, Col.CONTACT: 17}
+#: Shown only on request (header context menu): twelve columns do not fit a laptop screen.
+HIDDEN_BY_DEFAULT: Final = frozenset({Col.TYPE, Col.QUEUE, Col.CONTACT, Col.CREATED})
+#: Columns the user cannot hide: without them a row means nothing.
+_ALWAYS_SHOWN: Final = frozenset({Col.NUMBER, Col.SUBJECT})
 
 #: Status combo values: (open only, status categories).
 _StatusChoice = tuple[bool, frozenset[StatusCategory]]
@@ -81,11 +76,20 @@ class ChoiceBox(QComboBox):
     only. Changing the choices keeps the current value when it is still offered.
     """
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible_name: str, parent: QWidget | None = None, *, width_chars: int = 0
+    ) -> None:
+        """`width_chars` > 0 fixes the width for data-driven items (long client names)."""
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.setToolTip(accessible_name)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        if width_chars:
+            self.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.setMinimumContentsLength(width_chars)
+        else:
+            self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMaxVisibleItems(20)
         self._values: list[Hashable] = []
 
@@ -179,8 +183,8 @@ class TicketQueueView(QWidget):
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._on_filters_edited)
 
-        self._search.textEdited.connect(self._on_search_text_edited)
-        self._search.returnPressed.connect(self._on_filters_edited)
+        self.search_edit.textEdited.connect(self._on_search_text_edited)
+        self.search_edit.returnPressed.connect(self._on_filters_edited)
         for box in self._boxes():
             box.currentIndexChanged.connect(self._on_filters_edited)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
@@ -204,27 +208,27 @@ class TicketQueueView(QWidget):
     # --- construction -------------------------------------------------------------------------
 
     def _build_filter_bar(self) -> None:
-        self._search = QLineEdit(self)
-        self._search.setObjectName("queueSearch")
-        self._search.setPlaceholderText(self.tr("Search number, subject or contact"))
-        self._search.setAccessibleName(self.tr("Search tickets"))
-        self._search.setClearButtonEnabled(True)
-        self._search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
-        self._search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.queue_box = ChoiceBox(self.tr("Queue"), self)
-        self.status_box = ChoiceBox(self.tr("Status"), self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("queueSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search number, subject or contact"))
+        self.search_edit.setAccessibleName(self.tr("Search tickets"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.queue_box = ChoiceBox(self.tr("Queue"), self, width_chars=9)
+        self.status_box = ChoiceBox(self.tr("Status"), self, width_chars=10)
         self.priority_box = ChoiceBox(self.tr("Priority"), self)
-        self.client_box = ChoiceBox(self.tr("Client"), self)
-        self.assignee_box = ChoiceBox(self.tr("Assignee"), self)
+        self.client_box = ChoiceBox(self.tr("Client"), self, width_chars=11)
+        self.assignee_box = ChoiceBox(self.tr("Assignee"), self, width_chars=9)
         self.tier_box = ChoiceBox(self.tr("Tier"), self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("queueCount")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
+        self.count_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 10)
 
         self._filter_bar = QHBoxLayout()
         self._filter_bar.setSpacing(6)
-        self._filter_bar.addWidget(self._search, 2)
+        self._filter_bar.addWidget(self.search_edit, 2)
         for box in self._boxes():
             self._filter_bar.addWidget(box)
         self._filter_bar.addStretch(1)
@@ -255,12 +259,16 @@ class TicketQueueView(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        char = self.fontMetrics().averageCharWidth()
-        for col, chars in _COLUMN_CHARS.items():
-            header.resizeSection(col, chars * char)
+        for col, width in self._initial_widths().items():
+            header.resizeSection(col, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The subject takes whatever the other columns leave.
         header.setSectionResizeMode(Col.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(char * 6)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
+        for col in HIDDEN_BY_DEFAULT:
+            header.setSectionHidden(col, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
 
         self._empty_label = QLabel(self.tr("No tickets match these filters."), table.viewport())
         self._empty_label.setObjectName("queueEmpty")
@@ -268,6 +276,32 @@ class TicketQueueView(QWidget):
         self._empty_label.setStyleSheet("color: #80868b;")
         self._empty_label.hide()
         table.viewport().installEventFilter(self)
+
+    def _initial_widths(self) -> dict[Col, int]:
+        """Widths that fit each column's longest fixed text (labels, numbers, instants)."""
+        metrics = self.table.fontMetrics()
+        # Cell margins plus room for the header's sort indicator.
+        padding = metrics.averageCharWidth() * 2 + 18
+        icon = 20
+
+        def fit(col: Col, texts: Iterable[str], extra: int = 0) -> int:
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            return max(metrics.horizontalAdvance(t) + extra for t in [*texts, title]) + padding
+
+        # A late-December evening has about the widest date and time in most locales.
+        instant = labels.local_datetime(dt.datetime(2026, 12, 28, 22, 58, tzinfo=dt.UTC))
+        widths = {
+            Col.NUMBER: fit(Col.NUMBER, [format_number(999_999)]),
+            Col.TYPE: fit(Col.TYPE, map(labels.ticket_type, TicketType)),
+            Col.PRIORITY: fit(Col.PRIORITY, map(labels.priority, Priority), icon),
+            Col.STATUS: fit(Col.STATUS, map(labels.status, Status)),
+            Col.TIER: fit(Col.TIER, [t.value for t in Tier]),
+            Col.CREATED: fit(Col.CREATED, [instant]),
+            Col.UPDATED: fit(Col.UPDATED, [instant]),
+        }
+        char = metrics.averageCharWidth()
+        widths.update({col: chars * char for col, chars in _NAME_CHARS.items()})
+        return widths
 
     def _boxes(self) -> tuple[ChoiceBox, ...]:
         return (
@@ -331,7 +365,7 @@ class TicketQueueView(QWidget):
             unassigned=unassigned,
             tier=self.tier_box.current_value(),
             queue_id=self.queue_box.current_value(),
-            text=self._search.text().strip(),
+            text=self.search_edit.text().strip(),
         )
 
     def current_sort(self) -> TicketSort:
@@ -347,7 +381,7 @@ class TicketQueueView(QWidget):
         self._applying = True
         try:
             self._search_timer.stop()
-            self._search.setText(filter.text)
+            self.search_edit.setText(filter.text)
             self.queue_box.set_current_value(
                 filter.queue_id, self.tr("Queue #%1").replace("%1", str(filter.queue_id))
             )
@@ -383,6 +417,11 @@ class TicketQueueView(QWidget):
         """Run the current query again, keeping the sort, the selection and the loaded rows."""
         self.model.reload()
         self._recount()
+
+    def set_column_visible(self, col: Col, visible: bool) -> None:
+        """Show or hide a column (the number and subject always stay)."""
+        if col not in _ALWAYS_SHOWN:
+            self.table.horizontalHeader().setSectionHidden(col, not visible)
 
     def selected_ticket_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -474,7 +513,7 @@ class TicketQueueView(QWidget):
     def _on_model_about_to_be_reset(self) -> None:
         selected = self.selected_ticket_id()
         if selected is not None:
-            self._restore_ticket_id = selected
+            pass
 
     def _on_model_query_loaded(self) -> None:
         ticket_id, self._restore_ticket_id = self._restore_ticket_id, None
@@ -515,6 +554,19 @@ class TicketQueueView(QWidget):
         elif changes.kind == "*" or changes.kind in _NAME_KINDS:
             self._load_lookups()
             self.reload()
+
+    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for col in Col:
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.setEnabled(col not in _ALWAYS_SHOWN)
+            action.toggled.connect(partial(self.set_column_visible, col))
+        menu.exec(header.mapToGlobal(pos))
+        menu.deleteLater()
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         ticket_id = self.model.data(index, TicketIdRole)

@@ -171,7 +171,8 @@ class SavedQueuesWidget(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setUniformItemSizes(True)
-        self.list.setSpacing(1)
+        # Roomier rows than a plain list: this is a navigation side bar, clicked all day.
+        self.list.setStyleSheet("QListView::item { padding: 4px 6px; }")
         self.list.setAccessibleName(self.tr("Saved queues"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Iterable, Mapping
-from typing import Final, TypeVar
+from collections.abc import Mapping
+from typing import Final
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +23,16 @@ from app.services.tickets import CATEGORY_MAX, SUBJECT_MAX, TicketFields
 
 from app.views import labels
 from app.views.tickets.field_labels import field_label
+from app.views.tickets.form_widgets import (
+    Row,
+    enum_combo,
+    form_grid,
+    heading,
+    plain_text,
+    select_data,
+    with_error,
+)
 from app.views.widgets.form_errors import ErrorLabel, FormErrors
-
-E = TypeVar("E", bound=enum.Enum)
 
 #: Examples of the "service › type › item" category tree (domain.md §2.4); any text is allowed.
 CATEGORY_EXAMPLES: Final = (
@@ -49,28 +53,6 @@ CAPTURE_FIELDS: Final = (
     "steps_tried",
 )
 _TIERS: Final = list(Tier)
-
-
-def plain_text(edit: QPlainTextEdit) -> str:
-    """Exactly what was typed: `toPlainText()` would turn non-breaking spaces into spaces."""
-    return edit.document().toRawText().replace("\u2029", "\n")
-
-
-def select_data(combo: QComboBox, value: object) -> bool:
-    """Make the item whose data equals `value` current; False if there is none."""
-    for i in range(combo.count()):
-        if combo.itemData(i) == value:
-            combo.setCurrentIndex(i)
-            return True
-    return False
-
-
-def _enum_combo(members: Iterable[E], word: Callable[[E], str]) -> QComboBox:
-    # Items carry the enum's value: a StrEnum member would come back from Qt as a plain str.
-    combo = QComboBox()
-    for member in members:
-        combo.addItem(word(member), member.value)
-    return combo
 
 
 class TicketForm(QWidget):
@@ -99,6 +81,7 @@ class TicketForm(QWidget):
         #: The tier as stored; raising it above this needs a reason.
         self._base_tier = Tier.L1
         self._errors: dict[str, ErrorLabel] = {}
+        self._labels: list[tuple[int, QLabel]] = []
         self._technicians: dict[int, str] = {}
         self._queues: dict[int, str] = {}
         self._build(client_field, contact_field)
@@ -110,8 +93,8 @@ class TicketForm(QWidget):
         self.subject = QLineEdit()
         self.subject.setMaxLength(SUBJECT_MAX)
         self.subject.setPlaceholderText(self.tr("One line the requester would recognise"))
-        self.ticket_type = _enum_combo(TicketType, labels.ticket_type)
-        self.source = _enum_combo(SourceChannel, labels.source)
+        self.ticket_type = enum_combo(TicketType, labels.ticket_type)
+        self.source = enum_combo(SourceChannel, labels.source)
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -121,9 +104,9 @@ class TicketForm(QWidget):
         if line is not None:
             line.setMaxLength(CATEGORY_MAX)
             line.setPlaceholderText(self.tr("Service › hardware/software type › item"))
-        self.priority = _enum_combo(Priority, labels.priority)
-        self.status = _enum_combo(Status, labels.status)
-        self.tier = _enum_combo(Tier, labels.tier)
+        self.priority = enum_combo(Priority, labels.priority)
+        self.status = enum_combo(Status, labels.status)
+        self.tier = enum_combo(Tier, labels.tier)
         self.queue = QComboBox()
         self.assignee = QComboBox()
         self.assign_to_me_button = QPushButton(self.tr("Assign to &me"))
@@ -152,57 +135,74 @@ class TicketForm(QWidget):
             edit.setPlaceholderText(hints[name])
             self.capture[name] = edit
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self._grid = grid
-        self._place(0, 0, self.tr("C&lient"), client_field, "client_id")
-        self._place(0, 2, self.tr("C&ontact"), contact_field, "contact_id")
-        self._place(1, 0, self.tr("&Subject"), self.subject, "subject", span=3)
-        self._place(2, 0, self.tr("&Type"), self.ticket_type, "type")
-        self._place(2, 2, self.tr("Sou&rce"), self.source, "source")
-        self._place(3, 0, self.tr("&Category"), self.category, "category", span=3)
-        self._place(4, 0, self.tr("&Priority"), self.priority, "priority")
+        top, classify = form_grid(), form_grid()
+        self._place(top, 0, 0, self.tr("C&lient"), client_field, "client_id")
+        self._place(top, 0, 2, self.tr("C&ontact"), contact_field, "contact_id")
+        self._place(top, 1, 0, self.tr("&Subject"), self.subject, "subject", span=3)
+        self._place(classify, 0, 0, self.tr("&Type"), self.ticket_type, "type")
+        self._place(classify, 0, 2, self.tr("Sou&rce"), self.source, "source")
+        self._place(classify, 1, 0, self.tr("&Category"), self.category, "category", span=3)
+        self._place(classify, 2, 0, self.tr("&Priority"), self.priority, "priority")
         if self._editing:
-            self._place(4, 2, self.tr("St&atus"), self.status, "status")
+            self._place(classify, 2, 2, self.tr("St&atus"), self.status, "status")
         else:
             self.status.hide()
-        self._place(5, 0, self.tr("T&ier"), _row(self.tier, self.escalate_button), "tier")
-        self._place(5, 2, self.tr("&Queue"), self.queue, "queue_id")
-        self._place(
-            6, 0, self.tr("Assi&gnee"), _row(self.assignee, self.assign_to_me_button), "assignee_id"
-        )
+        tier = Row(self.tier, self.escalate_button)
+        self._place(classify, 3, 0, self.tr("T&ier"), tier, "tier")
+        self._place(classify, 3, 2, self.tr("&Queue"), self.queue, "queue_id")
+        assignee = Row(self.assignee, self.assign_to_me_button)
+        self._place(classify, 4, 0, self.tr("Assi&gnee"), assignee, "assignee_id")
         self._reason_label, self._reason_box = self._place(
-            7, 0, self.tr("Escalation\nreason"), self.escalation_reason, "escalation_reason", span=3
+            classify,
+            5,
+            0,
+            self.tr("Escalation\nreason"),
+            self.escalation_reason,
+            "escalation_reason",
+            span=3,
         )
         self._general_error = ErrorLabel()
-        grid.addWidget(self._general_error, 8, 0, 1, 4)
+        classify.addWidget(self._general_error, 6, 0, 1, 4)
+        # Both grids share their label columns, so the fields line up across them.
+        for column in (0, 2):
+            width = max(w.sizeHint().width() for c, w in self._labels if c == column)
+            top.setColumnMinimumWidth(column, width)
+            classify.setColumnMinimumWidth(column, width)
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(
-            _with_error(self.description, self._error_for("description")),
-            self.tr("Description"),
-        )
-        capture = QWidget()
-        capture_grid = QGridLayout(capture)
-        capture_grid.setContentsMargins(0, 6, 0, 0)
+        problem = QVBoxLayout()
+        problem.setSpacing(4)
+        problem.addWidget(heading(self.tr("Description"), self.description))
+        problem.addWidget(with_error(self.description, self._error_for("description")), 2)
+        problem.addSpacing(6)
+        problem.addWidget(heading(self.tr("Structured capture")))
+        capture = QGridLayout()
+        capture.setHorizontalSpacing(10)
+        capture.setVerticalSpacing(2)
         for i, name in enumerate(CAPTURE_FIELDS):
+            row, column = 2 * (i // 2), i % 2
             label = QLabel(field_label(name))
             label.setBuddy(self.capture[name])
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(label)
-            box.addWidget(_with_error(self.capture[name], self._error_for(name)))
-            capture_grid.addLayout(box, i // 2, i % 2)
-        self.tabs.addTab(capture, self.tr("Structured capture"))
+            capture.addWidget(label, row, column)
+            capture.addWidget(
+                with_error(self.capture[name], self._error_for(name)), row + 1, column
+            )
+        problem.addLayout(capture, 3)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
-        layout.addWidget(self.tabs, 1)
+        layout.addLayout(top)
+        # Editing: classification first, it is what changes most. Intake: the caller's own words
+        # first, classification after (domain.md §2.2).
+        if self._editing:
+            layout.addLayout(classify)
+            layout.addSpacing(6)
+            layout.addLayout(problem, 1)
+        else:
+            layout.addSpacing(6)
+            layout.addLayout(problem, 1)
+            layout.addSpacing(6)
+            layout.addWidget(heading(self.tr("Classification and routing")))
+            layout.addLayout(classify)
 
         self.assign_to_me_button.clicked.connect(self.assign_to_me)
         self.escalate_button.clicked.connect(self.escalate)
@@ -224,15 +224,23 @@ class TicketForm(QWidget):
         return label
 
     def _place(
-        self, row: int, col: int, text: str, field: QWidget, name: str, span: int = 1
+        self,
+        grid: QGridLayout,
+        row: int,
+        col: int,
+        text: str,
+        field: QWidget,
+        name: str,
+        span: int = 1,
     ) -> tuple[QLabel, QWidget]:
         label = QLabel(text)
-        label.setBuddy(field if not isinstance(field, _Row) else field.main)
+        label.setBuddy(field if not isinstance(field, Row) else field.main)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         label.setContentsMargins(0, 4, 0, 0)
-        box = _with_error(field, self._error_for(name))
-        self._grid.addWidget(label, row, col)
-        self._grid.addWidget(box, row, col + 1, 1, span)
+        box = with_error(field, self._error_for(name))
+        grid.addWidget(label, row, col)
+        grid.addWidget(box, row, col + 1, 1, span)
+        self._labels.append((col, label))
         return label, box
 
     # -- values --------------------------------------------------------------------------------
@@ -317,15 +325,12 @@ class TicketForm(QWidget):
         self.escalation_reason.setFocus()
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
-        """Show each refused field's problem next to it, and bring the first into view."""
+        """Show each refused field's problem next to it."""
         self.errors.show_problems(problems)
-        for name in problems:
-            if name == "description":
-                self.tabs.setCurrentIndex(0)
-                break
-            if name in self.capture:
-                self.tabs.setCurrentIndex(1)
-                break
+
+    def show_field_error(self, name: str, text: str) -> None:
+        """Show a problem found before calling the service (e.g. a name not picked from a list)."""
+        self._errors[name].show_error(text)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -342,30 +347,3 @@ class TicketForm(QWidget):
         name = names.get(value) or f"#{value}"
         combo.addItem(self.tr("{0} (inactive)").format(name), value)
         combo.setCurrentIndex(combo.count() - 1)
-
-
-class _Row(QWidget):
-    """A field with a button beside it; `main` is the field labels point at."""
-
-    def __init__(self, main: QWidget, button: QWidget) -> None:
-        super().__init__()
-        self.main = main
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(main, 1)
-        layout.addWidget(button)
-
-
-def _row(main: QWidget, button: QWidget) -> _Row:
-    return _Row(main, button)
-
-
-def _with_error(field: QWidget, error: ErrorLabel) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(1)
-    layout.addWidget(field)
-    layout.addWidget(error)
-    box.setSizePolicy(field.sizePolicy())
-    return box

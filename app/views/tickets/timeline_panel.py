@@ -28,9 +28,9 @@ from app.services.tickets import CALL_MINUTES_MAX, CALL_REFERENCE_MAX, TicketEve
 from app.tasks import Lane, TaskRunner
 
 from app.views.tickets.field_labels import TicketNames, failure_text
+from app.views.tickets.form_widgets import plain_text
 from app.views.tickets.history_model import TicketHistoryListModel
 from app.views.tickets.history_view import TicketTimelineView
-from app.views.tickets.ticket_form import plain_text
 from app.views.widgets.form_errors import ErrorLabel, FormErrors
 
 log = logging.getLogger(__name__)
@@ -172,8 +172,9 @@ class TicketTimelinePanel(QWidget):
         public = bool(self.note_kind.currentData())
         self.add_note_button.setEnabled(False)
         self._runner.run(
-            partial(self._tickets.add_note, self._ticket_id, self._me.technician_id, body,
-                    public=public),
+            partial(
+                self._tickets.add_note, self._ticket_id, self._me.technician_id, body, public=public
+            ),
             lane=Lane.WRITE,
             owner=self,
             on_success=self._on_note_added,
@@ -189,8 +190,14 @@ class TicketTimelinePanel(QWidget):
         reference = self.call_reference.text()
         self.log_call_button.setEnabled(False)
         self._runner.run(
-            partial(self._tickets.log_call, self._ticket_id, self._me.technician_id, summary,
-                    minutes, reference),
+            partial(
+                self._tickets.log_call,
+                self._ticket_id,
+                self._me.technician_id,
+                summary,
+                minutes,
+                reference,
+            ),
             lane=Lane.WRITE,
             owner=self,
             on_success=self._on_call_logged,
@@ -219,8 +226,6 @@ class TicketTimelinePanel(QWidget):
         if isinstance(error, ValidationError):
             errors.show_problems(error.problems)
             return
-        if not isinstance(error, Exception):
-            raise error
         log.warning("adding to the timeline failed", exc_info=error)
         errors.clear()
         errors.show_general(failure_text(error))

@@ -70,6 +70,8 @@ class LookupEdit(QLineEdit):
         self._present: PresentFn = _default_present
         self._min_chars = min_chars
         self._selected: LookupItem | None = None
+        #: True while this widget puts a chosen item's text in, so that is not "editing away".
+        self._choosing = False
         self._items: list[LookupItem] = []
         #: Bumped per search, so an answer to an older search never replaces a newer one.
         self._generation = 0
@@ -95,6 +97,8 @@ class LookupEdit(QLineEdit):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self.search_now)
         self.textEdited.connect(self._on_text_edited)
+        # textChanged, not textEdited: text set by code must also drop a stale choice.
+        self.textChanged.connect(self._on_text_changed)
         self.editingFinished.connect(self._on_editing_finished)
         self.setClearButtonEnabled(True)
 
@@ -108,8 +112,9 @@ class LookupEdit(QLineEdit):
         self._timer.stop()
         self._set_items([])
 
-    def completer_popup_visible(self) -> bool:
-        return self._popup.isVisible()
+    def popup(self) -> QListView:
+        """The suggestion list (its model is the completer's view of the suggestions)."""
+        return self._popup
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -122,8 +127,7 @@ class LookupEdit(QLineEdit):
     def set_selection(self, item: LookupItem | None) -> None:
         """Show `item` as chosen (or clear the edit for None) without searching."""
         self._timer.stop()
-        self.setText(item.text if item else "")
-        self._select(item)
+        self._set_chosen(item)
 
     def suggestions(self) -> list[LookupItem]:
         """The suggestions currently offered, in order."""
@@ -133,8 +137,7 @@ class LookupEdit(QLineEdit):
         """Choose the `row`th suggestion, as clicking it in the list does."""
         item = self._items[row]
         self._popup.hide()
-        self.setText(item.text)
-        self._select(item)
+        self._set_chosen(item)
 
     def search_now(self) -> None:
         """Search for the current text at once (the debounce timer calls this)."""
@@ -179,10 +182,14 @@ class LookupEdit(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def _on_text_edited(self, text: str) -> None:
+    def _on_text_edited(self, _text: str) -> None:
+        self._timer.start()
+
+    def _on_text_changed(self, text: str) -> None:
+        if self._choosing:
+            return
         if self._selected is not None and text != self._selected.text:
             self._select(None)
-        self._timer.start()
 
     def _on_editing_finished(self) -> None:
         # Typing a suggestion's exact text and leaving the field counts as choosing it.
@@ -191,8 +198,7 @@ class LookupEdit(QLineEdit):
         typed = self.text().strip().casefold()
         matches = [i for i in self._items if i.text.casefold() == typed]
         if typed and len(matches) == 1:
-            self.setText(matches[0].text)
-            self._select(matches[0])
+            self._set_chosen(matches[0])
 
     def _on_completer_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         item_id = index.data(ItemIdRole)
@@ -215,6 +221,14 @@ class LookupEdit(QLineEdit):
             self.search_failed.emit(error)
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _set_chosen(self, item: LookupItem | None) -> None:
+        self._choosing = True
+        try:
+            self.setText(item.text if item else "")
+        finally:
+            self._choosing = False
+        self._select(item)
 
     def _select(self, item: LookupItem | None) -> None:
         before = self.selected_id()

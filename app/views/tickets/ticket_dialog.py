@@ -1,0 +1,396 @@
+"""One ticket, open for editing beside its timeline; saves with optimistic locking."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Changes
+from app.models.ticket import format_number
+from app.services.directory import DirectoryService, Lookups, TechnicianRow
+from app.services.errors import ConcurrentEditError, ValidationError
+from app.services.tickets import TicketDetail, TicketEventRow, TicketSaved, TicketService
+from app.tasks import ChangeNotifier, Lane, TaskRunner
+
+from app.views import labels
+from app.views.tickets.conflict_dialog import (
+    CompareChoice,
+    ConflictChoice,
+    FieldDifference,
+    ask_compare,
+    ask_conflict,
+    ask_unsaved,
+    conflict_text,
+    differences,
+)
+from app.views.tickets.field_labels import TicketNames, failure_text
+from app.views.tickets.ticket_editor import TicketEditor
+from app.views.tickets.ticket_header import TicketHeader
+from app.views.tickets.timeline_panel import TicketTimelinePanel
+from app.views.widgets.banner import Banner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    detail: TicketDetail
+    history: list[TicketEventRow]
+    lookups: Lookups | None
+
+
+def _load(
+    tickets: TicketService, directory: DirectoryService, ticket_id: int, with_lookups: bool
+) -> _Loaded:
+    """Read lane: the ticket, its timeline and (the first time) the combo boxes' contents."""
+    return _Loaded(
+        tickets.get(ticket_id),
+        tickets.history(ticket_id),
+        directory.lookups() if with_lookups else None,
+    )
+
+
+class TicketDialog(QDialog):
+    """View and edit one ticket; non-modal, so several can be open. GUI thread only.
+
+    Loads on the read lane; saves, notes and calls run on the write lane. A save sends the version
+    that was loaded: if someone saved in between, nothing is written and the technician chooses
+    Reload, Compare or Keep editing (their typed values stay). Modal questions go through
+    `_ask_conflict`, `_ask_compare` and `_ask_unsaved`, which tests replace.
+    """
+
+    #: The ticket was saved; carries the ticket id.
+    ticket_saved = Signal(int)
+    #: The ticket (and timeline) were shown from the database, after opening or a reload.
+    ticket_loaded = Signal(int)
+    #: A save hit a conflict; carries the `ConcurrentEditError`, before the question is asked.
+    conflict_shown = Signal(object)
+
+    def __init__(
+        self,
+        tickets: TicketService,
+        directory: DirectoryService,
+        runner: TaskRunner,
+        notifier: ChangeNotifier,
+        me: TechnicianRow,
+        ticket_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setModal(False)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._tickets = tickets
+        self._directory = directory
+        self._runner = runner
+        self._notifier = notifier
+        self._me = me
+        self._ticket_id = ticket_id
+        self._detail: TicketDetail | None = None
+        #: The version edits are based on; sent as `expected_version`.
+        self._expected_version = 0
+        self._lookups: Lookups | None = None
+        self._names = TicketNames()
+        self._saving = False
+        self._close_after_save = False
+        #: True while this dialog announces its own write, so it ignores the echo.
+        self._announcing = False
+        self._build()
+        notifier.data_changed.connect(self._on_notifier_data_changed)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.header = TicketHeader()
+        self.banner = Banner(self.tr("Compare…"))
+        self.banner.button.clicked.connect(self.compare)
+        self.editor = TicketEditor(self._runner, self._directory, self._me)
+        self.editor.edited.connect(self._update_modified)
+        self.editor.contact.search_failed.connect(self._show_failure)
+        self.timeline = TicketTimelinePanel(self._tickets, self._runner, self._me, self._ticket_id)
+        self.timeline.entry_added.connect(self._on_timeline_entry_added)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.editor.setContentsMargins(0, 0, 8, 0)
+        self.timeline.setContentsMargins(8, 0, 0, 0)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.timeline)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: palette(placeholder-text);")
+        self.reload_button = QPushButton(self.tr("Re&load"))
+        self.reload_button.setToolTip(self.tr("Discard your edits and show the stored ticket"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.save_button.clicked.connect(self.save)
+        self.reload_button.clicked.connect(self.reload)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        self.editor.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.setWindowTitle(self.tr("{0} — Loading…").format(format_number(self._ticket_id)))
+        self.resize(1240, 780)
+
+    # -- public --------------------------------------------------------------------------------
+
+    @property
+    def ticket_id(self) -> int:
+        return self._ticket_id
+
+    def detail(self) -> TicketDetail | None:
+        """The ticket as last loaded or saved (not the unsaved edits)."""
+        return self._detail
+
+    def is_dirty(self) -> bool:
+        """True if the form differs from the stored ticket it was loaded from."""
+        return self.editor.is_dirty()
+
+    def reload(self) -> None:
+        """Load the ticket and timeline again (read lane); unsaved edits are discarded."""
+        self.status_label.setText(self.tr("Loading…"))
+        self._runner.run(
+            partial(_load, self._tickets, self._directory, self._ticket_id, self._lookups is None),
+            lane=Lane.READ,
+            owner=self,
+            on_success=self._on_loaded,
+            on_failure=self._on_load_failed,
+        )
+
+    def save(self) -> None:
+        """Send the form to `TicketService.update` (write lane), based on the loaded version."""
+        if self._detail is None or self._saving:
+            return
+        values = self.editor.values_for_save()
+        if values is None:
+            self._close_after_save = False
+            return
+        if not self.is_dirty() and self._expected_version == self._detail.version:
+            self.status_label.setText(self.tr("No changes to save."))
+            if self._close_after_save:
+                self._close_now()
+            return
+        self._set_saving(True)
+        self._runner.run(
+            partial(
+                self._tickets.update,
+                self._ticket_id,
+                self._expected_version,
+                values,
+                self._me.technician_id,
+                self.editor.reason(),
+            ),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=self._on_saved,
+            on_failure=self._on_save_failed,
+        )
+
+    def compare(self) -> None:
+        """Fetch the stored ticket (read lane) and list where the form differs from it."""
+        self._runner.run(
+            partial(self._tickets.get, self._ticket_id),
+            lane=Lane.READ,
+            owner=self,
+            on_success=self._on_compare_loaded,
+            on_failure=self._show_failure,
+        )
+
+    # -- hooks for modal questions (tests replace these) ---------------------------------------
+
+    def _ask_conflict(self, error: ConcurrentEditError) -> ConflictChoice:
+        return ask_conflict(self, error)
+
+    def _ask_compare(self, diffs: list[FieldDifference], their_name: str) -> CompareChoice:
+        return ask_compare(self, diffs, their_name)
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        return ask_unsaved(self, format_number(self._ticket_id))
+
+    # -- results -------------------------------------------------------------------------------
+
+    def _on_loaded(self, loaded: _Loaded) -> None:
+        if loaded.lookups is not None:
+            self._lookups = loaded.lookups
+            self._names = TicketNames.of(loaded.lookups)
+            self.editor.set_lookups(loaded.lookups)
+            self.timeline.set_names(self._names)
+        self._show_detail(loaded.detail)
+        self.timeline.set_events(loaded.history)
+        self.editor.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.status_label.clear()
+        self.ticket_loaded.emit(self._ticket_id)
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        log.warning("loading ticket %s failed", self._ticket_id, exc_info=error)
+        self.status_label.clear()
+        self._show_failure(error)
+
+    def _on_saved(self, saved: TicketSaved) -> None:
+        self._set_saving(False)
+        self._show_detail(saved.detail)
+        self.timeline.reload()
+        self._announce(saved.changes)
+        self.status_label.setText(
+            self.tr("Saved at {0}.").format(labels.local_datetime(saved.detail.updated_at))
+        )
+        self.ticket_saved.emit(self._ticket_id)
+        if self._close_after_save:
+            self._close_now()
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        self._close_after_save = False
+        self.status_label.clear()
+        if isinstance(error, ValidationError):
+            self.editor.form.show_problems(error.problems)
+            self.status_label.setText(self.tr("Not saved: check the highlighted fields."))
+        elif isinstance(error, ConcurrentEditError):
+            self._on_conflict(error)
+        else:
+            log.warning("saving ticket %s failed", self._ticket_id, exc_info=error)
+            self._show_failure(error)
+
+    def _on_conflict(self, error: ConcurrentEditError) -> None:
+        self._show_notice(conflict_text(error), compare=True)
+        self.conflict_shown.emit(error)
+        choice = self._ask_conflict(error)
+        if choice is ConflictChoice.RELOAD:
+            self.reload()
+        elif choice is ConflictChoice.COMPARE:
+            self.compare()
+
+    def _on_compare_loaded(self, theirs: TicketDetail) -> None:
+        contacts = self.editor.contact_names(theirs)
+        names = TicketNames(self._names.technicians, self._names.queues, contacts)
+        diffs = differences(self.editor.values(), theirs.fields, names)
+        who = theirs.updated_by_name or self.tr("another technician")
+        choice = self._ask_compare(diffs, who)
+        if choice is CompareChoice.RELOAD:
+            self._show_detail(theirs)
+            self.timeline.reload()
+        elif choice is CompareChoice.OVERWRITE:
+            # Explicitly adopt their version: this save replaces their values with mine.
+            self._expected_version = theirs.version
+            self.banner.hide()
+            self.save()
+
+    def _on_timeline_entry_added(self, saved: TicketSaved) -> None:
+        self._announce(saved.changes)
+        if self._detail is not None and saved.detail.version == self._detail.version:
+            self._detail = saved.detail
+            self.header.show_detail(saved.detail)
+
+    def _on_notifier_data_changed(self, changes: object) -> None:
+        if self._announcing or self._detail is None or self._saving:
+            return
+        if not isinstance(changes, Changes) or changes.kind not in ("ticket", "*"):
+            return
+        if changes.kind == "ticket" and changes.ids and self._ticket_id not in changes.ids:
+            return
+        self._runner.run(
+            partial(_load, self._tickets, self._directory, self._ticket_id, False),
+            lane=Lane.READ,
+            owner=self,
+            on_success=self._on_refreshed,
+            on_failure=lambda error: log.warning("refresh failed", exc_info=error),
+        )
+
+    def _on_refreshed(self, loaded: _Loaded) -> None:
+        """Someone changed the ticket elsewhere: follow them unless that would lose edits."""
+        self.timeline.set_events(loaded.history)
+        stored = loaded.detail
+        if self._detail is None or stored.version == self._detail.version:
+            self._detail = stored
+            self.header.show_detail(stored)
+        elif not self.is_dirty():
+            self._show_detail(stored)
+        else:
+            who = stored.updated_by_name or self.tr("another technician")
+            text = self.tr("{0} saved this ticket at {1}. Your edits are not saved yet.")
+            self._show_notice(text.format(who, labels.local_datetime(stored.updated_at)), True)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _show_detail(self, detail: TicketDetail) -> None:
+        self._detail = detail
+        self._expected_version = detail.version
+        self.editor.show_detail(detail)
+        self.header.show_detail(detail)
+        self.banner.hide()
+        title = self.tr("{0} — {1}").format(detail.number, detail.fields.subject)
+        self.setWindowTitle(title + "[*]")
+        self._update_modified()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+        self.reload_button.setEnabled(not saving)
+        if saving:
+            self.status_label.setText(self.tr("Saving…"))
+
+    def _announce(self, changes: Changes) -> None:
+        if not changes.ids:
+            return
+        self._announcing = True
+        try:
+            self._notifier.announce(changes)
+        finally:
+            self._announcing = False
+
+    def _show_failure(self, error: BaseException) -> None:
+        self._show_notice(failure_text(error), compare=False)
+
+    def _show_notice(self, text: str, compare: bool) -> None:
+        self.banner.button.setVisible(compare)
+        self.banner.show_message(text)
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(self.is_dirty())
+
+    def _close_now(self) -> None:
+        # accept(), not close(): this may run inside the close() that asked to save first.
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape, the Close button and the title bar all land here: ask before losing edits."""
+        if not self.is_dirty():
+            super().reject()
+            return
+        answer = self._ask_unsaved()
+        if answer == QMessageBox.StandardButton.Discard:
+            super().reject()
+        elif answer == QMessageBox.StandardButton.Save:
+            self._close_after_save = True
+            self.save()

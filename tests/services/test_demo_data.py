@@ -1,0 +1,293 @@
+"""app/services/demo_data.py: the demo MSP, seeded into fresh, really committed databases.
+
+Seeding writes explicit ticket ids, so these tests use a database of their own per backend
+(`fresh_db_url`), where the PostgreSQL id sequence is observable after the seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import Engine, func, select
+
+from app.db import Database, upgrade_database
+from app.models import Client, Contact, Queue, Site, Technician, Ticket, TicketEvent
+from app.models.enums import (
+    EventKind,
+    Priority,
+    Role,
+    SourceChannel,
+    Status,
+    StatusCategory,
+    TicketType,
+)
+from app.services.auth import AuthService
+from app.services.demo_data import (
+    DEMO_PASSWORD,
+    DEMO_TECHNICIANS,
+    DemoDataExistsError,
+    DemoDataService,
+)
+from app.services.errors import AuthenticationError
+from app.services.tickets import TicketFields, TicketService
+from tests.fakes import FakeClock
+
+#: domain.md §2.8, written out rather than read from the enum.
+CATEGORY = {
+    Status.NEW: StatusCategory.NEW,
+    Status.ASSIGNED: StatusCategory.OPEN,
+    Status.IN_PROGRESS: StatusCategory.OPEN,
+    Status.WAITING_CUSTOMER: StatusCategory.WAITING_CUSTOMER,
+    Status.WAITING_THIRD_PARTY: StatusCategory.WAITING_THIRD_PARTY,
+    Status.RESOLVED: StatusCategory.RESOLVED,
+    Status.CLOSED: StatusCategory.CLOSED,
+    Status.CANCELLED: StatusCategory.CLOSED,
+}
+#: Cheap Argon2id parameters: these tests check the demo accounts, not the hash's cost.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+class Demo:
+    """Services over one fresh, migrated database."""
+
+    def __init__(self, engine: Engine, clock: FakeClock) -> None:
+        upgrade_database(engine, backups_dir=None)
+        self.db = Database(engine)
+        self.clock = clock
+        self.auth = AuthService(self.db, clock, FAST_HASHER)
+        self.demo = DemoDataService(self.db, clock, self.auth)
+        self.tickets = TicketService(self.db, clock)
+
+    def count(self, model: type[Any]) -> int:
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.fixture
+def make_demo(
+    request: pytest.FixtureRequest,
+    fresh_db_url: str,
+    make_engine: Callable[[str], Engine],
+    clock: FakeClock,
+    tmp_path: Path,
+) -> Iterator[Callable[[], Demo]]:
+    """Each call: another fresh database on the test's backend (the first is `fresh_db_url`)."""
+    made: list[str] = []
+    dropped: list[str] = []
+
+    def make() -> Demo:
+        if not made:
+            url = fresh_db_url
+        elif fresh_db_url.startswith("sqlite"):
+            url = f"sqlite:///{tmp_path / f'fresh-{len(made)}.sqlite'}"
+        else:
+            url = request.getfixturevalue("pg_server").create_database()
+            dropped.append(url.rsplit("/", 1)[1])
+        made.append(url)
+        return Demo(make_engine(url), clock)
+
+    yield make
+    for name in dropped:
+        request.getfixturevalue("pg_server").drop_database(name)
+
+
+@pytest.fixture
+def fresh(make_demo: Callable[[], Demo]) -> Demo:
+    return make_demo()
+
+
+def test_seed_fills_an_empty_database(fresh: Demo) -> None:
+    assert fresh.demo.is_empty()
+    progress: list[tuple[int, int]] = []
+
+    summary = fresh.demo.seed(tickets=300, progress=lambda done, total: progress.append((done, total)))
+
+    assert not fresh.demo.is_empty()
+    assert summary.tickets == fresh.count(Ticket) == 300
+    assert summary.technicians == fresh.count(Technician) == len(DEMO_TECHNICIANS)
+    assert summary.clients == fresh.count(Client) >= 3
+    assert summary.contacts == fresh.count(Contact) >= summary.clients
+    assert summary.events == fresh.count(TicketEvent)
+    assert fresh.count(Queue) >= 1 and fresh.count(Site) >= summary.clients
+    assert progress[-1] == (300, 300)
+    assert [done for done, _ in progress] == sorted({done for done, _ in progress})
+
+
+def test_seeded_tickets_are_consistent(fresh: Demo, clock: FakeClock) -> None:
+    fresh.demo.seed(tickets=300)
+    with fresh.db.read() as s:
+        tickets = list(s.scalars(select(Ticket).order_by(Ticket.id)))
+        contact_client = {c: k for c, k in s.execute(select(Contact.id, Contact.client_id))}
+        techs = {t.id: (t.active, t.role) for t in s.scalars(select(Technician))}
+        queue_tier = {q: tier for q, tier in s.execute(select(Queue.id, Queue.tier))}
+        created = Counter(
+            s.scalars(select(TicketEvent.ticket_id).where(TicketEvent.kind == EventKind.CREATED))
+        )
+        # Read the rows inside the session: it expires them when it ends.
+        check_tickets(tickets, contact_client, techs, queue_tier, created, clock.now())
+
+
+def check_tickets(
+    tickets: list[Ticket],
+    contact_client: dict[int, int],
+    techs: dict[int, tuple[bool, Role]],
+    queue_tier: dict[int, Any],
+    created: Counter[int],
+    now: dt.datetime,
+) -> None:
+    assert [t.id for t in tickets] == list(range(1, 301))
+    for t in tickets:
+        assert t.status_category is CATEGORY[t.status], t.id
+        assert t.is_open is (CATEGORY[t.status] not in (StatusCategory.RESOLVED, StatusCategory.CLOSED))
+        assert (t.closed_at is not None) is (t.status_category is StatusCategory.CLOSED), t.id
+        if t.status is Status.RESOLVED:
+            assert t.resolved_at is not None, t.id
+        if t.is_open:
+            assert t.resolved_at is None, t.id
+        assert t.created_at <= t.updated_at <= now, t.id
+        assert t.contact_id is None or contact_client[t.contact_id] == t.client_id, t.id
+        assert t.queue_id is None or queue_tier[t.queue_id] is t.tier, t.id
+        if t.assignee_id is not None:
+            active, role = techs[t.assignee_id]
+            assert active and role is not Role.READ_ONLY, t.id
+        if t.status is Status.NEW:
+            assert t.assignee_id is None, t.id
+        if t.status is Status.ASSIGNED:
+            assert t.assignee_id is not None, t.id
+        assert t.subject.strip() and len(t.subject) <= 300
+        assert created[t.id] == 1, t.id
+
+
+@pytest.mark.parametrize("fresh_db_url", ["sqlite"], indirect=True)
+def test_a_larger_desk_has_every_status_priority_type_and_channel(fresh: Demo) -> None:
+    fresh.demo.seed(tickets=3000)
+    with fresh.db.read() as s:
+        statuses = set(s.scalars(select(Ticket.status).distinct()))
+        priorities = set(s.scalars(select(Ticket.priority).distinct()))
+        types = set(s.scalars(select(Ticket.type).distinct()))
+        sources = set(s.scalars(select(Ticket.source).distinct()))
+    assert statuses == set(Status)
+    assert priorities == set(Priority)
+    assert types == set(TicketType)
+    assert sources == set(SourceChannel)
+
+
+def test_seeding_twice_is_refused_and_adds_nothing(fresh: Demo) -> None:
+    fresh.demo.seed(tickets=20)
+    counts = [fresh.count(m) for m in (Client, Technician, Ticket, TicketEvent)]
+    with pytest.raises(DemoDataExistsError):
+        fresh.demo.seed(tickets=20)
+    assert [fresh.count(m) for m in (Client, Technician, Ticket, TicketEvent)] == counts
+
+
+def _projection(d: Demo) -> dict[str, list[tuple[Any, ...]]]:
+    """Everything a user sees of the demo data, by value (ids included; hashes are salted)."""
+    with d.db.read() as s:
+        return {
+            "clients": list(
+                s.execute(select(Client.id, Client.name, Client.code, Client.phone).order_by(Client.id))
+            ),
+            "contacts": list(
+                s.execute(
+                    select(Contact.id, Contact.client_id, Contact.name, Contact.email, Contact.vip)
+                    .order_by(Contact.id)
+                )
+            ),
+            "tickets": list(
+                s.execute(
+                    select(
+                        Ticket.id,
+                        Ticket.client_id,
+                        Ticket.contact_id,
+                        Ticket.assignee_id,
+                        Ticket.subject,
+                        Ticket.status,
+                        Ticket.priority,
+                        Ticket.tier,
+                        Ticket.source,
+                        Ticket.created_at,
+                        Ticket.updated_at,
+                    ).order_by(Ticket.id)
+                )
+            ),
+            "events": list(
+                s.execute(
+                    select(TicketEvent.ticket_id, TicketEvent.kind, TicketEvent.at).order_by(
+                        TicketEvent.ticket_id, TicketEvent.at, TicketEvent.kind
+                    )
+                )
+            ),
+        }
+
+
+def test_the_same_seed_gives_the_same_desk(make_demo: Callable[[], Demo]) -> None:
+    first, second, other = make_demo(), make_demo(), make_demo()
+    first.demo.seed(tickets=150, seed=7)
+    second.demo.seed(tickets=150, seed=7)
+    other.demo.seed(tickets=150, seed=8)
+    assert _projection(first) == _projection(second)
+    assert _projection(first)["tickets"] != _projection(other)["tickets"]
+
+
+@pytest.mark.parametrize("count", [0, 120])
+def test_new_tickets_follow_the_seeded_ones(fresh: Demo, count: int) -> None:
+    # PostgreSQL: the explicit ids must not leave the id sequence behind.
+    fresh.demo.seed(tickets=count)
+    with fresh.db.read() as s:
+        client = s.scalars(select(Client.id).order_by(Client.id)).first()
+        alice = s.scalar(select(Technician.id).where(Technician.email == "alice@demo.msp"))
+    assert client is not None and alice is not None
+    values = TicketFields(
+        client_id=client,
+        contact_id=None,
+        type=TicketType.INCIDENT,
+        category="",
+        priority=Priority.P2,
+        source=SourceChannel.PHONE,
+        subject="Logged after the demo",
+    )
+    first = fresh.tickets.create(values, alice).detail
+    second = fresh.tickets.create(values, alice).detail
+    assert (first.ticket_id, second.ticket_id) == (count + 1, count + 2)
+    assert fresh.count(Ticket) == count + 2
+
+
+def test_a_seeded_ticket_can_be_edited(fresh: Demo, clock: FakeClock) -> None:
+    fresh.demo.seed(tickets=30)
+    with fresh.db.read() as s:
+        alice = s.scalar(select(Technician.id).where(Technician.email == "alice@demo.msp"))
+    assert alice is not None
+    ticket = fresh.tickets.get(30)
+    clock.advance(minutes=1)
+    values = replace(ticket.fields, subject="Edited after seeding")
+    saved = fresh.tickets.update(30, ticket.version, values, alice)
+    assert saved.detail.version == ticket.version + 1
+    assert fresh.tickets.get(30).fields == values
+
+
+def test_demo_technicians_sign_in_with_the_demo_password(fresh: Demo) -> None:
+    fresh.demo.seed(tickets=10)
+    for name, email, tier, role, active in DEMO_TECHNICIANS:
+        if active:
+            row = fresh.auth.sign_in(email, DEMO_PASSWORD)
+            assert (row.name, row.email, row.tier, row.role) == (name, email, tier, role)
+        else:
+            with pytest.raises(AuthenticationError):
+                fresh.auth.sign_in(email, DEMO_PASSWORD)
+    with pytest.raises(AuthenticationError):
+        fresh.auth.sign_in("alice@demo.msp", DEMO_PASSWORD + "x")
+
+
+def test_the_documented_accounts_exist() -> None:
+    # The CLI and README name these accounts.
+    accounts = {email: (role, active) for _, email, _, role, active in DEMO_TECHNICIANS}
+    assert accounts["admin@demo.msp"] == (Role.ADMIN, True)
+    assert accounts["alice@demo.msp"] == (Role.TECHNICIAN, True)
+    assert len(DEMO_PASSWORD) >= 8
