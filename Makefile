@@ -25,14 +25,15 @@ APT_PACKAGES := make \
 # Only when `python3 -m venv` cannot work yet (ci.md §1: Debian's python3 lacks ensurepip).
 APT_PYTHON := python3 python3-venv ca-certificates
 
-.PHONY: help deps system-deps venv run lint typecheck imports test test-quick bench screenshots clean
+.PHONY: help deps system-deps venv run resources resources-check lint typecheck imports test \
+	test-quick bench screenshots clean
 
 help:
 	@echo "make run          install, fill the demo database if empty, open the app"
 	@echo "make test         install, then lint, typecheck, imports and the whole test suite"
 	@echo "make test-quick   pytest without the PostgreSQL backend (PYTEST_ARGS=... passes options)"
 	@echo "make deps | venv  system packages and the venv | the venv only"
-	@echo "make lint | typecheck | imports | bench | screenshots | clean"
+	@echo "make lint | typecheck | imports | resources | bench | screenshots | clean"
 
 deps: system-deps venv
 
@@ -75,6 +76,22 @@ run: deps
 	$(BIN)/helpdesk demo --if-empty
 	$(BIN)/helpdesk
 
+# rcc embeds file times unless told not to; without the override the committed file never matches.
+RCC := QT_RCC_SOURCE_DATE_OVERRIDE=1 $(BIN)/pyside6-rcc
+RESOURCES_PY := app/views/resources_rc.py
+
+resources: venv
+	$(RCC) resources/resources.qrc -o $(RESOURCES_PY)
+
+# The committed resources_rc.py must be what resources.qrc compiles to (an icon added but not
+# recompiled would silently be missing from the app).
+resources-check: venv
+	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
+	$(RCC) resources/resources.qrc -o "$$tmp"; \
+	if ! diff -q "$$tmp" $(RESOURCES_PY) >/dev/null; then \
+		echo "$(RESOURCES_PY) is out of date: run 'make resources' and commit it" >&2; exit 1; \
+	fi
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -95,7 +112,7 @@ define pytest
 endef
 
 # CI=true: a test server (PostgreSQL, sshd) that cannot start fails its tests instead of skipping.
-test: deps lint typecheck imports
+test: deps resources-check lint typecheck imports
 	$(call pytest,CI=true,)
 
 test-quick: venv
@@ -105,7 +122,8 @@ bench: venv
 	$(BIN)/python -m benchmarks.queue
 
 screenshots: deps
-	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/helpdesk demo --screenshots out/
+	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/helpdesk demo \
+		--if-empty --db out/screenshots.sqlite --data-dir out/screenshots-data --screenshots out/
 
 # Leaves .venv alone: rebuilding it costs a download; delete it by hand if it is broken.
 clean:

@@ -327,7 +327,7 @@ def test_remote_lane_runs_different_keys_in_parallel(qtbot, runner):
 
     qtbot.waitUntil(lambda: rec.calls == 2, timeout=WAIT_MS * 2)
     assert rec.failures == []
-    assert sorted(rec.successes) == ["a", "b"]
+    assert sorted(map(str, rec.successes)) == ["a", "b"]
 
 
 def test_a_key_holds_one_pool_job_at_a_time(make_runner):
@@ -405,9 +405,12 @@ def test_cancel_drops_a_task_that_has_not_started(qtbot, runner):
     gate = threading.Event()
     ran: list[str] = []
     rec = Recorder()
-    first = runner.run(
-        lambda: (gate.wait(WAIT_S), ran.append("first")), lane=Lane.WRITE, owner=None
-    )
+
+    def first_task() -> None:
+        gate.wait(WAIT_S)
+        ran.append("first")
+
+    first = runner.run(first_task, lane=Lane.WRITE, owner=None)
     second = runner.run(
         partial(ran.append, "second"), lane=Lane.WRITE, owner=None, on_success=rec.success
     )
@@ -505,7 +508,12 @@ def test_shutdown_drops_queued_work_and_stops_running_work(qtbot, make_runner):
 def test_shutdown_reports_a_task_that_will_not_stop(make_runner):
     task_runner = make_runner()
     gate, started = threading.Event(), threading.Event()
-    task_runner.run(lambda: (started.set(), gate.wait(WAIT_S)), lane=Lane.READ, owner=None)
+
+    def stubborn() -> None:
+        started.set()
+        gate.wait(WAIT_S)
+
+    task_runner.run(stubborn, lane=Lane.READ, owner=None)
     assert started.wait(WAIT_S)
 
     assert task_runner.shutdown(wait_seconds=0.05) is False
@@ -689,7 +697,7 @@ def test_stop_is_prompt_while_waiting_or_backing_off(qtbot, make_watcher, stuck_
     blocking = ScriptedWatcher()
     factory = WatcherFactory(blocking if stuck_in == "wait" else DatabaseUnavailableError("down"))
     watcher = make_watcher(factory, poll_seconds=60, retry_delays=(60,))
-    lost = []
+    lost: list[str] = []
     watcher.connection_lost.connect(lost.append)
     watcher.start()
     qtbot.waitUntil(lambda: factory.calls == 1, timeout=WAIT_MS)
@@ -729,3 +737,47 @@ def test_watcher_announces_commits_from_another_sqlite_connection(
     finally:
         assert watcher.stop() is True
         engine.dispose()
+
+
+def test_nothing_is_announced_after_stop(qtbot, notifier, make_watcher):
+    scripted = ScriptedWatcher([TICKET_3])
+    waits: list[float] = []
+    waited_twice = threading.Event()
+    original_wait = scripted.wait
+
+    def counting_wait(timeout: float) -> list[Changes] | None:
+        waits.append(timeout)
+        if len(waits) == 2:
+            waited_twice.set()
+        return original_wait(timeout)
+
+    scripted.wait = counting_wait  # type: ignore[method-assign]
+    watcher = make_watcher(WatcherFactory(scripted))
+    seen: list[object] = []
+    notifier.data_changed.connect(seen.append)
+    watcher.start()
+    # A second wait() means the first batch was emitted; it is still queued for the GUI thread,
+    # which does not process events while it blocks here.
+    assert waited_twice.wait(WAIT_S)
+
+    assert watcher.stop() is True
+    QCoreApplication.processEvents()
+
+    assert seen == []
+
+
+def test_a_failed_submission_is_not_left_in_flight(make_runner):
+    class RefusingExecutor(InlineExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            raise RuntimeError("cannot schedule new futures after shutdown")
+
+    task_runner = make_runner(dict.fromkeys(Lane, RefusingExecutor()))
+    busy: list[bool] = []
+    task_runner.busy_changed.connect(busy.append)
+
+    for key in (None, "host"):
+        with pytest.raises(RuntimeError, match="cannot schedule"):
+            task_runner.run(lambda: 1, lane=Lane.REMOTE, owner=None, key=key)
+
+    assert task_runner.in_flight == 0
+    assert busy == [True, False, True, False]

@@ -87,7 +87,7 @@ def test_a_real_timeline_passes_the_model_tester(qtmodeltester, db, tickets, me,
     model.set_events(tickets.history(ticket_id))
     qtmodeltester.check(model)
 
-    kinds = [EventKind(model.data(model.index(r), KindRole)) for r in range(model.rowCount())]
+    kinds = [EventKind(str(model.data(model.index(r), KindRole))) for r in range(model.rowCount())]
     assert kinds[0] is EventKind.CREATED
     assert kinds[-2:] == [EventKind.INTERNAL_NOTE, EventKind.PHONE_CALL]  # newest at the bottom
     summaries = [summary(model, r) for r in range(model.rowCount())]

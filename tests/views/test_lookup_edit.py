@@ -8,6 +8,7 @@ from concurrent.futures import Executor, Future
 from typing import Any
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from app.services.directory import ClientRow, ContactRow
@@ -36,7 +37,7 @@ class HeldExecutor(Executor):
     def __init__(self) -> None:
         self.held: list[tuple[Future[Any], Callable[[], Any]]] = []
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def submit(self, fn, /, *args, **kwargs):
         future: Future[Any] = Future()
         self.held.append((future, lambda: fn(*args, **kwargs)))
         return future
@@ -47,8 +48,8 @@ class HeldExecutor(Executor):
             future.set_result(call())
 
 
-# WORKAROUND: the offscreen platform (Qt 6.12) warns when the suggestion popup opens, because it
-# cannot raise windows or grab the keyboard; the popup works, so these warnings are not failures.
+# WORKAROUND: the offscreen platform (Qt 6.11, 6.12) warns when the suggestion popup opens: it
+# cannot raise windows or grab the keyboard. The popup works, so these warnings are not failures.
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (raise\(\)|grabbing the keyboard)"
 )
@@ -251,12 +252,9 @@ def test_contact_suggestions_mark_vips(qtbot, edit, db, directory):
     assert items[vip].emphasised
     assert "VIP" in items[vip].detail
     assert "nancy@northwind.example" in items[vip].detail
-    row = [
-        r
-        for r in range(edit.popup().model().rowCount())
-        if edit.popup().model().index(r, 0).data(ItemIdRole) == vip
-    ][0]
-    font = edit.popup().model().index(row, 0).data(Qt.ItemDataRole.FontRole)
+    model = edit.popup().model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(ItemIdRole) == vip)
+    font = model.index(row, 0).data(Qt.ItemDataRole.FontRole)
     assert font.bold()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from app.db import Changes, DatabaseUnavailableError
@@ -16,8 +17,8 @@ from app.views.tickets.form_widgets import select_data
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 from app.views.widgets.lookup_edit import DEBOUNCE_MS, LookupEdit
 
-# WORKAROUND: the offscreen platform (Qt 6.12) warns when the suggestion popup opens, because it
-# cannot raise windows or grab the keyboard; the popup works, so these warnings are not failures.
+# WORKAROUND: the offscreen platform (Qt 6.11, 6.12) warns when the suggestion popup opens: it
+# cannot raise windows or grab the keyboard. The popup works, so these warnings are not failures.
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (raise\(\)|grabbing the keyboard)"
 )
@@ -39,10 +40,10 @@ def world(db):
 
 
 @pytest.fixture
-def dialog(qtbot, world, tickets, directory, runner, notifier, me) -> NewTicketDialog:
+def dialog(qtbot, monkeypatch, world, tickets, directory, runner, notifier, me) -> NewTicketDialog:
     dlg = NewTicketDialog(tickets, directory, runner, notifier, me)
     # Teardown closes every widget: never block on the discard question there.
-    dlg._ask_discard = lambda: True
+    monkeypatch.setattr(dlg, "_ask_discard", lambda: True)
     qtbot.addWidget(dlg)
     dlg.show()
     return dlg
@@ -219,9 +220,14 @@ def test_a_lost_connection_keeps_the_dialog_open(qtbot, dialog, world, tickets, 
     assert dialog.form.subject.text() == "Kept"
 
 
-def test_cancel_asks_only_when_something_was_typed(qtbot, dialog):
-    asked = []
-    dialog._ask_discard = lambda: asked.append(True) or False
+def test_cancel_asks_only_when_something_was_typed(qtbot, dialog, monkeypatch):
+    asked: list[bool] = []
+
+    def keep_typing() -> bool:
+        asked.append(True)
+        return False
+
+    monkeypatch.setattr(dialog, "_ask_discard", keep_typing)
     dialog.form.subject.setText("Half-logged call")
     dialog.reject()
     assert asked == [True]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import delete
@@ -370,13 +370,15 @@ def test_loading_changed_brackets_each_request(queue_service, deferred, desk, qt
 
 @pytest.mark.parametrize("col", list(Col), ids=[c.name.lower() for c in Col])
 def test_sort_by_each_column_is_an_sql_order(queue_service, runner, desk, col):
+    key = SortKey[col.name]  # each column sorts by what it shows, named alike
     model = TicketTableModel(queue_service, runner, page_size=5)
     model.set_query(TicketFilter(), TicketSort())
     for order, descending in ((ASC, False), (DESC, True)):
         model.sort(col, order)
-        assert model.current_sort() == TicketSort(col.sort_key, descending)
-        expected = [t.ticket_id for t in sorted_specs(desk.tickets, col.sort_key, descending)]
+        assert model.current_sort() == TicketSort(key, descending)
+        expected = [t.ticket_id for t in sorted_specs(desk.tickets, key, descending)]
         assert load_all(model) == expected, f"{col.name} {'desc' if descending else 'asc'}"
+    assert Col.for_sort_key(key) is col
 
 
 def test_sort_keeps_the_filter_and_ignores_a_repeat(queue_service, runner, desk, qtbot):
@@ -688,6 +690,63 @@ def test_a_page_fetched_for_an_older_query_is_not_appended(db, threaded_runner, 
     service.gates[1].set()
     qtbot.waitUntil(lambda: threaded_runner.in_flight == 0, timeout=2000)
     assert loaded_ids(model) == desk.ids(lambda t: t.client == "Bravo Logistics")[:5]
+
+
+class ManualRunner:
+    """A stand-in `TaskRunner` that delivers only when told, and whose handles cannot cancel:
+    every task behaves as if a worker had already started it."""
+
+    class Handle:
+        def cancel(self) -> bool:
+            return False
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple[Callable[[], Any], Any, Any]] = []
+
+    def run(self, fn: Callable[[], Any], *, on_success: Any = None, on_failure: Any = None,
+            **_kwargs: Any) -> Handle:  # fmt: skip
+        self.tasks.append((fn, on_success, on_failure))
+        return self.Handle()
+
+    def finish(self, n: int) -> None:
+        fn, on_success, _on_failure = self.tasks[n]
+        on_success(fn())
+
+
+def test_the_generation_guard_drops_answers_nobody_could_cancel(queue_service, desk):
+    runner = ManualRunner()
+    model = TicketTableModel(queue_service, cast(TaskRunner, runner), page_size=5)
+    model.set_query(TicketFilter(), TicketSort())
+    runner.finish(0)
+    model.fetchMore(QModelIndex())  # task 1: page 2 of the first query
+    zeta = TicketFilter(client_id=desk.clients["Zeta"])
+    model.set_query(zeta, TicketSort())  # task 2
+    model.refresh_rows([1])  # nothing loaded yet: no task
+    acme = TicketFilter(client_id=desk.clients["Acme Corp"])
+    model.set_query(acme, TicketSort())  # task 3
+    assert len(runner.tasks) == 4
+    runner.finish(3)
+    acme_ids = desk.ids(lambda t: t.client == "Acme Corp")[:5]
+    assert loaded_ids(model) == acme_ids
+    model.refresh_rows(acme_ids[:2])  # task 4, answered after the next reset
+    model.set_query(acme, TicketSort(SortKey.SUBJECT))  # task 5
+    with recorded(model.rowsInserted) as inserted, recorded(model.dataChanged) as changed:
+        runner.finish(2)  # zeta's first page
+        runner.finish(1)  # the first query's second page
+        runner.finish(4)
+    assert inserted == [] and changed == []
+    assert model.rowCount() == 0 and model.is_loading()
+    runner.finish(5)
+    assert not model.is_loading()
+    assert (
+        loaded_ids(model)
+        == [
+            t.ticket_id
+            for t in sorted_specs(
+                [t for t in desk.tickets if t.client == "Acme Corp"], SortKey.SUBJECT
+            )
+        ][:5]
+    )
 
 
 def test_a_query_not_started_yet_is_cancelled(queue_service, deferred, desk):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -29,6 +31,19 @@ from app.views.tickets.ticket_dialog import TicketDialog
 Discard = QMessageBox.StandardButton.Discard
 
 
+class Answers:
+    """Stands in for a modal question: records each call, returns the prepared answers in turn
+    (the last one again once they run out)."""
+
+    def __init__(self, *answers: object) -> None:
+        self.answers = list(answers)
+        self.calls: list[tuple[object, ...]] = []
+
+    def __call__(self, *args: object) -> Any:
+        self.calls.append(args)
+        return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+
+
 @pytest.fixture
 def world(db):
     client = add_client(db, "Northwind Traders")
@@ -45,7 +60,7 @@ def world(db):
 
 
 @pytest.fixture
-def open_dialog(qtbot, tickets, directory, runner, notifier, me):
+def open_dialog(qtbot, monkeypatch, tickets, directory, runner, notifier, me):
     """Open a shown TicketDialog whose modal questions fail the test unless a test sets them."""
 
     def unexpected(*args):
@@ -53,10 +68,10 @@ def open_dialog(qtbot, tickets, directory, runner, notifier, me):
 
     def make(ticket_id: int) -> TicketDialog:
         dialog = TicketDialog(tickets, directory, runner, notifier, me, ticket_id)
-        dialog._ask_conflict = unexpected
-        dialog._ask_compare = unexpected
+        monkeypatch.setattr(dialog, "_ask_conflict", unexpected)
+        monkeypatch.setattr(dialog, "_ask_compare", unexpected)
         # Teardown closes every widget: never block on the question there.
-        dialog._ask_unsaved = lambda: Discard
+        monkeypatch.setattr(dialog, "_ask_unsaved", Answers(Discard))
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog
@@ -267,18 +282,21 @@ def test_a_lost_connection_keeps_the_edits(qtbot, open_dialog, world, tickets, m
 # -- conflicts ---------------------------------------------------------------------------------
 
 
-def test_conflict_then_reload_shows_their_version(qtbot, db, open_dialog, world, tickets, clock):
+def test_conflict_then_reload_shows_their_version(
+    qtbot, db, open_dialog, world, tickets, clock, monkeypatch
+):
     dialog = open_dialog(world.ticket)
     other_tech_edits(db, tickets, world.ticket, clock, subject="Theirs", priority=Priority.P1)
-    asked: list[ConcurrentEditError] = []
-    dialog._ask_conflict = lambda error: asked.append(error) or ConflictChoice.RELOAD
+    ask = Answers(ConflictChoice.RELOAD)
+    monkeypatch.setattr(dialog, "_ask_conflict", ask)
     dialog.editor.form.subject.setText("Mine")
 
     with qtbot.waitSignal(dialog.conflict_shown, timeout=2000) as shown:
         dialog.save()
 
     error = shown.args[0]
-    assert asked == [error]
+    assert ask.calls == [(error,)]
+    assert isinstance(error, ConcurrentEditError)
     assert error.changed_by == "Carla Diaz"
     text = conflict_text(error)
     assert text == (
@@ -295,38 +313,42 @@ def test_conflict_then_reload_shows_their_version(qtbot, db, open_dialog, world,
     assert tickets.get(world.ticket).fields.subject == "Mine, after reloading"
 
 
-def test_conflict_then_keep_editing_never_overwrites(qtbot, db, open_dialog, world, tickets, clock):
+def test_conflict_then_keep_editing_never_overwrites(
+    qtbot, db, open_dialog, world, tickets, clock, monkeypatch
+):
     dialog = open_dialog(world.ticket)
     other_tech_edits(db, tickets, world.ticket, clock, subject="Theirs")
-    asked = []
-    dialog._ask_conflict = lambda error: asked.append(error) or ConflictChoice.KEEP_EDITING
+    ask = Answers(ConflictChoice.KEEP_EDITING)
+    monkeypatch.setattr(dialog, "_ask_conflict", ask)
     dialog.editor.form.subject.setText("Mine")
 
     dialog.save()
     assert dialog.editor.form.subject.text() == "Mine"
     assert "Carla Diaz" in dialog.banner.message()
     dialog.save()  # still based on the old version: conflicts again
-    assert len(asked) == 2
+    assert len(ask.calls) == 2
     assert tickets.get(world.ticket).fields.subject == "Theirs"
     assert dialog.is_dirty()
 
 
 def test_compare_lists_differences_and_overwrite_is_explicit(
-    qtbot, db, open_dialog, world, tickets, clock
+    qtbot, db, open_dialog, world, tickets, clock, monkeypatch
 ):
     dialog = open_dialog(world.ticket)
     other_tech_edits(db, tickets, world.ticket, clock, subject="Theirs", assignee_id=world.bob)
-    dialog._ask_conflict = lambda error: ConflictChoice.COMPARE
-    seen: list[tuple[list[FieldDifference], str]] = []
-    dialog._ask_compare = lambda diffs, who: seen.append((diffs, who)) or CompareChoice.OVERWRITE
+    monkeypatch.setattr(dialog, "_ask_conflict", Answers(ConflictChoice.COMPARE))
+    compare = Answers(CompareChoice.OVERWRITE)
+    monkeypatch.setattr(dialog, "_ask_compare", compare)
     form = dialog.editor.form
     form.subject.setText("Mine")
     assert select_data(form.priority, Priority.P2.value)
 
     save(qtbot, dialog)
 
-    diffs, who = seen[0]
+    diffs, who = compare.calls[0]
     assert who == "Carla Diaz"
+    assert isinstance(diffs, list)
+    assert all(isinstance(d, FieldDifference) for d in diffs)
     rows = {d.label: (d.yours, d.theirs) for d in diffs}
     assert rows["Subject"] == ("Mine", "Theirs")
     assert rows["Priority"] == ("P2 High", "P3 Medium")
@@ -335,16 +357,16 @@ def test_compare_lists_differences_and_overwrite_is_explicit(
     assert (stored.subject, stored.priority, stored.assignee_id) == ("Mine", Priority.P2, None)
 
 
-def test_compare_then_back_keeps_my_edits(db, open_dialog, world, tickets, clock):
+def test_compare_then_back_keeps_my_edits(db, open_dialog, world, tickets, clock, monkeypatch):
     dialog = open_dialog(world.ticket)
     other_tech_edits(db, tickets, world.ticket, clock, subject="Theirs")
-    dialog._ask_conflict = lambda error: ConflictChoice.COMPARE
-    dialog._ask_compare = lambda diffs, who: CompareChoice.BACK
+    monkeypatch.setattr(dialog, "_ask_conflict", Answers(ConflictChoice.COMPARE))
+    monkeypatch.setattr(dialog, "_ask_compare", Answers(CompareChoice.BACK))
     dialog.editor.form.subject.setText("Mine")
     dialog.save()
     assert dialog.editor.form.subject.text() == "Mine"
     assert tickets.get(world.ticket).fields.subject == "Theirs"
-    dialog._ask_compare = lambda diffs, who: CompareChoice.RELOAD
+    monkeypatch.setattr(dialog, "_ask_compare", Answers(CompareChoice.RELOAD))
     dialog.compare()  # the banner's Compare… button
     assert dialog.editor.form.subject.text() == "Theirs"
     assert not dialog.is_dirty()
@@ -433,11 +455,11 @@ def test_assign_to_me(open_dialog, world, me):
     assert dialog.editor.values().assignee_id == me.technician_id
 
 
-def test_closing_with_unsaved_edits_asks(qtbot, open_dialog, world, tickets):
+def test_closing_with_unsaved_edits_asks(qtbot, open_dialog, world, tickets, monkeypatch):
     dialog = open_dialog(world.ticket)
     dialog.editor.form.subject.setText("Unsaved")
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
-    dialog._ask_unsaved = lambda: answers.pop(0)
+    ask = Answers(QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(dialog, "_ask_unsaved", ask)
 
     dialog.close()
     assert dialog.isVisible()  # Cancel
@@ -445,21 +467,24 @@ def test_closing_with_unsaved_edits_asks(qtbot, open_dialog, world, tickets):
         dialog.close()  # Save, then close
     assert not dialog.isVisible()
     assert tickets.get(world.ticket).fields.subject == "Unsaved"
+    assert len(ask.calls) == 2
 
 
-def test_escape_then_discard_closes_without_saving(qtbot, open_dialog, world, tickets):
+def test_escape_then_discard_closes_without_saving(qtbot, open_dialog, world, tickets, monkeypatch):
     dialog = open_dialog(world.ticket)
     dialog.editor.form.subject.setText("Thrown away")
-    asked = []
-    dialog._ask_unsaved = lambda: asked.append(True) or QMessageBox.StandardButton.Discard
+    ask = Answers(QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(dialog, "_ask_unsaved", ask)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert asked == [True]
+    assert ask.calls == [()]
     assert not dialog.isVisible()
     assert tickets.get(world.ticket).fields.subject == "Outlook keeps asking for password"
 
 
-def test_a_clean_dialog_closes_without_asking(open_dialog, world):
+def test_a_clean_dialog_closes_without_asking(open_dialog, world, monkeypatch):
     dialog = open_dialog(world.ticket)
-    dialog._ask_unsaved = lambda: pytest.fail("asked although nothing changed")
+    ask = Answers(QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(dialog, "_ask_unsaved", ask)
     dialog.close()
     assert not dialog.isVisible()
+    assert ask.calls == []

@@ -129,7 +129,7 @@ class TicketHistoryListModel(QAbstractListModel):
         if kind is EventKind.ASSIGNED:
             old, new = _id(row.old_value), _id(row.new_value)
             if old is None:
-                return _t("Assigned to {0}").format(new)
+                return _t("Assigned to {0}").format(self._names.technician(new))
             if new is None:
                 return _t("Unassigned (was {0})").format(self._names.technician(old))
             return _t("Reassigned: {0} → {1}").format(

@@ -513,7 +513,7 @@ class TicketQueueView(QWidget):
     def _on_model_about_to_be_reset(self) -> None:
         selected = self.selected_ticket_id()
         if selected is not None:
-            pass
+            self._restore_ticket_id = selected
 
     def _on_model_query_loaded(self) -> None:
         ticket_id, self._restore_ticket_id = self._restore_ticket_id, None
