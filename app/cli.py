@@ -57,11 +57,11 @@ def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir", type=Path, help="where logs, backups and the SQLite file live"
     )
-    common.add_argument(
-        "--log-level",
-        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-        **({"default": "INFO"} if top_level else {}),
-    )
+    levels = ["DEBUG", "INFO", "WARNING", "ERROR"]
+    if top_level:
+        common.add_argument("--log-level", choices=levels, default="INFO")
+    else:
+        common.add_argument("--log-level", choices=levels)
     return common
 
 

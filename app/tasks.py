@@ -383,11 +383,9 @@ class TaskRunner(QObject):
             return
         self._tasks.discard(task)
         if task.owner_hook is not None:
-            # WORKAROUND: in PySide6 6.12.0 `SignalInstance.disconnect(slot)` (like `emit()`)
-            # returns True without a new reference, which on CPython < 3.12 (no immortal True)
-            # ends in "Fatal Python error: bool_dealloc". Reproduced locally; upstream is
-            # probably https://bugreports.qt.io/browse/PYSIDE-3474 (unconfirmed).
-            # `QObject.disconnect(connection)` does not leak, and is harmless on a dead owner.
+            # By handle, not `destroyed.disconnect(slot)`: it removes exactly this connection,
+            # is harmless on a dead owner, and does not hit PySide6 6.12.0's refcount bug in
+            # `SignalInstance.disconnect()` (the version pyproject.toml excludes).
             QObject.disconnect(task.owner_hook)
             task.owner_hook = None
         task.release()

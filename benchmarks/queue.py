@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -176,7 +177,7 @@ def bench_backend(label: str, url: str, repeat: int) -> list[tuple[str, float, f
         direction = "DESC" if case.descending else "ASC"
         sql = _SELECT.format(key=case.key, where=case.where(backend), direction=direction)
         app_first = median_ms(first_page, repeat)
-        raw_first = median_ms(lambda sql=sql: run_raw(sql), repeat)
+        raw_first = median_ms(partial(run_raw, sql), repeat)
         app_two_pages = median_ms(next_page, repeat)
         results.append((case.name, app_first, raw_first, app_two_pages - app_first))
         print(

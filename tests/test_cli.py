@@ -134,9 +134,11 @@ def tickets_in(target: str | Path, make_engine: Callable[[str], Engine]) -> int:
         return int(conn.scalar(select(func.count()).select_from(Ticket)) or 0)
 
 
-def default_database() -> Path:
-    """Where the app keeps its database when given neither --db nor --data-dir."""
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / DATABASE_FILE
+def default_database() -> tuple[Path, int | None]:
+    """Where the app keeps its database when given neither --db nor --data-dir, and its last
+    change (None: absent), to tell whether a command touched it."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / DATABASE_FILE
+    return path, path.stat().st_mtime_ns if path.exists() else None
 
 
 @pytest.fixture
@@ -275,25 +277,27 @@ def test_options_before_the_command_are_used(
     # argparse copies a subcommand's defaults over options given before it; the CLI must not
     # forget `--db` and seed the default database instead.
     target = tmp_path / "before.sqlite"
+    overridden = tmp_path / "overridden.sqlite"
     data = tmp_path / "data"
+    default = default_database()
     demo = run("--db", target, "--data-dir", data, "demo", "--tickets", "5")
     assert demo.rc == 0, demo
     assert tickets_in(target, make_engine) == 5
     assert (data / "logs" / "helpdesk.log").is_file()
     assert not (data / DATABASE_FILE).exists()
-    assert not default_database().exists()
 
     head = head_revision()
     for argv in (
         ["--db", target, "--data-dir", data, "db", "current"],
         ["db", "--db", target, "--data-dir", data, "current"],
         ["db", "current", "--db", target, "--data-dir", data],
-        ["--db", "ignored.sqlite", "db", "current", "--db", target, "--data-dir", data],
+        # The option nearest the action wins.
+        ["--db", overridden, "db", "current", "--db", target, "--data-dir", data],
     ):
         r = run(*argv)
         assert (r.rc, r.out) == (0, f"database: {head}\nthis app: {head}\n"), r
-    assert not default_database().exists()
-    assert not Path("ignored.sqlite").exists()
+    assert not overridden.exists()
+    assert default_database() == default
 
 
 def test_demo_on_a_filled_database(

@@ -107,10 +107,14 @@ class MainWindow(QMainWindow):
         self.saved_queues.queue_selected.connect(self._on_saved_queues_queue_selected)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.queue_view.ticket_activated.connect(self.open_ticket)
+        self.queue_view.filters_edited.connect(self.saved_queues.clear_selection)
+        self.queue_view.query_failed.connect(self._on_runner_task_failed)
         runner.task_failed.connect(self._on_runner_task_failed)
         self._restore_layout()
         self.nav.setCurrentRow(0)
-        self._on_saved_queues_queue_selected(self._initial_queue())
+        initial = self._initial_queue()
+        self.saved_queues.select_queue(initial)
+        self._on_saved_queues_queue_selected(initial)
 
     def _build_actions(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))
@@ -215,11 +219,15 @@ class MainWindow(QMainWindow):
             self.resize(1280, 780)
         if state.main_splitter_state:
             self.splitter.restoreState(state.main_splitter_state)
+        if state.queue_header_state:
+            self.queue_view.table.horizontalHeader().restoreState(state.queue_header_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         state = self._settings.ui_state
         state.main_window_geometry = bytes(self.saveGeometry().data())
         state.main_splitter_state = bytes(self.splitter.saveState().data())
+        header = self.queue_view.table.horizontalHeader()
+        state.queue_header_state = bytes(header.saveState().data())
         for dialog in list(self._dialogs.values()):
             if not dialog.close():
                 event.ignore()

@@ -1,4 +1,4 @@
-"""app/models/ticket.py: what a status implies (category, open flag, instants) and ticket numbers."""
+"""app/models/ticket.py: what a status implies (category, open flag, instants); ticket numbers."""
 
 from __future__ import annotations
 

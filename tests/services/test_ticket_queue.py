@@ -104,7 +104,7 @@ def _make_data(db: Database) -> Data:
             contact_names[cid] = name
 
     plans: list[dict[str, Any]] = []
-    for i in range(40):
+    for _ in range(40):
         client_index = rng.randrange(3)
         plans.append(
             {

@@ -236,3 +236,18 @@ def test_cancel_asks_only_when_something_was_typed(qtbot, dialog, monkeypatch):
     dialog.reject()
     assert asked == [True]
     assert not dialog.isVisible()
+
+
+def test_enter_does_not_create_but_ctrl_enter_does(qtbot, dialog, world, tickets):
+    type_and_wait(qtbot, dialog.client, "Northwind")
+    pick(dialog.client, "Northwind Traders")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.form.subject.setFocus()
+    qtbot.keyClicks(dialog.form.subject, "Printer jam")
+    with qtbot.assertNotEmitted(dialog.ticket_created):
+        qtbot.keyClick(dialog.form.subject, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.ticket_created, timeout=2000) as created:
+        qtbot.keyClick(dialog.form.subject, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tickets.get(created.args[0]).fields.subject == "Printer jam"

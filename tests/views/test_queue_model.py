@@ -212,11 +212,9 @@ def text_of(model: TicketTableModel, ticket_id: int, col: Col, role: int = DISPL
 def recorded(signal: Any) -> Iterator[list[tuple[Any, ...]]]:
     """Collect the argument tuples of every emission of `signal` inside the block.
 
-    WORKAROUND: pytest-qt 4.5's `waitSignal`/`assertNotEmitted` (and the Python model tester)
-    disconnect with `SignalInstance.disconnect(slot)`, which in PySide6 6.12.0 returns True
-    without a new reference; enough calls abort the interpreter ("bool_dealloc", rc 134) at
-    exit. Disconnecting through the `QMetaObject.Connection` handle is sound (see app/tasks.py).
-    The inline runner delivers synchronously, so recording is all these tests need.
+    The inline runner delivers before `run()` returns, so a plain recorder states exactly how
+    often a signal fired (or that it never did), with no event loop to wait on. It disconnects
+    through the `QMetaObject.Connection` handle, like app/tasks.py.
     """
     seen: list[tuple[Any, ...]] = []
     connection = signal.connect(lambda *args: seen.append(args))
@@ -760,7 +758,7 @@ def test_a_query_not_started_yet_is_cancelled(queue_service, deferred, desk):
 
 def test_a_failed_read_is_reported_and_not_retried_in_a_loop(db, runner, desk, qtbot):
     class FailingSecondPage(TicketQueueService):
-        def page(self, filter, sort, after=None, limit=200):  # type: ignore[no-untyped-def]
+        def page(self, filter, sort, after=None, limit=200):
             if after is not None:
                 raise RuntimeError("database went away")
             return super().page(filter, sort, after, limit)

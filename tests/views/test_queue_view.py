@@ -330,7 +330,7 @@ def test_a_failed_read_is_shown_and_reported(desk, db, directory, runner, notifi
     class Failing(TicketQueueService):
         fail = False
 
-        def count(self, filter):  # type: ignore[no-untyped-def]
+        def count(self, filter):
             if self.fail:
                 raise RuntimeError("database went away")
             return super().count(filter)

@@ -138,7 +138,7 @@ def test_a_failed_count_keeps_the_last_counts(desk, db, runner, notifier, me, qt
     class Flaky(TicketQueueService):
         fail = False
 
-        def saved_queue_counts(self, me_id, queues=tuple(SavedQueue)):  # type: ignore[no-untyped-def]
+        def saved_queue_counts(self, me_id, queues=tuple(SavedQueue)):
             if self.fail:
                 raise RuntimeError("database went away")
             return super().saved_queue_counts(me_id, queues)

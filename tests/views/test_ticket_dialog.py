@@ -20,6 +20,7 @@ from tests.factories import add_client, add_contact, add_queue, add_technician, 
 from app.views import labels
 from app.views.tickets.conflict_dialog import (
     CompareChoice,
+    CompareDialog,
     ConflictChoice,
     FieldDifference,
     conflict_text,
@@ -350,6 +351,8 @@ def test_compare_lists_differences_and_overwrite_is_explicit(
     assert isinstance(diffs, list)
     assert all(isinstance(d, FieldDifference) for d in diffs)
     rows = {d.label: (d.yours, d.theirs) for d in diffs}
+    # Assigning Bob also moved their status to Assigned (the service's rule).
+    assert [d.name for d in diffs] == ["subject", "priority", "status", "assignee_id"]
     assert rows["Subject"] == ("Mine", "Theirs")
     assert rows["Priority"] == ("P2 High", "P3 Medium")
     assert rows["Assignee"] == ("Unassigned", "Bob Stone")
@@ -427,6 +430,25 @@ def test_notes_and_calls_join_the_timeline_and_keep_unsaved_edits(
     assert {"Checked the sign-in logs", "We are on it", "Called Nancy back"} <= set(bodies)
 
 
+def test_enter_logs_the_call_but_never_saves_the_ticket(qtbot, open_dialog, world, tickets):
+    dialog = open_dialog(world.ticket)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.editor.form.subject.setFocus()
+    dialog.editor.form.subject.setText("Not saved by Enter")
+    with qtbot.assertNotEmitted(dialog.ticket_saved):
+        qtbot.keyClick(dialog.editor.form.subject, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    panel = dialog.timeline
+    panel.call_summary.setPlainText("Voicemail left")
+    panel.call_reference.setFocus()
+    qtbot.keyClicks(panel.call_reference, "PBX-9")
+    with qtbot.assertNotEmitted(dialog.ticket_saved):
+        qtbot.keyClick(panel.call_reference, Qt.Key.Key_Return)
+    assert timeline_kinds(dialog)[-1] is EventKind.PHONE_CALL
+    assert tickets.get(world.ticket).fields.subject == "Outlook keeps asking for password"
+
+
 def test_an_empty_note_is_refused_next_to_the_box(qtbot, open_dialog, world):
     dialog = open_dialog(world.ticket)
     qtbot.mouseClick(dialog.timeline.add_note_button, Qt.MouseButton.LeftButton)
@@ -488,3 +510,26 @@ def test_a_clean_dialog_closes_without_asking(open_dialog, world, monkeypatch):
     dialog.close()
     assert not dialog.isVisible()
     assert ask.calls == []
+
+
+def test_the_compare_dialog_shows_whole_texts_and_defaults_to_going_back(qtbot):
+    long_text = "line one\n" + "x" * 500
+    diffs = [
+        FieldDifference("subject", "Subject", "Mine", "Theirs"),
+        FieldDifference("description", "Description", long_text, ""),
+    ]
+    dialog = CompareDialog(diffs, "Carla Diaz")
+    qtbot.addWidget(dialog)
+    model = dialog.table.model()
+    assert model.rowCount() == 2
+    assert model.index(1, 1).data().startswith("line one ⏎ xxx")
+    assert model.index(1, 1).data().endswith("…")
+    assert model.index(1, 2).data() == "—"
+    assert dialog.yours.toPlainText() == "Mine"
+    dialog.table.selectRow(1)
+    assert dialog.yours.toPlainText() == long_text
+    assert dialog.back_button.isDefault()
+    assert not dialog.overwrite_button.isDefault()
+    qtbot.mouseClick(dialog.overwrite_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice() is CompareChoice.OVERWRITE
+    assert dialog.result() == dialog.DialogCode.Accepted

@@ -8,16 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,9 +32,29 @@ from app.services.tickets import TicketFields
 from app.views import labels
 from app.views.tickets.field_labels import TicketNames, field_label, value_text
 
-#: A compare cell shows this much of a long text; the tooltip shows more.
+#: A compare cell shows this much of a long text; the panes below show all of it.
 _CELL_CHARS: Final = 160
-_TOOLTIP_CHARS: Final = 2000
+#: Fields in the order the ticket form shows them, so the compare reads like the form.
+_FORM_ORDER: Final = (
+    "client_id",
+    "contact_id",
+    "subject",
+    "type",
+    "source",
+    "category",
+    "priority",
+    "status",
+    "tier",
+    "queue_id",
+    "assignee_id",
+    "description",
+    "occurs_when_where",
+    "occurs_circumstances",
+    "not_occurs_circumstances",
+    "steps_tried",
+)
+#: Role holding a cell's whole text.
+_FULL_TEXT: Final = Qt.ItemDataRole.UserRole + 1
 
 
 def _t(text: str) -> str:
@@ -113,15 +136,16 @@ def differences(
 ) -> list[FieldDifference]:
     """The fields where `mine` differs from `theirs`, in form order, worded with `names`."""
     result = []
-    for f in dataclasses.fields(TicketFields):
-        a, b = getattr(mine, f.name), getattr(theirs, f.name)
+    names_in_order = sorted(
+        (f.name for f in dataclasses.fields(TicketFields)),
+        key=lambda n: _FORM_ORDER.index(n) if n in _FORM_ORDER else len(_FORM_ORDER),
+    )
+    for name in names_in_order:
+        a, b = getattr(mine, name), getattr(theirs, name)
         if a != b:
             result.append(
                 FieldDifference(
-                    f.name,
-                    field_label(f.name),
-                    value_text(f.name, a, names),
-                    value_text(f.name, b, names),
+                    name, field_label(name), value_text(name, a, names), value_text(name, b, names)
                 )
             )
     return result
@@ -161,13 +185,31 @@ class CompareDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        # Long texts (description, capture) are compared in full below the one-line table.
+        self.yours = _viewer()
+        self.theirs = _viewer()
+        panes = QSplitter(Qt.Orientation.Horizontal)
+        for title, viewer in ((self.tr("Yours"), self.yours), (self.tr("Theirs"), self.theirs)):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(viewer)
+            panes.addWidget(box)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(panes)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        selection = self.table.selectionModel()
+        if selection is not None:
+            selection.currentRowChanged.connect(self._show_row)
+        if diffs:
+            self.table.selectRow(0)
 
         buttons = QDialogButtonBox()
         self.back_button = buttons.addButton(
@@ -180,18 +222,25 @@ class CompareDialog(QDialog):
             self.tr("Save your values over theirs; their changes to these fields are lost")
         )
         buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # The safe choice is the default: Enter never overwrites anybody's work.
+        self.back_button.setDefault(True)
         self.back_button.clicked.connect(lambda: self._finish(CompareChoice.BACK))
         self.reload_button.clicked.connect(lambda: self._finish(CompareChoice.RELOAD))
         self.overwrite_button.clicked.connect(lambda: self._finish(CompareChoice.OVERWRITE))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(buttons)
-        self.resize(760, 360)
+        self.resize(820, 520)
 
     def choice(self) -> CompareChoice:
         return self._choice
+
+    def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = self.table.model()
+        self.yours.setPlainText(str(model.index(current.row(), 1).data(_FULL_TEXT) or ""))
+        self.theirs.setPlainText(str(model.index(current.row(), 2).data(_FULL_TEXT) or ""))
 
     def _finish(self, choice: CompareChoice) -> None:
         self._choice = choice
@@ -202,12 +251,17 @@ class CompareDialog(QDialog):
 
 
 def _cell(text: str) -> QStandardItem:
-    short = text if len(text) <= _CELL_CHARS else text[:_CELL_CHARS] + "…"
+    line = " ⏎ ".join(text.splitlines()) if "\n" in text else text
+    short = line if len(line) <= _CELL_CHARS else line[:_CELL_CHARS] + "…"
     item = QStandardItem(short or "—")
-    if len(text) > _CELL_CHARS or "\n" in text:
-        item.setToolTip(text if len(text) <= _TOOLTIP_CHARS else text[:_TOOLTIP_CHARS] + "…")
-    item.setData(text, Qt.ItemDataRole.UserRole)
+    item.setData(text, _FULL_TEXT)
     return item
+
+
+def _viewer() -> QPlainTextEdit:
+    viewer = QPlainTextEdit()
+    viewer.setReadOnly(True)
+    return viewer
 
 
 def ask_compare(

@@ -11,8 +11,9 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -71,6 +72,15 @@ class TicketTimelineView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Stay on the newest entry when the window is resized, as a chat does.
+        bar = self.verticalScrollBar()
+        following = bar is None or bar.value() >= bar.maximum()
+        super().resizeEvent(event)
+        if following:
+            # After the re-layout that Adjust schedules, when the new maximum is known.
+            QTimer.singleShot(0, self, self.scrollToBottom)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)

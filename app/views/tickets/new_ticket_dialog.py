@@ -6,9 +6,10 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -106,21 +107,28 @@ class NewTicketDialog(QDialog):
         self.contact.search_failed.connect(self._show_failure)
         self.form = TicketForm(self.client, self.contact, self._me, editing=False)
 
-        buttons = QDialogButtonBox()
         self.create_button = QPushButton(self.tr("&Create ticket"))
-        self.create_button.setDefault(True)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button.setToolTip(self.tr("Create the ticket (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.create_button.clicked.connect(self.create_ticket)
-        if cancel is not None:
-            cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.create_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.banner)
         layout.addWidget(self.form, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(buttons)
+        # Enter while typing the subject must not log a half-captured ticket: Ctrl+Enter does.
+        # (No QDialogButtonBox either: it would make its accept button the default again.)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self).activated.connect(self.create_ticket)
         self.resize(920, 760)
 
     # -- public --------------------------------------------------------------------------------
@@ -178,7 +186,6 @@ class NewTicketDialog(QDialog):
 
     def _on_lookups_loaded(self, lookups: Lookups) -> None:
         self.form.set_lookups(lookups)
-        self._pristine = self.form.values(0, None)
 
     def _on_client_selection_changed(self, client_id: object) -> None:
         # A contact belongs to one client: a new client means choosing the contact again.

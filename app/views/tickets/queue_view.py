@@ -59,7 +59,7 @@ _NAME_KINDS: Final = frozenset({"client", "contact", "queue", "technician"})
 #: Width, in average characters, of the columns showing free-form names.
 _NAME_CHARS: Final = {Col.CLIENT: 20, Col.QUEUE: 15, Col.ASSIGNEE: 17, Col.CONTACT: 17}
 #: Shown only on request (header context menu): twelve columns do not fit a laptop screen.
-HIDDEN_BY_DEFAULT: Final = frozenset({Col.TYPE, Col.QUEUE, Col.CONTACT, Col.CREATED})
+HIDDEN_BY_DEFAULT: Final[frozenset[Col]] = frozenset()
 #: Columns the user cannot hide: without them a row means nothing.
 _ALWAYS_SHOWN: Final = frozenset({Col.NUMBER, Col.SUBJECT})
 
@@ -110,9 +110,6 @@ class ChoiceBox(QComboBox):
     def current_value(self) -> Any:
         index = self.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None
-
-    def values(self) -> list[Hashable]:
-        return list(self._values)
 
     def set_current_value(self, value: Hashable, fallback_text: str) -> None:
         """Select `value`, first adding it as `fallback_text` if no item carries it."""

@@ -135,11 +135,10 @@ class TicketDialog(QDialog):
 
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: palette(placeholder-text);")
-        self.reload_button = QPushButton(self.tr("Re&load"))
+        self.reload_button = QPushButton(self.tr("Reload"))
         self.reload_button.setToolTip(self.tr("Discard your edits and show the stored ticket"))
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
-        self.save_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
@@ -157,6 +156,9 @@ class TicketDialog(QDialog):
         self.reload_button.clicked.connect(self.reload)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        # Enter in a one-line field (subject, call reference) must not save the whole ticket.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.editor.setEnabled(False)
         self.save_button.setEnabled(False)
         self.setWindowTitle(self.tr("{0} — Loading…").format(format_number(self._ticket_id)))

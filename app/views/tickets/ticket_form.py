@@ -119,6 +119,7 @@ class TicketForm(QWidget):
         )
         self.escalation_reason.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(
             self.tr("The problem in the requester's words: what they see, what they expected")
         )
@@ -136,12 +137,12 @@ class TicketForm(QWidget):
             self.capture[name] = edit
 
         top, classify = form_grid(), form_grid()
-        self._place(top, 0, 0, self.tr("C&lient"), client_field, "client_id")
+        self._place(top, 0, 0, self.tr("Clie&nt"), client_field, "client_id")
         self._place(top, 0, 2, self.tr("C&ontact"), contact_field, "contact_id")
-        self._place(top, 1, 0, self.tr("&Subject"), self.subject, "subject", span=3)
+        self._place(top, 1, 0, self.tr("S&ubject"), self.subject, "subject", span=3)
         self._place(classify, 0, 0, self.tr("&Type"), self.ticket_type, "type")
         self._place(classify, 0, 2, self.tr("Sou&rce"), self.source, "source")
-        self._place(classify, 1, 0, self.tr("&Category"), self.category, "category", span=3)
+        self._place(classify, 1, 0, self.tr("Categor&y"), self.category, "category", span=3)
         self._place(classify, 2, 0, self.tr("&Priority"), self.priority, "priority")
         if self._editing:
             self._place(classify, 2, 2, self.tr("St&atus"), self.status, "status")

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.services.directory import TechnicianRow
 from app.services.errors import ValidationError
-from app.services.tickets import CALL_MINUTES_MAX, CALL_REFERENCE_MAX, TicketEventRow, TicketService
+from app.services.tickets import (
+    CALL_MINUTES_MAX,
+    CALL_REFERENCE_MAX,
+    TicketEventRow,
+    TicketSaved,
+    TicketService,
+)
 from app.tasks import Lane, TaskRunner
 
 from app.views.tickets.field_labels import TicketNames, failure_text
@@ -73,7 +79,7 @@ class TicketTimelinePanel(QWidget):
         self.note_kind.addItem(self.tr("Internal note"), False)
         self.note_kind.addItem(self.tr("Public reply"), True)
         self.note_kind.setToolTip(self.tr("Public replies are visible to the requester"))
-        self.add_note_button = QPushButton(self.tr("&Add to timeline"))
+        self.add_note_button = QPushButton(self.tr("Add to timeline"))
         self._note_error = ErrorLabel()
         note = QWidget()
         note_layout = QVBoxLayout(note)
@@ -136,6 +142,7 @@ class TicketTimelinePanel(QWidget):
 
         self.add_note_button.clicked.connect(self.add_note)
         self.log_call_button.clicked.connect(self.log_call)
+        self.call_reference.returnPressed.connect(self.log_call)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(key), self.note_edit)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -204,14 +211,14 @@ class TicketTimelinePanel(QWidget):
             on_failure=partial(self._on_write_failed, self.call_errors),
         )
 
-    def _on_note_added(self, saved: object) -> None:
+    def _on_note_added(self, saved: TicketSaved) -> None:
         self.add_note_button.setEnabled(True)
         self.note_errors.clear()
         self.note_edit.clear()
         self.reload()
         self.entry_added.emit(saved)
 
-    def _on_call_logged(self, saved: object) -> None:
+    def _on_call_logged(self, saved: TicketSaved) -> None:
         self.log_call_button.setEnabled(True)
         self.call_errors.clear()
         self.call_summary.clear()

@@ -30,4 +30,4 @@ class Banner(QFrame):
         self.show()
 
     def message(self) -> str:
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        return "" if self.isHidden() else self.label.text()

@@ -89,7 +89,7 @@ class LookupEdit(QLineEdit):
         # setWidget, not setCompleter: the edit must not rewrite the text on every highlight.
         self._completer.setWidget(self)
         # The QModelIndex overload names the exact row, even when two contacts share a name.
-        # (PySide6 6.12's stubs do not declare overloaded signals as indexable.)
+        # (PySide6's stubs, 6.11 and 6.12, do not declare overloaded signals as indexable.)
         activated = self._completer.activated[QModelIndex]  # type: ignore[index]
         activated.connect(self._on_completer_activated)
         self._timer = QTimer(self)
@@ -110,6 +110,9 @@ class LookupEdit(QLineEdit):
         self._present = present or _default_present
         self._generation += 1
         self._timer.stop()
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
         self._set_items([])
 
     def popup(self) -> QListView:
