@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.bootstrap import Core, build_core, configure_logging
@@ -136,8 +137,9 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
     me = _screenshot_technician(core)
     runner = TaskRunner()
     notifier = ChangeNotifier()
-    settings = Settings.default()
-    settings.ui_state.reset()
+    # Default layout, and the user's own saved layout left untouched.
+    scratch = tempfile.TemporaryDirectory(prefix="helpdesk-screenshots-")
+    settings = Settings(QSettings(str(Path(scratch.name) / "ui.ini"), QSettings.Format.IniFormat))
     window = MainWindow(core, runner, notifier, settings, me)
     shots: list[Path] = []
 
@@ -171,6 +173,7 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         window.close()
         runner.shutdown()
         app.processEvents()
+        scratch.cleanup()
     return shots
 
 

@@ -55,7 +55,7 @@ def _env(extra: Mapping[str, str] | None) -> dict[str, str]:
 
 
 def helpdesk_all(
-    *argvs: Sequence[str | Path], env: Mapping[str, str] | None = None, cwd: Path | None = None
+    *argvs: Sequence[str | Path], env: Mapping[str, str] | None = None
 ) -> list[Result]:
     """Run `helpdesk` once per argv, all at the same time; results in argv order."""
     procs = [
@@ -68,7 +68,6 @@ def helpdesk_all(
                 text=True,
                 encoding="utf-8",
                 env=_env(env),
-                cwd=cwd,
             ),
         )
         for argv in argvs

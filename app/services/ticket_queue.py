@@ -277,7 +277,8 @@ class TicketQueueService:
             conds.append(Ticket.tier == f.tier)
         if f.queue_id is not None:
             conds.append(Ticket.queue_id == f.queue_id)
-        text = f.text.strip()
+        # No stored text holds NUL (PostgreSQL refuses it, even as a query parameter).
+        text = f.text.replace("\x00", "").strip()
         if text:
             conds.append(self._text_condition(text))
         return conds

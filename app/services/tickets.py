@@ -37,6 +37,8 @@ CALL_REFERENCE_MAX: Final = 100
 TEXT_MAX: Final = 200_000
 #: A logged call longer than a working day is a typing mistake.
 CALL_MINUTES_MAX: Final = 24 * 60
+#: PostgreSQL text cannot hold NUL; refused ("invalid") on every backend so both behave alike.
+_NUL: Final = "\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +236,8 @@ class TicketService:
             raise ValidationError({"body": "required"})
         if len(body) > TEXT_MAX:
             raise ValidationError({"body": "too_long"})
+        if _NUL in body:
+            raise ValidationError({"body": "invalid"})
         kind = EventKind.PUBLIC_REPLY if public else EventKind.INTERNAL_NOTE
         return self._append(ticket_id, actor_id, kind, body=body)
 
@@ -252,10 +256,14 @@ class TicketService:
             problems["summary"] = "required"
         elif len(summary) > TEXT_MAX:
             problems["summary"] = "too_long"
+        elif _NUL in summary:
+            problems["summary"] = "invalid"
         if not 0 < duration_minutes <= CALL_MINUTES_MAX:
             problems["duration_minutes"] = "out_of_range"
         if len(call_reference.strip()) > CALL_REFERENCE_MAX:
             problems["call_reference"] = "too_long"
+        elif _NUL in call_reference:
+            problems["call_reference"] = "invalid"
         if problems:
             raise ValidationError(problems)
         return self._append(
@@ -384,6 +392,9 @@ def _validate(s: Session, v: TicketFields) -> None:
     for name in _TEXT_FIELDS:
         if len(getattr(v, name)) > TEXT_MAX:
             problems[name] = "too_long"
+    for name in ("subject", "category", *_TEXT_FIELDS):
+        if name not in problems and _NUL in getattr(v, name):
+            problems[name] = "invalid"
     if s.get(Client, v.client_id) is None:
         problems["client_id"] = "not_found"
     if v.contact_id is not None:

@@ -569,6 +569,19 @@ def test_text_wildcards_are_literal(
     assert queue.count(TicketFilter(text=text)) == len(got)
 
 
+def test_text_with_a_nul_character_is_searched_without_it(
+    queue: TicketQueueService, data: Data
+) -> None:
+    # A pasted NUL must not break the search on PostgreSQL, which refuses it as a parameter.
+    expected = text_matches(data, "printer")
+    assert expected
+    for text in ("prin\x00ter", "printer\x00"):
+        got = flat(walk(queue, TicketFilter(text=text), TicketSort(SortKey.NUMBER), limit=50))
+        assert got == expected
+        assert queue.count(TicketFilter(text=text)) == len(expected)
+    assert queue.count(TicketFilter(text="\x00")) == len(data.tickets)
+
+
 def test_text_combines_with_other_filters(queue: TicketQueueService, data: Data) -> None:
     f = TicketFilter(text="printer", open_only=True, client_id=data.clients[0])
     expected = [

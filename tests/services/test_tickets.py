@@ -220,6 +220,11 @@ def refused_creates() -> list[Any]:
             {"steps_tried": "too_long"},
             id="long-text",
         ),
+        # PostgreSQL cannot store NUL; both backends must refuse it the same way.
+        pytest.param(
+            lambda d: {"description": "log\x00tail"}, {"description": "invalid"}, id="nul-text"
+        ),
+        pytest.param(lambda d: {"subject": "a\x00b"}, {"subject": "invalid"}, id="nul-subject"),
         pytest.param(
             lambda d: {"contact_id": d.other_contact},
             {"contact_id": "other_client"},
@@ -521,6 +526,18 @@ def test_a_refused_edit_writes_nothing(
     assert count(db, TicketEvent) == events
 
 
+def test_an_edit_with_a_nul_character_is_refused_on_every_backend(
+    db: Database, tickets: TicketService, desk: Desk, ticket: TicketDetail
+) -> None:
+    events = count(db, TicketEvent)
+    values = replace(ticket.fields, steps_tried="pasted\x00from a binary log")
+    with pytest.raises(ValidationError) as e:
+        tickets.update(ticket.ticket_id, ticket.version, values, desk.bob)
+    assert e.value.problems == {"steps_tried": "invalid"}
+    assert tickets.get(ticket.ticket_id) == ticket
+    assert count(db, TicketEvent) == events
+
+
 def test_unknown_ticket_is_not_found(tickets: TicketService, desk: Desk) -> None:
     with pytest.raises(NotFoundError) as e:
         tickets.get(MISSING)
@@ -806,7 +823,12 @@ def test_call_limits_are_inclusive(
 
 @pytest.mark.parametrize(
     ("body", "problem"),
-    [("", "required"), (" \n\t ", "required"), ("n" * 200_001, "too_long")],
+    [
+        ("", "required"),
+        (" \n\t ", "required"),
+        ("n" * 200_001, "too_long"),
+        ("binary\x00log", "invalid"),
+    ],
 )
 def test_a_refused_note_writes_nothing(
     db: Database,
@@ -832,6 +854,7 @@ def test_a_refused_note_writes_nothing(
         ("Call", 1441, "", {"duration_minutes": "out_of_range"}),
         ("", 5, "", {"summary": "required"}),
         ("Call", 5, "r" * 101, {"call_reference": "too_long"}),
+        ("Call\x00", 5, "R-1\x00", {"summary": "invalid", "call_reference": "invalid"}),
         (
             "  ",
             0,

@@ -48,12 +48,6 @@ class HeldExecutor(Executor):
             future.set_result(call())
 
 
-# WORKAROUND: the offscreen platform (Qt 6.11, 6.12) warns when the suggestion popup opens: it
-# cannot raise windows or grab the keyboard. The popup works, so these warnings are not failures.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"^This plugin does not support (raise\(\)|grabbing the keyboard)"
-)
-
 ITEMS = [
     LookupItem(1, "Contoso Ltd", "CON"),
     LookupItem(2, "Contoso Pharma", "CPH"),

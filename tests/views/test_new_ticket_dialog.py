@@ -17,12 +17,6 @@ from app.views.tickets.form_widgets import select_data
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 from app.views.widgets.lookup_edit import DEBOUNCE_MS, LookupEdit
 
-# WORKAROUND: the offscreen platform (Qt 6.11, 6.12) warns when the suggestion popup opens: it
-# cannot raise windows or grab the keyboard. The popup works, so these warnings are not failures.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"^This plugin does not support (raise\(\)|grabbing the keyboard)"
-)
-
 
 @pytest.fixture
 def world(db):

@@ -163,7 +163,7 @@ class ClientsView(QWidget):
         # The detail has eight contact columns: give it the larger part, now and on resizing.
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 620])
+        splitter.setSizes([480, 560])
 
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)

@@ -57,7 +57,7 @@ SEARCH_DEBOUNCE_MS: Final = 300
 #: Change kinds that rename what rows show (client, queue, technician, contact names).
 _NAME_KINDS: Final = frozenset({"client", "contact", "queue", "technician"})
 #: Width, in average characters, of the columns showing free-form names.
-_NAME_CHARS: Final = {Col.CLIENT: 20, Col.QUEUE: 15, Col.ASSIGNEE: 17, Col.CONTACT: 17}
+_NAME_CHARS: Final = {Col.CLIENT: 18, Col.QUEUE: 13, Col.ASSIGNEE: 15, Col.CONTACT: 16}
 #: Shown only on request (header context menu): twelve columns do not fit a laptop screen.
 HIDDEN_BY_DEFAULT: Final[frozenset[Col]] = frozenset()
 #: Columns the user cannot hide: without them a row means nothing.
@@ -254,13 +254,13 @@ class TicketQueueView(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for col, width in self._initial_widths().items():
             header.resizeSection(col, width)
+        # Every column is shown, so the subject keeps a readable width and the table scrolls
+        # sideways on narrow screens rather than squeezing the subject to a few letters.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The subject takes whatever the other columns leave.
-        header.setSectionResizeMode(Col.SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         for col in HIDDEN_BY_DEFAULT:
             header.setSectionHidden(col, True)
@@ -298,6 +298,7 @@ class TicketQueueView(QWidget):
         }
         char = metrics.averageCharWidth()
         widths.update({col: chars * char for col, chars in _NAME_CHARS.items()})
+        widths[Col.SUBJECT] = 34 * char
         return widths
 
     def _boxes(self) -> tuple[ChoiceBox, ...]:
