@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
@@ -24,22 +25,36 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("labels", text)
 
 
+# The tables below are translated once, on first use: queue cells call these functions for
+# every painted cell. Translators are installed before any window exists, so this is safe.
+
+
 def ticket_type(value: TicketType) -> str:
+    return _ticket_type_table()[value]
+
+
+@functools.cache
+def _ticket_type_table() -> dict[TicketType, str]:
     return {
         TicketType.INCIDENT: _t("Incident"),
         TicketType.SERVICE_REQUEST: _t("Service request"),
         TicketType.CHANGE: _t("Change"),
         TicketType.PROBLEM: _t("Problem"),
-    }[value]
+    }
 
 
 def priority(value: Priority) -> str:
+    return _priority_table()[value]
+
+
+@functools.cache
+def _priority_table() -> dict[Priority, str]:
     return {
         Priority.P1: _t("P1 Critical"),
         Priority.P2: _t("P2 High"),
         Priority.P3: _t("P3 Medium"),
         Priority.P4: _t("P4 Low"),
-    }[value]
+    }
 
 
 def priority_short(value: Priority) -> str:
@@ -47,6 +62,11 @@ def priority_short(value: Priority) -> str:
 
 
 def status(value: Status) -> str:
+    return _status_table()[value]
+
+
+@functools.cache
+def _status_table() -> dict[Status, str]:
     return {
         Status.NEW: _t("New"),
         Status.ASSIGNED: _t("Assigned"),
@@ -56,10 +76,15 @@ def status(value: Status) -> str:
         Status.RESOLVED: _t("Resolved"),
         Status.CLOSED: _t("Closed"),
         Status.CANCELLED: _t("Cancelled"),
-    }[value]
+    }
 
 
 def status_category(value: StatusCategory) -> str:
+    return _status_category_table()[value]
+
+
+@functools.cache
+def _status_category_table() -> dict[StatusCategory, str]:
     return {
         StatusCategory.NEW: _t("New"),
         StatusCategory.OPEN: _t("Open"),
@@ -67,46 +92,71 @@ def status_category(value: StatusCategory) -> str:
         StatusCategory.WAITING_THIRD_PARTY: _t("Waiting on third party"),
         StatusCategory.RESOLVED: _t("Resolved"),
         StatusCategory.CLOSED: _t("Closed"),
-    }[value]
+    }
 
 
 def tier(value: Tier) -> str:
+    return _tier_table()[value]
+
+
+@functools.cache
+def _tier_table() -> dict[Tier, str]:
     return {
         Tier.L0: _t("L0 Intake"),
         Tier.L1: _t("L1 First line"),
         Tier.L2: _t("L2 Second line"),
         Tier.L3: _t("L3 Specialists"),
-    }[value]
+    }
 
 
 def source(value: SourceChannel) -> str:
+    return _source_table()[value]
+
+
+@functools.cache
+def _source_table() -> dict[SourceChannel, str]:
     return {
         SourceChannel.PHONE: _t("Phone"),
         SourceChannel.EMAIL: _t("E-mail"),
         SourceChannel.PORTAL: _t("Portal"),
         SourceChannel.WALK_IN: _t("Walk-in"),
         SourceChannel.MONITORING: _t("Monitoring"),
-    }[value]
+    }
 
 
 def role(value: Role) -> str:
+    return _role_table()[value]
+
+
+@functools.cache
+def _role_table() -> dict[Role, str]:
     return {
         Role.ADMIN: _t("Administrator"),
         Role.TECHNICIAN: _t("Technician"),
         Role.READ_ONLY: _t("Read-only"),
-    }[value]
+    }
 
 
 def client_status(value: ClientStatus) -> str:
+    return _client_status_table()[value]
+
+
+@functools.cache
+def _client_status_table() -> dict[ClientStatus, str]:
     return {
         ClientStatus.ONBOARDING: _t("Onboarding"),
         ClientStatus.LIVE: _t("Live"),
         ClientStatus.NOTICE: _t("On notice"),
         ClientStatus.ENDED: _t("Ended"),
-    }[value]
+    }
 
 
 def event_kind(value: EventKind) -> str:
+    return _event_kind_table()[value]
+
+
+@functools.cache
+def _event_kind_table() -> dict[EventKind, str]:
     return {
         EventKind.CREATED: _t("Created"),
         EventKind.STATUS_CHANGED: _t("Status changed"),
@@ -119,7 +169,7 @@ def event_kind(value: EventKind) -> str:
         EventKind.INTERNAL_NOTE: _t("Internal note"),
         EventKind.PHONE_CALL: _t("Phone call"),
         EventKind.ESCALATION: _t("Escalated"),
-    }[value]
+    }
 
 
 #: Wording of the `ValidationError` codes services use.
@@ -146,4 +196,9 @@ def local_datetime(
     if value is None:
         return ""
     qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.utc()).toLocalTime()
-    return QLocale().toString(qdt, fmt)
+    return _locale().toString(qdt, fmt)
+
+
+@functools.cache
+def _locale() -> QLocale:
+    return QLocale()

@@ -331,8 +331,11 @@ class TicketDialog(QDialog):
 
     def _on_refreshed(self, loaded: _Loaded) -> None:
         """Someone changed the ticket elsewhere: follow them unless that would lose edits."""
-        self.timeline.set_events(loaded.history)
         stored = loaded.detail
+        if self._detail is not None and stored.version < self._detail.version:
+            # Read before a newer version was shown (say, my own save landed first): stale.
+            return
+        self.timeline.set_events(loaded.history)
         if self._detail is None or stored.version == self._detail.version:
             self._detail = stored
             self.header.show_detail(stored)
