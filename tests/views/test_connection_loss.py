@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.bootstrap import Core, build_core
 from app.db import ChangeWatcher, DatabaseUnavailableError
@@ -29,6 +30,7 @@ from tests.fixtures.postgres import RestartablePostgres, restartable_postgres
 from app.views import main_window
 from app.views.main_window import MainWindow
 from app.views.tickets.field_labels import failure_text
+from app.views.tickets.queue_model import Col
 from app.views.tickets.ticket_dialog import TicketDialog
 
 pytestmark = pytest.mark.postgresql
@@ -155,13 +157,15 @@ def _open_dialog(qtbot, desk: Desk, monkeypatch) -> TicketDialog:
 
     monkeypatch.setattr(dialog, "_ask_conflict", unexpected)
     monkeypatch.setattr(dialog, "_ask_compare", unexpected)
-    monkeypatch.setattr(dialog, "_ask_unsaved", unexpected)
+    # Only teardown asks this (it closes the window), after a failure left edits unsaved.
+    monkeypatch.setattr(dialog, "_ask_unsaved", lambda: QMessageBox.StandardButton.Discard)
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=QUICK_MS)
     assert dialog.editor.form.subject.text() == SUBJECT
     return dialog
 
 
 def _type(qtbot, dialog: TicketDialog) -> None:
+    """Replace the subject and description by typing (QTest types ASCII only: it aborts on é)."""
     form = dialog.editor.form
     form.subject.setFocus()
     form.subject.selectAll()
@@ -180,6 +184,18 @@ def _assert_typed_text_kept(dialog: TicketDialog) -> None:
     assert form.subject.text() == TYPED_SUBJECT
     assert form.description.toPlainText() == TYPED_DESCRIPTION
     assert dialog.is_dirty()
+
+
+def _assert_saved_text_shown(dialog: TicketDialog, version: int) -> None:
+    form = dialog.editor.form
+    assert dialog.isVisible()
+    assert form.subject.text() == TYPED_SUBJECT
+    assert form.description.toPlainText() == TYPED_DESCRIPTION
+    assert not dialog.is_dirty()
+    assert dialog.banner.isHidden()
+    detail = dialog.detail()
+    assert detail is not None
+    assert detail.version == version
 
 
 @pytest.mark.parametrize(
@@ -205,9 +221,12 @@ def test_a_save_during_an_outage_keeps_the_edit_and_succeeds_once_the_server_is_
     desk.server.stop()
     failures: list[BaseException] = []
     original_failed = dialog._on_save_failed
-    monkeypatch.setattr(
-        dialog, "_on_save_failed", lambda e: (failures.append(e), original_failed(e))
-    )
+
+    def on_save_failed(error: BaseException) -> None:
+        failures.append(error)
+        original_failed(error)
+
+    monkeypatch.setattr(dialog, "_on_save_failed", on_save_failed)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: bool(failures), timeout=QUICK_MS)
@@ -222,17 +241,20 @@ def test_a_save_during_an_outage_keeps_the_edit_and_succeeds_once_the_server_is_
 
     desk.server.start()
     qtbot.waitUntil(window.banner.isHidden, timeout=RECOVERY_MS)
-    # The refresh that follows the return ("*") must not replace what was typed.
+    # The return announces "refresh everything"; once those reads have landed, the dialog must
+    # still hold what was typed.
+    qtbot.waitUntil(lambda: not desk.runner.is_busy(), timeout=QUICK_MS)
     _assert_typed_text_kept(dialog)
+    assert dialog.banner.message() == failure_text(failures[0])
 
     with qtbot.waitSignal(dialog.ticket_saved, timeout=QUICK_MS):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     stored = desk.core.tickets.get(desk.ticket_id)
     assert stored.fields.subject == TYPED_SUBJECT
     assert stored.fields.description == TYPED_DESCRIPTION
-    assert dialog.banner.isHidden()
-    assert not dialog.is_dirty()
-    assert dialog.isVisible()
+    # Refreshes still in flight from the return of the server must not undo the save on screen.
+    qtbot.waitUntil(lambda: not desk.runner.is_busy(), timeout=QUICK_MS)
+    _assert_saved_text_shown(dialog, stored.version)
     assert len(failures) == 1
     assert desk.unhandled == []
 
@@ -246,6 +268,9 @@ def test_the_watcher_listens_again_after_the_outage(qtbot, make_desk, tmp_path: 
     desk.server.start()
     qtbot.waitUntil(lambda: desk.opener.opened == 2, timeout=RECOVERY_MS)
     qtbot.waitUntil(window.banner.isHidden, timeout=RECOVERY_MS)
+    # Let the "refresh everything" of the return land first: from here on only a notification
+    # can bring the colleague's change to the queue.
+    qtbot.waitUntil(lambda: not desk.runner.is_busy(), timeout=QUICK_MS)
 
     # A colleague's app: its own engine on the restarted server.
     colleague = build_core(desk.server.url(), tmp_path / "colleague")
@@ -267,7 +292,7 @@ def test_the_watcher_listens_again_after_the_outage(qtbot, make_desk, tmp_path: 
 
     def shown_subject() -> object:
         row = model.row_of(desk.ticket_id)
-        return None if row is None else model.row_at(row).subject  # type: ignore[union-attr]
+        return None if row is None else model.index(row, Col.SUBJECT).data()
 
     qtbot.waitUntil(lambda: shown_subject() == "Changed by Bram after the outage", timeout=QUICK_MS)
     assert desk.unhandled == []

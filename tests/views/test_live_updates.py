@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +92,11 @@ class HeldExecutor(Executor):
     """
 
     def __init__(self) -> None:
-        self._pending: deque[tuple[Callable[..., Any], tuple[Any, ...], Future[Any]]] = deque()
+        self._pending: deque[tuple[Callable[[], Any], Future[Any]]] = deque()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         future: Future[Any] = Future()
-        self._pending.append((lambda: fn(*args, **kwargs), (), future))
+        self._pending.append((partial(fn, *args, **kwargs), future))
         return future
 
     @property
@@ -104,7 +105,7 @@ class HeldExecutor(Executor):
 
     def run_next(self) -> None:
         """Run the oldest held call to completion on another thread; its delivery is queued."""
-        call, _args, future = self._pending.popleft()
+        call, future = self._pending.popleft()
 
         def work() -> None:
             if not future.set_running_or_notify_cancel():
@@ -121,7 +122,7 @@ class HeldExecutor(Executor):
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         while self._pending:
-            self._pending.popleft()[2].cancel()
+            self._pending.popleft()[1].cancel()
 
 
 @pytest.fixture
@@ -304,6 +305,45 @@ def test_a_colleagues_edit_and_new_ticket_reach_the_queue_and_the_counts(
         lambda: desk.window.queue_view.count_label.text() == "4 tickets", timeout=LIVE_MS
     )
     assert desk.window.banner.isHidden()
+
+
+# NOTIFY names the ticket, so the queue re-reads just that row (SQLite's "*" reloads the page,
+# where a query generation already drops stale pages).
+@pytest.mark.parametrize(
+    "fresh_db_url", [pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
+)
+def test_row_refreshes_that_finish_out_of_order_keep_the_newest_row(
+    qtbot, desk: Desk, core_b: Core, world: World, monkeypatch
+) -> None:
+    """Two quick saves by B: the first save's row read finishes last; it must not win."""
+    read_first = threading.Event()
+    let_first_finish = threading.Event()
+    original = desk.core.queue.rows_by_id
+    calls = 0
+
+    def rows_by_id(ticket_ids: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        rows = original(ticket_ids)
+        if calls == 1:
+            read_first.set()
+            assert let_first_finish.wait(LIVE_MS / 1000)
+        return rows
+
+    monkeypatch.setattr(desk.core.queue, "rows_by_id", rows_by_id)
+
+    _b_edits(core_b, world, world.printer, subject="Printer offline: first look")
+    qtbot.waitUntil(read_first.is_set, timeout=LIVE_MS)
+    _b_edits(core_b, world, world.printer, subject="Printer offline: toner error")
+    qtbot.waitUntil(
+        lambda: _shown(desk, world.printer, Col.SUBJECT) == "Printer offline: toner error",
+        timeout=LIVE_MS,
+    )
+    let_first_finish.set()
+    qtbot.waitUntil(lambda: not desk.runner.is_busy(), timeout=LIVE_MS)
+
+    assert calls == 2
+    assert _shown(desk, world.printer, Col.SUBJECT) == "Printer offline: toner error"
 
 
 # -- an open ticket ----------------------------------------------------------------------------

@@ -332,6 +332,8 @@ class TicketTableModel(QAbstractTableModel):
             n = self._row_of.get(ticket_id)
             if n is None or self._rows[n] == row:
                 continue
+            if row.version < self._rows[n].version:
+                continue  # Read before a newer save: refreshes may land out of order.
             self._rows[n] = row
             self.dataChanged.emit(self.index(n, 0), self.index(n, last_col))
         gone = sorted(
