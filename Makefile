@@ -123,7 +123,7 @@ bench: venv
 
 screenshots: deps
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/helpdesk demo \
-		--if-empty --db out/screenshots.sqlite --data-dir out/screenshots-data --screenshots out/
+		--if-empty --db out/screenshots.sqlite --data-dir out/screenshots-data --screenshots out/screenshots/
 
 # Leaves .venv alone: rebuilding it costs a download; delete it by hand if it is broken.
 clean:

@@ -12,12 +12,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.bootstrap import Core, build_core, configure_logging
+from app.change_watcher import ExternalChangeWatcher
 from app.db import DatabaseError, DatabaseTooNewError, UpgradeNeedsConfirmationError
 from app.models.enums import Role
 from app.paths import AppPaths
 from app.services.directory import TechnicianRow
 from app.settings import Settings
-from app.tasks import ChangeNotifier, ExternalChangeWatcher, TaskRunner
+from app.tasks import ChangeNotifier, TaskRunner
 
 from app.views.auth.first_admin_dialog import FirstAdminDialog
 from app.views.auth.sign_in_dialog import SignInDialog

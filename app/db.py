@@ -159,7 +159,13 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         # Writers lock at BEGIN, so they queue on busy_timeout instead of failing mid-transaction.
-        immediate = conn.get_execution_options().get("helpdesk_write", False)
+        options = conn.get_execution_options()
+        if options.get("helpdesk_autocommit", False):
+            # Single-statement reads (Database.read_connection): the driver already runs in
+            # autocommit (isolation_level=None above); SQLAlchemy's own AUTOCOMMIT setting is
+            # avoided because returning the connection would reset the driver to implicit BEGINs.
+            return
+        immediate = options.get("helpdesk_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -204,16 +210,21 @@ class Database:
 
     @contextlib.contextmanager
     def read_connection(self) -> Iterator[Connection]:
-        """A bare Core connection for hot read paths (the queue), without ORM session overhead.
+        """A bare Core connection in autocommit mode for hot read paths (the queue).
 
-        The caller only runs SELECTs; the transaction is rolled back when the block ends.
+        Each statement is its own snapshot: right for one SELECT, wrong for several that must
+        agree (use `read()` for those). Skipping BEGIN/ROLLBACK and the ORM session halves the
+        cost of a queue page. Writing through it is a programming error.
         """
         with _translate_errors():
             if isinstance(self._bind, Connection):
                 yield self._bind
                 return
             with self._bind.connect() as conn:
-                yield conn
+                if self.backend == "sqlite":
+                    yield conn.execution_options(helpdesk_autocommit=True)
+                else:
+                    yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:

@@ -288,8 +288,7 @@ def postgres_url(tickets: int) -> Iterator[str | None]:
 
     try:
         with running_postgres() as server:
-            name = server.create_database("helpdesk_bench")
-            url = server.url(name)
+            url = server.create_database("helpdesk_bench")
             seed(url, tickets)
             with contextlib.closing(server.admin_connection()) as conn:
                 conn.execute("CHECKPOINT")

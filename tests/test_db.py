@@ -318,3 +318,25 @@ def test_postgresql_watcher_receives_what_a_committed_write_announces(
     finally:
         watcher.close()
     assert watcher.wait(0.01) is None
+
+
+def test_read_connection_leaves_pooled_sqlite_connections_in_driver_autocommit(
+    tmp_path: Path,
+) -> None:
+    # The pysqlite fix needs isolation_level=None on every pooled connection; a read through
+    # read_connection() once reset it to "" (implicit BEGINs) when the connection went back.
+    engine = create_database_engine(parse_database_target(str(tmp_path / "pool.sqlite")))
+    try:
+        upgrade_database(engine, None)
+        database = Database(engine)
+        with database.read_connection() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM client")) == 0
+            assert not conn.connection.dbapi_connection.in_transaction
+        with engine.connect() as conn:
+            assert conn.connection.dbapi_connection.isolation_level is None
+        with database.write() as s:
+            s.add(_client("After a fast read"))
+        with database.read() as s:
+            assert s.scalar(select(func.count()).select_from(Client)) == 1
+    finally:
+        engine.dispose()

@@ -15,11 +15,11 @@ from sqlalchemy import create_engine
 from PySide6.QtCore import SIGNAL, QCoreApplication, QObject, QThread
 from shiboken6 import delete
 
+from app.change_watcher import ExternalChangeWatcher
 from app.db import Changes, ChangeWatcher, Database, DatabaseUnavailableError
 from app.tasks import (
     EVERYTHING_CHANGED,
     ChangeNotifier,
-    ExternalChangeWatcher,
     Lane,
     TaskHandle,
     TaskRunner,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 
 from app.db import Database
 from app.models import Client, Contact, Queue, Site, Technician, Ticket
@@ -113,7 +113,7 @@ class DirectoryService:
         """Clients whose name or code contains `text`, with their open-ticket counts."""
         open_counts = (
             select(Ticket.client_id, func.count().label("n"))
-            .where(Ticket.is_open.is_(True))
+            .where(Ticket.is_open == true())
             .group_by(Ticket.client_id)
             .subquery()
         )
@@ -169,7 +169,7 @@ class DirectoryService:
         text = text.strip()
         stmt = (
             select(Contact)
-            .where(Contact.client_id == client_id, Contact.active.is_(True))
+            .where(Contact.client_id == client_id, Contact.active == true())
             .order_by(Contact.name)
             .limit(limit)
         )

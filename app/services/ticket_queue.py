@@ -13,7 +13,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import aliased
 from sqlalchemy.types import NullType
 
@@ -265,7 +276,7 @@ class TicketQueueService:
     def _conditions(self, f: TicketFilter) -> list[ColumnElement[bool]]:
         conds: list[ColumnElement[bool]] = []
         if f.open_only:
-            conds.append(Ticket.is_open.is_(True))
+            conds.append(Ticket.is_open == true())
         if f.status_categories:
             conds.append(Ticket.status_category.in_(sorted(f.status_categories)))
         if f.priorities:

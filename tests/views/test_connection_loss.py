@@ -19,11 +19,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.bootstrap import Core, build_core
+from app.change_watcher import ExternalChangeWatcher
 from app.db import ChangeWatcher, DatabaseUnavailableError
 from app.models.enums import Tier
 from app.services.directory import TechnicianRow
 from app.settings import Settings
-from app.tasks import ChangeNotifier, ExternalChangeWatcher, TaskRunner
+from app.tasks import ChangeNotifier, TaskRunner
 from tests.factories import add_client, add_contact, add_technician, add_ticket
 from tests.fixtures.postgres import RestartablePostgres, restartable_postgres
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.bootstrap import Core, build_core
+from app.change_watcher import ExternalChangeWatcher
 from app.db import ChangeWatcher
 from app.models.enums import Priority, SourceChannel, Status, TicketType, Tier
 from app.services.directory import TechnicianRow
@@ -30,7 +31,7 @@ from app.services.errors import ConcurrentEditError
 from app.services.ticket_queue import SavedQueue
 from app.services.tickets import TicketFields
 from app.settings import Settings
-from app.tasks import ChangeNotifier, ExternalChangeWatcher, Lane, TaskRunner
+from app.tasks import ChangeNotifier, Lane, TaskRunner
 from tests.factories import add_client, add_contact, add_technician, add_ticket
 from tests.fakes import InlineExecutor
 
