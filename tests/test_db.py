@@ -331,9 +331,11 @@ def test_read_connection_leaves_pooled_sqlite_connections_in_driver_autocommit(
         database = Database(engine)
         with database.read_connection() as conn:
             assert conn.scalar(text("SELECT count(*) FROM client")) == 0
-            assert not conn.connection.dbapi_connection.in_transaction
+            raw = conn.connection.dbapi_connection
+            assert raw is not None and not raw.in_transaction
         with engine.connect() as conn:
-            assert conn.connection.dbapi_connection.isolation_level is None
+            raw = conn.connection.dbapi_connection
+            assert raw is not None and raw.isolation_level is None
         with database.write() as s:
             s.add(_client("After a fast read"))
         with database.read() as s:
