@@ -306,29 +306,33 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--no-postgresql", action="store_true")
+    parser.add_argument(
+        "--postgresql-url",
+        help="use this already seeded database instead of seeding a throw-away server",
+    )
     parser.add_argument("--cold-start-child", nargs=2, metavar=("URL", "T0"))
     args = parser.parse_args()
     if args.cold_start_child:
         cold_start_child(args.cold_start_child[0], float(args.cold_start_child[1]))
         return
     print(f"queue benchmark: {args.tickets:,} tickets, median of {args.repeat} runs")
-    url = seeded_sqlite(args.tickets)
-    bench_backend("SQLite", url, args.repeat)
-    starts = [cold_start(url) for _ in range(5)]
-    print(
-        f"  SQLite     cold start to a usable queue {statistics.median(s for s, _ in starts):.2f} s"
-        f"   peak RSS {max(r for _, r in starts):.0f} MB"
-    )
-    if not args.no_postgresql:
+    bench_all("SQLite", seeded_sqlite(args.tickets), args.repeat)
+    if args.postgresql_url:
+        bench_all("PostgreSQL", args.postgresql_url, args.repeat)
+    elif not args.no_postgresql:
         with postgres_url(args.tickets) as pg:
             if pg is not None:
-                bench_backend("PostgreSQL", pg, args.repeat)
-                starts = [cold_start(pg) for _ in range(5)]
-                print(
-                    "  PostgreSQL cold start to a usable queue "
-                    f"{statistics.median(s for s, _ in starts):.2f} s"
-                    f"   peak RSS {max(r for _, r in starts):.0f} MB"
-                )
+                bench_all("PostgreSQL", pg, args.repeat)
+
+
+def bench_all(label: str, url: str, repeat: int) -> None:
+    bench_backend(label, url, repeat)
+    starts = [cold_start(url) for _ in range(5)]
+    print(
+        f"  {label:10} cold start to a usable queue {statistics.median(s for s, _ in starts):.2f} s"
+        f"   peak RSS {max(r for _, r in starts):.0f} MB",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

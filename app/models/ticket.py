@@ -38,6 +38,8 @@ class Ticket(Base):
     __table_args__ = (
         Index(None, "is_open", "priority", "id"),
         Index(None, "assignee_id", "is_open", "priority", "id"),
+        # "Unassigned L1" and tier queues: equality on all three, then already in priority order.
+        Index(None, "is_open", "tier", "assignee_id", "priority", "id"),
         Index(None, "queue_id", "is_open", "priority", "id"),
         Index(None, "status_category", "updated_at", "id"),
         Index(None, "client_id", "updated_at", "id"),

@@ -16,9 +16,9 @@ from typing import Any, Final, NamedTuple
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
+    bindparam,
     func,
-    literal,
+    literal_column,
     or_,
     select,
     true,
@@ -26,7 +26,8 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.orm import aliased
-from sqlalchemy.types import NullType
+from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.types import Integer, NullType, String
 
 from app.db import Database
 from app.models import Client, Contact, Queue, Technician, Ticket
@@ -185,6 +186,8 @@ class TicketQueueService:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._rows = _row_select()
+        #: Page statements by query shape (which filters are set, sort, keyset or not, limit).
+        self._pages: dict[tuple[Any, ...], Select[*tuple[Any, ...]]] = {}
 
     def page(
         self,
@@ -194,18 +197,18 @@ class TicketQueueService:
         limit: int = PAGE_SIZE,
     ) -> TicketPage:
         """The `limit` rows following `after` (or the first rows) in `sort` order."""
-        key = self._sort_expression(sort.key)
-        stmt = self._rows.where(*self._conditions(filter))
+        params: dict[str, Any] = {}
+        conds = self._conditions(filter, params)
+        shape = (tuple(params), filter.open_only, filter.unassigned, sort, after is None, limit)
+        stmt = self._pages.get(shape)
+        if stmt is None:
+            stmt = self._page_statement(conds, sort, after is not None, limit)
+            self._pages[shape] = stmt
         if after is not None:
-            bound = tuple_(literal(after.value, key.type), literal(after.ticket_id))
-            ordered = tuple_(key, Ticket.id)
-            stmt = stmt.where(ordered < bound if sort.descending else ordered > bound)
-        if sort.descending:
-            stmt = stmt.order_by(key.desc(), Ticket.id.desc())
-        else:
-            stmt = stmt.order_by(key.asc(), Ticket.id.asc())
+            params["after_value"] = after.value
+            params["after_id"] = after.ticket_id
         with self._db.read_connection() as conn:
-            result = conn.execute(stmt.limit(limit + 1)).all()
+            result = conn.execute(stmt, params).all()
         rows = tuple(map(_to_row, result[:limit]))
         cursor = None
         if len(result) > limit:
@@ -213,13 +216,34 @@ class TicketQueueService:
             cursor = PageCursor(_SORT_VALUE[sort.key](last), last.ticket_id)
         return TicketPage(rows, cursor)
 
+    def _page_statement(
+        self, conds: list[ColumnElement[bool]], sort: TicketSort, keyset: bool, limit: int
+    ) -> Select[*tuple[Any, ...]]:
+        # Built once per query shape and reused with new parameters: SQLAlchemy then finds its
+        # compiled form without walking the statement again, a third of a page's cost.
+        key = self._sort_expression(sort.key)
+        stmt = self._rows.where(*conds)
+        if keyset:
+            bound = tuple_(bindparam("after_value", type_=key.type), bindparam("after_id"))
+            ordered = tuple_(key, Ticket.id)
+            stmt = stmt.where(ordered < bound if sort.descending else ordered > bound)
+        if sort.descending:
+            stmt = stmt.order_by(key.desc(), Ticket.id.desc())
+        else:
+            stmt = stmt.order_by(key.asc(), Ticket.id.asc())
+        # A literal LIMIT: as a parameter, PostgreSQL's generic plan for the prepared statement
+        # cannot count on a small limit and sorts every match instead of walking an index.
+        return stmt.limit(literal_column(str(int(limit) + 1), Integer))
+
     def count(self, filter: TicketFilter) -> int:
         """How many tickets match `filter`."""
-        stmt = select(func.count()).select_from(Ticket).where(*self._conditions(filter))
-        if filter.text.strip():
+        params: dict[str, Any] = {}
+        conds = self._conditions(filter, params)
+        stmt = select(func.count()).select_from(Ticket).where(*conds)
+        if "pattern" in params:
             stmt = stmt.outerjoin(Contact, Ticket.contact_id == Contact.id)
         with self._db.read_connection() as conn:
-            return int(conn.execute(stmt).scalar_one())
+            return int(conn.execute(stmt, params).scalar_one())
 
     def saved_queue_counts(
         self, me_id: int, queues: Iterable[SavedQueue] = tuple(SavedQueue)
@@ -228,9 +252,10 @@ class TicketQueueService:
         out: dict[SavedQueue, int] = {}
         with self._db.read_connection() as conn:
             for q in queues:
-                conds = self._conditions(saved_queue_view(q, me_id).filter)
+                params: dict[str, Any] = {}
+                conds = self._conditions(saved_queue_view(q, me_id).filter, params)
                 stmt = select(func.count()).select_from(Ticket).where(*conds)
-                out[q] = int(conn.execute(stmt).scalar_one())
+                out[q] = int(conn.execute(stmt, params).scalar_one())
         return out
 
     def rows_by_id(self, ticket_ids: Sequence[int]) -> dict[int, TicketRow]:
@@ -273,32 +298,44 @@ class TicketQueueService:
             case SortKey.UPDATED:
                 return Ticket.updated_at.expression
 
-    def _conditions(self, f: TicketFilter) -> list[ColumnElement[bool]]:
+    def _conditions(self, f: TicketFilter, params: dict[str, Any]) -> list[ColumnElement[bool]]:
+        """WHERE clauses for `f` with named parameters, whose values go into `params`.
+
+        The clauses depend only on which filters are set, so `page()` can reuse statements.
+        """
         conds: list[ColumnElement[bool]] = []
+
+        def equals(column: Any, name: str, value: object) -> None:
+            conds.append(column == bindparam(name))
+            params[name] = value
+
         if f.open_only:
             conds.append(Ticket.is_open == true())
         if f.status_categories:
-            conds.append(Ticket.status_category.in_(sorted(f.status_categories)))
+            conds.append(Ticket.status_category.in_(bindparam("categories", expanding=True)))
+            params["categories"] = sorted(f.status_categories)
         if f.priorities:
-            conds.append(Ticket.priority.in_(sorted(f.priorities)))
+            conds.append(Ticket.priority.in_(bindparam("priorities", expanding=True)))
+            params["priorities"] = sorted(f.priorities)
         if f.client_id is not None:
-            conds.append(Ticket.client_id == f.client_id)
+            equals(Ticket.client_id, "client_id", f.client_id)
         if f.unassigned:
             conds.append(Ticket.assignee_id.is_(None))
         elif f.assignee_id is not None:
-            conds.append(Ticket.assignee_id == f.assignee_id)
+            equals(Ticket.assignee_id, "assignee_id", f.assignee_id)
         if f.tier is not None:
-            conds.append(Ticket.tier == f.tier)
+            equals(Ticket.tier, "tier", f.tier)
         if f.queue_id is not None:
-            conds.append(Ticket.queue_id == f.queue_id)
+            equals(Ticket.queue_id, "queue_id", f.queue_id)
         # No stored text holds NUL (PostgreSQL refuses it, even as a query parameter).
         text = f.text.replace("\x00", "").strip()
         if text:
-            conds.append(self._text_condition(text))
+            conds.append(self._text_condition(text, params))
         return conds
 
-    def _text_condition(self, text: str) -> ColumnElement[bool]:
-        pattern = f"%{escape_like(text)}%"
+    def _text_condition(self, text: str, params: dict[str, Any]) -> ColumnElement[bool]:
+        params["pattern"] = f"%{escape_like(text)}%"
+        pattern: BindParameter[str] = bindparam("pattern", type_=String())
         if self._db.backend == "sqlite":
             # SQLite's LIKE already ignores ASCII case; lower() would only defeat the planner.
             matches: list[ColumnElement[bool]] = [
@@ -312,8 +349,9 @@ class TicketQueueService:
             ]
         number = _NUMBER_RE.match(text)
         if number:
-            matches.append(Ticket.id == int(number.group(1)))
-        return or_(*matches) if len(matches) > 1 else and_(*matches)
+            matches.append(Ticket.id == bindparam("number"))
+            params["number"] = int(number.group(1))
+        return or_(*matches)
 
 
 def _raw(column: Any) -> ColumnElement[Any]:

@@ -246,6 +246,11 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
+            batch_op.f("ix_ticket_is_open_tier_assignee_id_priority_id"),
+            ["is_open", "tier", "assignee_id", "priority", "id"],
+            unique=False,
+        )
+        batch_op.create_index(
             batch_op.f("ix_ticket_client_id_updated_at_id"),
             ["client_id", "updated_at", "id"],
             unique=False,
@@ -365,6 +370,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_ticket_created_at_id"))
         batch_op.drop_index(batch_op.f("ix_ticket_contact_id"))
         batch_op.drop_index(batch_op.f("ix_ticket_client_id_updated_at_id"))
+        batch_op.drop_index(batch_op.f("ix_ticket_is_open_tier_assignee_id_priority_id"))
         batch_op.drop_index(batch_op.f("ix_ticket_assignee_id_is_open_priority_id"))
 
     op.drop_table("ticket")
