@@ -304,7 +304,7 @@ def postgres_url(tickets: int) -> Iterator[str | None]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tickets", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=21)
+    parser.add_argument("--repeat", type=int, default=31)
     parser.add_argument("--no-postgresql", action="store_true")
     parser.add_argument(
         "--postgresql-url",
