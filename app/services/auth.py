@@ -59,6 +59,10 @@ class AuthService:
     def sign_in(self, email: str, password: str) -> TechnicianRow:
         """The technician whose e-mail and password match; `AuthenticationError` otherwise."""
         email = email.strip().lower()
+        if "\x00" in email:
+            # PostgreSQL cannot even compare text holding NUL; no account can match it.
+            self._verify_nothing(password)
+            raise AuthenticationError()
         with self._db.write() as s:
             tech = s.scalar(select(Technician).where(func.lower(Technician.email) == email))
             if tech is None:
@@ -88,11 +92,13 @@ class AuthService:
 
 def _validate_account(name: str, email: str, password: str) -> None:
     problems: dict[str, str] = {}
-    if not name:
+    if "\x00" in name:
+        problems["name"] = "invalid"
+    elif not name:
         problems["name"] = "required"
     elif len(name) > 200:
         problems["name"] = "too_long"
-    if not _EMAIL_RE.match(email) or len(email) > 320:
+    if not _EMAIL_RE.match(email) or len(email) > 320 or "\x00" in email:
         problems["email"] = "invalid"
     if len(password) < PASSWORD_MIN:
         problems["password"] = "too_short"

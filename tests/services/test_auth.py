@@ -110,6 +110,9 @@ def test_the_same_password_hashes_differently_each_time(auth: AuthService) -> No
         ("Ada", "ada @msp.example", PASSWORD, {"email": "invalid"}),
         ("Ada", "ada@msp.example", "x" * (PASSWORD_MIN - 1), {"password": "too_short"}),
         ("", "nope", "", {"name": "required", "email": "invalid", "password": "too_short"}),
+        # PostgreSQL cannot store NUL in text: refused as invalid on both backends.
+        ("Ada\x00", "ada@msp.example", PASSWORD, {"name": "invalid"}),
+        ("Ada", "ada\x00@msp.example", PASSWORD, {"email": "invalid"}),
     ],
 )
 def test_invalid_accounts_are_refused_with_a_code_per_field(
@@ -168,6 +171,7 @@ def test_sign_in_finds_an_account_whose_email_was_stored_in_mixed_case(
         pytest.param("bob@msp.example", "", True, id="empty-password"),
         pytest.param("nobody@msp.example", PASSWORD, True, id="unknown-email"),
         pytest.param("bob@msp.example", PASSWORD, False, id="inactive-account"),
+        pytest.param("bob@msp.example\x00", PASSWORD, True, id="nul-in-email"),
     ],
 )
 def test_sign_in_refusals_are_indistinguishable(
