@@ -190,18 +190,25 @@ class MainWindow(QMainWindow):
             self._retry.start()
 
     def connection_restored(self) -> None:
+        """Hide the banner. The change watcher announces its own refresh when it reconnects."""
         self._retry.stop()
         self.banner.hide()
-        self._notifier.announce(Changes("*"))
 
     def _probe_connection(self) -> None:
         self._runner.run(
             self._core.db.ping,
             lane=Lane.READ,
             owner=self,
-            on_success=lambda _r: self.connection_restored(),
+            on_success=lambda _r: self._on_probe_succeeded(),
             on_failure=lambda _e: None,
         )
+
+    def _on_probe_succeeded(self) -> None:
+        was_lost = not self.banner.isHidden()
+        self.connection_restored()
+        if was_lost:
+            # Views may hold rows from before the outage; the watcher may still be reconnecting.
+            self._notifier.announce(Changes("*"))
 
     def _on_runner_task_failed(self, error: object) -> None:
         if isinstance(error, DatabaseUnavailableError):

@@ -156,3 +156,16 @@ def test_refresh_action_reloads_the_queue(window: MainWindow) -> None:
     window._notifier.data_changed.connect(seen.append)
     window.refresh_action.trigger()
     assert seen == [Changes("*")]
+
+
+def test_only_the_window_probe_announces_a_refresh_after_an_outage(window: MainWindow) -> None:
+    seen: list[object] = []
+    window._notifier.data_changed.connect(seen.append)
+    window.connection_lost()
+    window.connection_restored()  # the watcher's signal: it announces its own refresh
+    assert window.banner.isHidden()
+    assert seen == []
+    window.connection_lost()
+    window._probe_connection()  # inline runner: the ping succeeds at once
+    assert window.banner.isHidden()
+    assert seen == [Changes("*")]
