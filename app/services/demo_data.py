@@ -23,6 +23,7 @@ from app.models.enums import (
     Role,
     SourceChannel,
     Status,
+    StatusCategory,
     TicketType,
     Tier,
 )
@@ -331,8 +332,8 @@ class DemoDataService:
                     "steps_tried": "",
                     "created_at": created,
                     "updated_at": updated,
-                    "resolved_at": updated if status is Status.RESOLVED else None,
-                    "closed_at": updated if category_state.value == "closed" else None,
+                    "resolved_at": _resolved_at(rng, status, created, updated),
+                    "closed_at": updated if category_state is StatusCategory.CLOSED else None,
                     "created_by_id": None,
                     "updated_by_id": assignee,
                     "version": 1,
@@ -363,6 +364,18 @@ class DemoDataService:
                     "(SELECT COALESCE(MAX(id), 0) + 1 FROM ticket), false)"
                 )
             )
+
+
+def _resolved_at(
+    rng: random.Random, status: Status, created: dt.datetime, updated: dt.datetime
+) -> dt.datetime | None:
+    """Resolved tickets were resolved at their last update; closed ones some time before it."""
+    if status is Status.RESOLVED:
+        return updated
+    if status is Status.CLOSED:
+        # Verification with the requester takes hours to a few days before closure.
+        return max(created, updated - dt.timedelta(hours=rng.uniform(1, 72)))
+    return None
 
 
 def _phone(rng: random.Random) -> str:

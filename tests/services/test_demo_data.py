@@ -151,8 +151,12 @@ def check_tickets(
             CATEGORY[t.status] not in (StatusCategory.RESOLVED, StatusCategory.CLOSED)
         )
         assert (t.closed_at is not None) is (t.status_category is StatusCategory.CLOSED), t.id
-        if t.status is Status.RESOLVED:
+        if t.status in (Status.RESOLVED, Status.CLOSED):
+            # Closed means resolved, then verified with the requester (domain.md §2.7).
             assert t.resolved_at is not None, t.id
+            assert t.created_at <= t.resolved_at <= (t.closed_at or t.updated_at), t.id
+        if t.status is Status.CANCELLED:
+            assert t.resolved_at is None, t.id
         if t.is_open:
             assert t.resolved_at is None, t.id
         assert t.created_at <= t.updated_at <= now, t.id
