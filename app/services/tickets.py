@@ -19,6 +19,7 @@ from app.models import Client, Contact, Queue, Technician, Ticket, TicketEvent
 from app.models.enums import (
     EventKind,
     Priority,
+    Role,
     SourceChannel,
     Status,
     StatusCategory,
@@ -27,7 +28,12 @@ from app.models.enums import (
 )
 from app.models.ticket import format_number
 from app.services.clock import Clock
-from app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from app.services.errors import (
+    ConcurrentEditError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 
 #: Longest subject the queue shows without truncation in the database.
 SUBJECT_MAX: Final = 300
@@ -151,6 +157,7 @@ class TicketService:
         values = _normalised(values)
         now = self._clock.now()
         with self._db.write() as s:
+            _check_can_edit(s, actor_id)
             _validate(s, values)
             status = (
                 Status.ASSIGNED
@@ -202,6 +209,7 @@ class TicketService:
         now = self._clock.now()
         try:
             with self._db.write() as s:
+                _check_can_edit(s, actor_id)
                 ticket = _load(s, ticket_id)
                 if ticket.version != expected_version:
                     raise _conflict(s, ticket)
@@ -282,6 +290,7 @@ class TicketService:
     ) -> TicketSaved:
         now = self._clock.now()
         with self._db.write() as s:
+            _check_can_edit(s, actor_id)
             ticket = _load(s, ticket_id)
             s.add(TicketEvent(ticket_id=ticket_id, at=now, actor_id=actor_id, kind=kind, **values))
             # A plain UPDATE: the timeline moved but the fields did not, so the version stays.
@@ -411,6 +420,13 @@ def _validate(s: Session, v: TicketFields) -> None:
             problems["assignee_id"] = "not_found"
     if problems:
         raise ValidationError(problems)
+
+
+def _check_can_edit(s: Session, actor_id: int) -> None:
+    """Refuse writes from unknown, inactive or read-only accounts (checked in the same unit)."""
+    actor = s.get(Technician, actor_id)
+    if actor is None or not actor.active or actor.role is Role.READ_ONLY:
+        raise PermissionDeniedError("edit_ticket")
 
 
 def _load(s: Session, ticket_id: int) -> Ticket:

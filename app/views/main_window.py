@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Core
 from app.db import Changes, DatabaseUnavailableError
+from app.models.enums import Role
 from app.services.directory import TechnicianRow
 from app.services.ticket_queue import SavedQueue
 from app.settings import Settings
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.new_ticket_action = new
         self.refresh_action = refresh
+        new.setEnabled(self._me.role is not Role.READ_ONLY)
 
     # -- tickets -------------------------------------------------------------------------------
 

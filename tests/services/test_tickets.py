@@ -20,13 +20,19 @@ from app.models import Ticket, TicketEvent
 from app.models.enums import (
     EventKind,
     Priority,
+    Role,
     SourceChannel,
     Status,
     StatusCategory,
     TicketType,
     Tier,
 )
-from app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from app.services.errors import (
+    ConcurrentEditError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from app.services.tickets import TicketDetail, TicketFields, TicketService
 from tests.factories import add_client, add_contact, add_queue, add_technician
 from tests.fakes import DEFAULT_NOW, FakeClock
@@ -633,7 +639,9 @@ def test_a_stale_version_is_refused_even_when_the_edit_is_invalid(
         ticket.ticket_id, ticket.version, replace(ticket.fields, subject="First"), desk.alice
     )
     with pytest.raises(ConcurrentEditError):
-        tickets.update(ticket.ticket_id, ticket.version, replace(ticket.fields, subject=""), 0)
+        tickets.update(
+            ticket.ticket_id, ticket.version, replace(ticket.fields, subject=""), desk.bob
+        )
 
 
 def test_notes_and_calls_do_not_conflict_with_an_open_edit(
@@ -973,3 +981,40 @@ def test_a_long_description_is_stored_exactly(tickets: TicketService, desk: Desk
     got = tickets.get(d.ticket_id).fields.description
     assert len(got) == 10_000
     assert got == description
+
+
+# --- who may write -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reader(db: Database) -> int:
+    return add_technician(db, "Owen Reader", role=Role.READ_ONLY)
+
+
+def _ticket_row_count(db: Database) -> tuple[int, int]:
+    with db.read() as s:
+        return (
+            int(s.scalar(select(func.count()).select_from(Ticket)) or 0),
+            int(s.scalar(select(func.count()).select_from(TicketEvent)) or 0),
+        )
+
+
+@pytest.mark.parametrize("who", ["reader", "retired", "unknown"])
+def test_read_only_inactive_and_unknown_accounts_cannot_write(
+    tickets: TicketService, desk: Desk, ticket: TicketDetail, db: Database, reader: int, who: str
+) -> None:
+    actor = {"reader": reader, "retired": desk.retired, "unknown": -1}[who]
+    before = _ticket_row_count(db)
+    attempts: list[Callable[[], object]] = [
+        lambda: tickets.create(base_fields(desk), actor),
+        lambda: tickets.update(
+            ticket.ticket_id, ticket.version, replace(ticket.fields, subject="Mine"), actor
+        ),
+        lambda: tickets.add_note(ticket.ticket_id, actor, "A note", public=False),
+        lambda: tickets.log_call(ticket.ticket_id, actor, "A call", 3),
+    ]
+    for attempt in attempts:
+        with pytest.raises(PermissionDeniedError):
+            attempt()
+    assert _ticket_row_count(db) == before
+    assert tickets.get(ticket.ticket_id).fields == ticket.fields

@@ -169,3 +169,15 @@ def test_only_the_window_probe_announces_a_refresh_after_an_outage(window: MainW
     window._probe_connection()  # inline runner: the ping succeeds at once
     assert window.banner.isHidden()
     assert seen == [Changes("*")]
+
+
+def test_a_read_only_account_cannot_start_a_new_ticket(qtbot, core: Core, tmp_path: Path) -> None:
+    runner = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
+    settings = Settings(QSettings(str(tmp_path / "ro.ini"), QSettings.Format.IniFormat))
+    owen = next(t for t in core.directory.lookups().technicians if t.email == "owen@demo.msp")
+    w = MainWindow(core, runner, ChangeNotifier(), settings, owen)
+    qtbot.addWidget(w)
+    assert not w.new_ticket_action.isEnabled()
+    w.queue_view.apply_saved_queue(SavedQueue.ALL_OPEN)  # reading still works
+    assert w.queue_view.model.rowCount() > 0
+    runner.shutdown()

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.db import Changes, DatabaseUnavailableError
-from app.models.enums import EventKind, Priority, Status, Tier
+from app.models.enums import EventKind, Priority, Role, Status, Tier
+from app.services.directory import TechnicianRow
 from app.services.errors import ConcurrentEditError
 from app.services.tickets import TicketService
 from tests.factories import add_client, add_contact, add_queue, add_technician, add_ticket
@@ -533,3 +534,18 @@ def test_the_compare_dialog_shows_whole_texts_and_defaults_to_going_back(qtbot):
     qtbot.mouseClick(dialog.overwrite_button, Qt.MouseButton.LeftButton)
     assert dialog.choice() is CompareChoice.OVERWRITE
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_read_only_account_sees_the_ticket_but_cannot_change_it(
+    qtbot, db, world, tickets, directory, runner, notifier
+):
+    reader_id = add_technician(db, "Owen Reader", role=Role.READ_ONLY, email="owen@test.msp")
+    reader = TechnicianRow(reader_id, "Owen Reader", "owen@test.msp", Tier.L1, Role.READ_ONLY, True)
+    dialog = TicketDialog(tickets, directory, runner, notifier, reader, world.ticket)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.detail() is not None)
+    assert dialog.editor.form.subject.text() == tickets.get(world.ticket).fields.subject
+    assert not dialog.editor.isEnabled()
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.timeline.composer.isEnabled()

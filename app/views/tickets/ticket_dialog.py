@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Changes
+from app.models.enums import Role
 from app.models.ticket import format_number
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.errors import ConcurrentEditError, ValidationError
@@ -98,6 +99,7 @@ class TicketDialog(QDialog):
         self._runner = runner
         self._notifier = notifier
         self._me = me
+        self._can_edit = me.role is not Role.READ_ONLY
         self._ticket_id = ticket_id
         self._detail: TicketDetail | None = None
         #: The version edits are based on; sent as `expected_version`.
@@ -249,8 +251,9 @@ class TicketDialog(QDialog):
             self.timeline.set_names(self._names)
         self._show_detail(loaded.detail)
         self.timeline.set_events(loaded.history)
-        self.editor.setEnabled(True)
-        self.save_button.setEnabled(True)
+        # A read-only account sees the ticket but cannot change it (the service refuses anyway).
+        self.editor.setEnabled(self._can_edit)
+        self.save_button.setEnabled(self._can_edit)
         self.status_label.clear()
         self.ticket_loaded.emit(self._ticket_id)
 
@@ -360,7 +363,7 @@ class TicketDialog(QDialog):
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
-        self.save_button.setEnabled(not saving)
+        self.save_button.setEnabled(self._can_edit and not saving)
         self.reload_button.setEnabled(not saving)
         if saving:
             self.status_label.setText(self.tr("Saving…"))

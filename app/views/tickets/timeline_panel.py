@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.enums import Role
 from app.services.directory import TechnicianRow
 from app.services.errors import ValidationError
 from app.services.tickets import (
@@ -69,6 +70,8 @@ class TicketTimelinePanel(QWidget):
         self.view = TicketTimelineView()
         self.view.setModel(self.model)
         self._build()
+        # Read-only accounts read the timeline; they cannot add to it.
+        self.composer.setEnabled(me.role is not Role.READ_ONLY)
 
     def _build(self) -> None:
         self.note_edit = QPlainTextEdit()
