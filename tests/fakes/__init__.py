@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from keyring.backend import KeyringBackend
 from keyring.compat import properties
 from keyring.errors import PasswordDeleteError
+
+from app.db import ChangeWatcher
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -41,6 +44,34 @@ def _aware_utc(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"naive datetime {value!r}: FakeClock keeps aware UTC instants")
     return value.astimezone(dt.UTC)
+
+
+class HeldExecutor(Executor):
+    """Keeps each submitted call until the test releases it, then runs it on the test's thread.
+
+    Lets a test look at a widget while its task is in flight, or deliver answers out of order.
+    """
+
+    def __init__(self) -> None:
+        self.held: list[tuple[Future[Any], Callable[[], Any]]] = []
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        future: Future[_T] = Future()
+        self.held.append((future, lambda: fn(*args, **kwargs)))
+        return future
+
+    def release(self, index: int = 0) -> None:
+        """Run the `index`-th held call (the oldest by default) unless it was cancelled."""
+        future, call = self.held.pop(index)
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(call())
+            except BaseException as error:
+                future.set_exception(error)
+
+    def release_all(self) -> None:
+        while self.held:
+            self.release(0)
 
 
 class InlineExecutor(Executor):
@@ -95,3 +126,23 @@ class MemoryKeyring(KeyringBackend):
             del self.passwords[(service, username)]
         except KeyError:
             raise PasswordDeleteError(f"no password for {username!r} in {service!r}") from None
+
+
+class CountingOpener:
+    """`Database.open_change_watcher`, counting the watchers it opened (watcher thread)."""
+
+    def __init__(self, open_watcher: Callable[[], ChangeWatcher]) -> None:
+        self._open_watcher = open_watcher
+        self._lock = threading.Lock()
+        self._opened = 0
+
+    def __call__(self) -> ChangeWatcher:
+        watcher = self._open_watcher()
+        with self._lock:
+            self._opened += 1
+        return watcher
+
+    @property
+    def opened(self) -> int:
+        with self._lock:
+            return self._opened

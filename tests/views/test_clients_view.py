@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import Executor, Future
 from typing import Any
 
 import pytest
@@ -16,30 +14,12 @@ from app.models.enums import ClientStatus, Status
 from app.services.directory import ClientRow, DirectoryService
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 from tests.factories import T0, add_client, add_contact, add_site, add_ticket
-from tests.fakes import InlineExecutor
+from tests.fakes import HeldExecutor, InlineExecutor
 
 from app.views.clients import ClientsView
 from app.views.clients.client_models import CHECK_MARK, ClientTableModel, ContactTableModel
 
 NAME = ClientTableModel.Col.NAME
-
-
-class HeldExecutor(Executor):
-    """Keeps submitted calls until the test releases them, to see what happens in between."""
-
-    def __init__(self) -> None:
-        self.held: list[tuple[Future[Any], Callable[[], Any]]] = []
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        self.held.append((future, lambda: fn(*args, **kwargs)))
-        return future
-
-    def release_all(self) -> None:
-        held, self.held = self.held, []
-        for future, call in held:
-            if future.set_running_or_notify_cancel():
-                future.set_result(call())
 
 
 def _client(db: Database, name: str, code: str, *, notes: str = "", phone: str = "") -> int:

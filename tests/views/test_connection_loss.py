@@ -8,7 +8,6 @@ banner, and once the server is back the banner hides and saving again stores the
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,12 +19,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.bootstrap import Core, build_core
 from app.change_watcher import ExternalChangeWatcher
-from app.db import ChangeWatcher, DatabaseUnavailableError
+from app.db import DatabaseUnavailableError
 from app.models.enums import Tier
 from app.services.directory import TechnicianRow
 from app.settings import Settings
 from app.tasks import ChangeNotifier, TaskRunner
 from tests.factories import add_client, add_contact, add_technician, add_ticket
+from tests.fakes import CountingOpener
 from tests.fixtures.postgres import RestartablePostgres, restartable_postgres
 
 from app.views import main_window
@@ -47,26 +47,6 @@ SUBJECT = "Outlook asks for the password at every start"
 DESCRIPTION = "Since Monday, only on the laptop; webmail works."
 TYPED_SUBJECT = "Outlook password prompt after the MFA change"
 TYPED_DESCRIPTION = "Started after enabling MFA on Friday. Cached credentials cleared once."
-
-
-class CountingOpener:
-    """`Database.open_change_watcher`, counting the watchers it opened (watcher thread)."""
-
-    def __init__(self, open_watcher: Callable[[], ChangeWatcher]) -> None:
-        self._open_watcher = open_watcher
-        self._lock = threading.Lock()
-        self._opened = 0
-
-    def __call__(self) -> ChangeWatcher:
-        watcher = self._open_watcher()
-        with self._lock:
-            self._opened += 1
-        return watcher
-
-    @property
-    def opened(self) -> int:
-        with self._lock:
-            return self._opened
 
 
 @dataclass

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.bootstrap import Core, build_core
 from app.change_watcher import ExternalChangeWatcher
-from app.db import ChangeWatcher
 from app.models.enums import Priority, SourceChannel, Status, TicketType, Tier
 from app.services.directory import TechnicianRow
 from app.services.errors import ConcurrentEditError
@@ -33,7 +32,7 @@ from app.services.tickets import TicketFields
 from app.settings import Settings
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 from tests.factories import add_client, add_contact, add_technician, add_ticket
-from tests.fakes import InlineExecutor
+from tests.fakes import CountingOpener, InlineExecutor
 
 from app.views.main_window import MainWindow
 from app.views.tickets.conflict_dialog import ConflictChoice, conflict_text
@@ -63,26 +62,6 @@ class World:
     laptop: int
     #: An unassigned L1 ticket that B takes.
     unassigned: int
-
-
-class CountingOpener:
-    """`Database.open_change_watcher`, counting the watchers it opened (on the watcher thread)."""
-
-    def __init__(self, open_watcher: Callable[[], ChangeWatcher]) -> None:
-        self._open_watcher = open_watcher
-        self._lock = threading.Lock()
-        self._opened = 0
-
-    def __call__(self) -> ChangeWatcher:
-        watcher = self._open_watcher()
-        with self._lock:
-            self._opened += 1
-        return watcher
-
-    @property
-    def opened(self) -> int:
-        with self._lock:
-            return self._opened
 
 
 class HeldExecutor(Executor):

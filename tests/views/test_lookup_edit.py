@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from concurrent.futures import Executor, Future
-from typing import Any
 
 import pytest
 
@@ -14,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.services.directory import ClientRow, ContactRow
 from app.tasks import Lane, TaskRunner
 from tests.factories import add_client, add_contact
+from tests.fakes import HeldExecutor
 
 from app.views.tickets.field_labels import client_item, contact_item
 from app.views.widgets.lookup_edit import DEBOUNCE_MS, ItemIdRole, LookupEdit, LookupItem
@@ -29,23 +27,6 @@ class Recorder:
     def __call__(self, text: str) -> list[LookupItem]:
         self.calls.append(text)
         return [i for i in self.items if text.casefold() in i.text.casefold()]
-
-
-class HeldExecutor(Executor):
-    """Holds submitted calls until the test releases them, in any order."""
-
-    def __init__(self) -> None:
-        self.held: list[tuple[Future[Any], Callable[[], Any]]] = []
-
-    def submit(self, fn, /, *args, **kwargs):
-        future: Future[Any] = Future()
-        self.held.append((future, lambda: fn(*args, **kwargs)))
-        return future
-
-    def release(self, index: int) -> None:
-        future, call = self.held.pop(index)
-        if future.set_running_or_notify_cancel():
-            future.set_result(call())
 
 
 ITEMS = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from app.services.auth import AuthService
 from app.services.errors import DatabaseUnavailableError
 from app.tasks import Lane, TaskRunner
 from tests.factories import add_technician
-from tests.fakes import FakeClock, InlineExecutor
+from tests.fakes import FakeClock, HeldExecutor, InlineExecutor
 
 from app.views.auth import SignInDialog
 
@@ -25,24 +24,6 @@ from app.views.auth import SignInDialog
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 PASSWORD = "correct horse battery"
 WRONG = "E-mail or password is not correct."
-
-
-class HeldExecutor(Executor):
-    """Keeps submitted calls until the test releases them, to see the dialog while it waits."""
-
-    def __init__(self) -> None:
-        self.held: list[tuple[Future[Any], Callable[[], Any]]] = []
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        self.held.append((future, lambda: fn(*args, **kwargs)))
-        return future
-
-    def release_all(self) -> None:
-        held, self.held = self.held, []
-        for future, call in held:
-            if future.set_running_or_notify_cancel():
-                future.set_result(call())
 
 
 @pytest.fixture
