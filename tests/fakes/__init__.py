@@ -1,4 +1,5 @@
-"""Small shared test doubles: a settable clock, an inline executor and an in-memory keyring."""
+"""Shared test doubles: a settable clock, inline and held executors, an in-memory keyring, and
+a counting change-watcher opener."""
 
 from __future__ import annotations
 
