@@ -8,23 +8,13 @@ import itertools
 import pytest
 
 from app.models import Ticket
-from app.models.enums import Status, StatusCategory
+from app.models.enums import Status
 from app.models.ticket import format_number
+from tests.domain import CATEGORY
 
 T1 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 T2 = dt.datetime(2026, 3, 3, 14, 30, tzinfo=dt.UTC)
 
-#: The default status model of domain.md §2.8, written out here rather than read from the enum.
-CATEGORY = {
-    Status.NEW: StatusCategory.NEW,
-    Status.ASSIGNED: StatusCategory.OPEN,
-    Status.IN_PROGRESS: StatusCategory.OPEN,
-    Status.WAITING_CUSTOMER: StatusCategory.WAITING_CUSTOMER,
-    Status.WAITING_THIRD_PARTY: StatusCategory.WAITING_THIRD_PARTY,
-    Status.RESOLVED: StatusCategory.RESOLVED,
-    Status.CLOSED: StatusCategory.CLOSED,
-    Status.CANCELLED: StatusCategory.CLOSED,
-}
 #: Statuses in which the ticket still needs work.
 OPEN = {
     Status.NEW,

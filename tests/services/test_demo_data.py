@@ -37,19 +37,9 @@ from app.services.demo_data import (
 )
 from app.services.errors import AuthenticationError
 from app.services.tickets import TicketFields, TicketService
+from tests.domain import CATEGORY
 from tests.fakes import FakeClock
 
-#: domain.md §2.8, written out rather than read from the enum.
-CATEGORY = {
-    Status.NEW: StatusCategory.NEW,
-    Status.ASSIGNED: StatusCategory.OPEN,
-    Status.IN_PROGRESS: StatusCategory.OPEN,
-    Status.WAITING_CUSTOMER: StatusCategory.WAITING_CUSTOMER,
-    Status.WAITING_THIRD_PARTY: StatusCategory.WAITING_THIRD_PARTY,
-    Status.RESOLVED: StatusCategory.RESOLVED,
-    Status.CLOSED: StatusCategory.CLOSED,
-    Status.CANCELLED: StatusCategory.CLOSED,
-}
 #: Cheap Argon2id parameters: these tests check the demo accounts, not the hash's cost.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 

@@ -28,19 +28,9 @@ from app.services.ticket_queue import (
     TicketSort,
 )
 from tests.conftest import BACKENDS
+from tests.domain import CATEGORY
 from tests.factories import T0, add_client, add_contact, add_queue, add_technician, add_ticket
 
-#: domain.md §2.8, written out rather than read from the enum.
-CATEGORY = {
-    Status.NEW: StatusCategory.NEW,
-    Status.ASSIGNED: StatusCategory.OPEN,
-    Status.IN_PROGRESS: StatusCategory.OPEN,
-    Status.WAITING_CUSTOMER: StatusCategory.WAITING_CUSTOMER,
-    Status.WAITING_THIRD_PARTY: StatusCategory.WAITING_THIRD_PARTY,
-    Status.RESOLVED: StatusCategory.RESOLVED,
-    Status.CLOSED: StatusCategory.CLOSED,
-    Status.CANCELLED: StatusCategory.CLOSED,
-}
 FINISHED = {Status.RESOLVED, Status.CLOSED, Status.CANCELLED}
 #: Subjects the generated tickets draw from: repeats make ties that the id must break.
 SUBJECTS = (

@@ -34,22 +34,12 @@ from app.services.errors import (
     ValidationError,
 )
 from app.services.tickets import TicketDetail, TicketFields, TicketService
+from tests.domain import CATEGORY
 from tests.factories import add_client, add_contact, add_queue, add_technician
 from tests.fakes import DEFAULT_NOW, FakeClock
 
 #: An id no test database reaches (and still a 32-bit integer).
 MISSING = 2_000_000_000
-#: domain.md §2.8, written out rather than read from the enum.
-CATEGORY = {
-    Status.NEW: StatusCategory.NEW,
-    Status.ASSIGNED: StatusCategory.OPEN,
-    Status.IN_PROGRESS: StatusCategory.OPEN,
-    Status.WAITING_CUSTOMER: StatusCategory.WAITING_CUSTOMER,
-    Status.WAITING_THIRD_PARTY: StatusCategory.WAITING_THIRD_PARTY,
-    Status.RESOLVED: StatusCategory.RESOLVED,
-    Status.CLOSED: StatusCategory.CLOSED,
-    Status.CANCELLED: StatusCategory.CLOSED,
-}
 CLOSED_STATUSES = {Status.CLOSED, Status.CANCELLED}
 
 
