@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Final
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
@@ -443,31 +443,36 @@ def _conflict(s: Session, ticket: Ticket) -> ConcurrentEditError:
     )
 
 
-_Named = Client | Contact | Queue | Technician
-
-
-def _name(s: Session, model: type[_Named], pk: int | None) -> str | None:
-    if pk is None:
-        return None
-    name: str | None = s.scalar(select(model.name).where(model.id == pk))
-    return name
+_Assignee = aliased(Technician, name="assignee")
+_Editor = aliased(Technician, name="editor")
 
 
 def _detail(s: Session, t: Ticket) -> TicketDetail:
+    """The ticket with its display names, fetched in one query rather than one per name."""
+    client, contact, queue, assignee, editor = s.execute(
+        select(Client.name, Contact.name, Queue.name, _Assignee.name, _Editor.name)
+        .select_from(Ticket)
+        .join(Client, Ticket.client_id == Client.id)
+        .outerjoin(Contact, Ticket.contact_id == Contact.id)
+        .outerjoin(Queue, Ticket.queue_id == Queue.id)
+        .outerjoin(_Assignee, Ticket.assignee_id == _Assignee.id)
+        .outerjoin(_Editor, Ticket.updated_by_id == _Editor.id)
+        .where(Ticket.id == t.id)
+    ).one()
     values = TicketFields(**{f.name: getattr(t, f.name) for f in fields(TicketFields)})
     return TicketDetail(
         ticket_id=t.id,
         fields=values,
         status_category=t.status_category,
-        client_name=_name(s, Client, t.client_id) or "",
-        contact_name=_name(s, Contact, t.contact_id),
-        queue_name=_name(s, Queue, t.queue_id),
-        assignee_name=_name(s, Technician, t.assignee_id),
+        client_name=client,
+        contact_name=contact,
+        queue_name=queue,
+        assignee_name=assignee,
         created_at=t.created_at,
         updated_at=t.updated_at,
         resolved_at=t.resolved_at,
         closed_at=t.closed_at,
-        updated_by_name=_name(s, Technician, t.updated_by_id),
+        updated_by_name=editor,
         version=t.version,
     )
 
