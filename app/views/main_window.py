@@ -66,7 +66,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.addItems([self.tr("Tickets"), self.tr("Clients")])
         self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * 2 + 8)
-        self.queue_view = TicketQueueView(core.queue, core.directory, runner, notifier, me, self)
+        initial = self._initial_queue()
+        self.queue_view = TicketQueueView(
+            core.queue, core.directory, runner, notifier, me, self, initial_queue=initial
+        )
         self.clients_view = ClientsView(core.directory, runner, notifier, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)
@@ -105,6 +108,8 @@ class MainWindow(QMainWindow):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._probe_connection)
         self.banner.button.clicked.connect(self._probe_connection)
+        # Highlight the starting queue before listening: the view already loads it.
+        self.saved_queues.select_queue(initial)
         self.saved_queues.queue_selected.connect(self._on_saved_queues_queue_selected)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.queue_view.ticket_activated.connect(self.open_ticket)
@@ -113,9 +118,6 @@ class MainWindow(QMainWindow):
         runner.task_failed.connect(self._on_runner_task_failed)
         self._restore_layout()
         self.nav.setCurrentRow(0)
-        initial = self._initial_queue()
-        self.saved_queues.select_queue(initial)
-        self._on_saved_queues_queue_selected(initial)
 
     def _build_actions(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))

@@ -181,3 +181,27 @@ def test_a_read_only_account_cannot_start_a_new_ticket(qtbot, core: Core, tmp_pa
     w.queue_view.apply_saved_queue(SavedQueue.ALL_OPEN)  # reading still works
     assert w.queue_view.model.rowCount() > 0
     runner.shutdown()
+
+
+def test_start_up_loads_the_first_queue_page_once(
+    qtbot, core: Core, tmp_path: Path, monkeypatch
+) -> None:
+    pages: list[object] = []
+    real_page = core.queue.page
+
+    def counting_page(*args, **kwargs):
+        pages.append(args[0])
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(core.queue, "page", counting_page)
+    runner = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
+    settings = Settings(QSettings(str(tmp_path / "start.ini"), QSettings.Format.IniFormat))
+    settings.ui_state.last_queue = SavedQueue.WAITING_CUSTOMER.value
+    me = next(t for t in core.directory.lookups().technicians if t.email == "alice@demo.msp")
+    w = MainWindow(core, runner, ChangeNotifier(), settings, me)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.saved_queues.current_queue() is SavedQueue.WAITING_CUSTOMER
+    assert len(pages) == 1
+    assert w.queue_view.current_filter() == pages[0]
+    runner.shutdown()

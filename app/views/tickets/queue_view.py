@@ -145,7 +145,10 @@ class TicketQueueView(QWidget):
         notifier: ChangeNotifier,
         me: TechnicianRow,
         parent: QWidget | None = None,
+        *,
+        initial_queue: SavedQueue = SavedQueue.ALL_OPEN,
     ) -> None:
+        """Starts loading `initial_queue` at once, so the owner need not apply another one."""
         super().__init__(parent)
         self._service = service
         self._directory = directory
@@ -197,7 +200,7 @@ class TicketQueueView(QWidget):
         self._fill_static_choices()
         self._load_lookups()
         # Something sensible until the main window applies the technician's saved queue.
-        self.apply_saved_queue(SavedQueue.ALL_OPEN)
+        self.apply_saved_queue(initial_queue)
         # Enabled only now: enabling sorts by the header's indicator, which matches the query
         # just run, so the model ignores it instead of querying a second time.
         self.table.setSortingEnabled(True)
