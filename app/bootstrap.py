@@ -20,6 +20,10 @@ from app.services.auth import AuthService
 from app.services.clock import Clock, SystemClock
 from app.services.demo_data import DemoDataService
 from app.services.directory import DirectoryService
+from app.services.sla import SlaService
+from app.services.sla_config import SlaConfigService
+from app.services.sla_store import SlaStore
+from app.services.sla_sweep import SlaSweepService
 from app.services.ticket_queue import TicketQueueService
 from app.services.tickets import TicketService
 
@@ -38,6 +42,9 @@ class Core:
     tickets: TicketService
     queue: TicketQueueService
     directory: DirectoryService
+    sla: SlaService
+    sla_config: SlaConfigService
+    sla_sweep: SlaSweepService
     demo: DemoDataService
     upgrade: UpgradeResult
 
@@ -73,14 +80,18 @@ def build_core(
         raise
     database = Database(engine)
     auth = AuthService(database, clock)
+    sla = SlaService(database, clock, SlaStore(database))
     return Core(
         paths=paths,
         db=database,
         clock=clock,
         auth=auth,
-        tickets=TicketService(database, clock),
-        queue=TicketQueueService(database),
+        tickets=TicketService(database, clock, sla),
+        queue=TicketQueueService(database, sla.store),
         directory=DirectoryService(database),
+        sla=sla,
+        sla_config=SlaConfigService(database, clock, sla),
+        sla_sweep=SlaSweepService(database, clock, sla),
         demo=DemoDataService(database, clock, auth),
         upgrade=result,
     )

@@ -104,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="then save a PNG of each main view to DIR"
     )
+
+    sla = sub.add_parser("sla", help="SLA tools", parents=[common])
+    sla_sub = sla.add_subparsers(dest="sla_command", metavar="ACTION", required=True)
+    sla_sub.add_parser(
+        "sweep",
+        help="recompute SLA clocks and fire due warnings and escalations once "
+        "(idempotent: run it from cron or a scheduled task)",
+        parents=[common],
+    )
     return parser
 
 
@@ -118,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(paths, args.log_level)
         if args.command == "db":
             return _db_command(args, paths)
+        if args.command == "sla":
+            return _sla_command(args)
         return _demo_command(args)
     except DatabaseTooNewError as e:
         print(f"helpdesk: {e}", file=sys.stderr)
@@ -177,6 +188,19 @@ def _stamp() -> str:
     import datetime as dt
 
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _sla_command(args: argparse.Namespace) -> int:
+    core = build_core(args.db, args.data_dir)
+    try:
+        report = core.sla_sweep.sweep()
+    finally:
+        core.close()
+    print(
+        f"SLA sweep: {report.recomputed} tickets recomputed, {report.warnings} warnings, "
+        f"{report.breaches} breaches, {report.levels_fired} escalation levels fired"
+    )
+    return EXIT_OK
 
 
 def _demo_command(args: argparse.Namespace) -> int:

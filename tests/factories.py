@@ -6,7 +6,21 @@ import datetime as dt
 import itertools
 
 from app.db import Database
-from app.models import Client, Contact, Queue, Site, Technician, Ticket, TicketEvent
+from app.models import (
+    Client,
+    Contact,
+    Queue,
+    Site,
+    SlaCalendar,
+    SlaCalendarHoliday,
+    SlaCalendarInterval,
+    SlaLevel,
+    SlaPolicy,
+    SlaTarget,
+    Technician,
+    Ticket,
+    TicketEvent,
+)
 from app.models.enums import (
     ClientStatus,
     EventKind,
@@ -140,3 +154,76 @@ def add_ticket(
             )
         )
         return t.id
+
+
+#: Monday to Friday, 09:00–17:00: the usual MSP business hours of the SLA tests.
+OFFICE_HOURS: tuple[tuple[tuple[str, str], ...], ...] = ((("09:00", "17:00"),),) * 5 + ((), ())
+
+
+def add_calendar(
+    db: Database,
+    name: str | None = None,
+    *,
+    timezone: str = "Europe/Brussels",
+    weekly: tuple[tuple[tuple[str, str], ...], ...] = OFFICE_HOURS,
+    always_open: bool = False,
+    holidays: tuple[dt.date, ...] = (),
+) -> int:
+    with db.write() as s:
+        cal = SlaCalendar(
+            name=name or f"Calendar {next(_seq)}", timezone=timezone, always_open=always_open
+        )
+        s.add(cal)
+        s.flush()
+        for day, intervals in enumerate(weekly):
+            for a, b in intervals:
+                s.add(SlaCalendarInterval(calendar_id=cal.id, weekday=day, start=a, end=b))
+        for d in holidays:
+            s.add(SlaCalendarHoliday(calendar_id=cal.id, local_date=d, name="Holiday"))
+        return cal.id
+
+
+#: (priority, kind) → (unit, amount): the demo template of sla.md §7, minutes and hours only.
+DEMO_TARGETS: dict[tuple[Priority, str], tuple[str, int]] = {
+    (Priority.P1, "response"): ("minutes", 15),
+    (Priority.P1, "resolution"): ("hours", 4),
+    (Priority.P1, "update"): ("hours", 1),
+    (Priority.P2, "response"): ("minutes", 30),
+    (Priority.P2, "resolution"): ("hours", 8),
+    (Priority.P2, "update"): ("hours", 4),
+    (Priority.P3, "response"): ("hours", 2),
+    (Priority.P3, "resolution"): ("business_days_end", 3),
+    (Priority.P4, "response"): ("hours", 8),
+    (Priority.P4, "resolution"): ("business_days_end", 10),
+}
+
+
+def add_policy(
+    db: Database,
+    calendar_id: int,
+    name: str | None = None,
+    *,
+    targets: dict[tuple[Priority, str], tuple[str, int]] | None = None,
+    is_default: bool = True,
+    levels: tuple[tuple[str, int, tuple[str, ...]], ...] = (),
+    pause_applies_to: tuple[str, ...] = ("resolution",),
+) -> int:
+    """A policy on `calendar_id`; `levels` are (kind, offset_seconds, actions)."""
+    with db.write() as s:
+        p = SlaPolicy(
+            name=name or f"Policy {next(_seq)}",
+            calendar_id=calendar_id,
+            active=True,
+            is_default=is_default,
+            pause_categories=["waiting_customer", "waiting_third_party"],
+            pause_applies_to=list(pause_applies_to),
+            ack_counts_as_response=False,
+            description="",
+        )
+        s.add(p)
+        s.flush()
+        for (priority, kind), (unit, amount) in (targets or DEMO_TARGETS).items():
+            s.add(SlaTarget(policy_id=p.id, priority=priority, kind=kind, unit=unit, amount=amount))
+        for kind, offset, actions in levels:
+            s.add(SlaLevel(policy_id=p.id, kind=kind, offset_seconds=offset, actions=list(actions)))
+        return p.id

@@ -25,6 +25,8 @@ class Client(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: The client's default SLA policy, used when no contract is valid (sla.md §8).
+    sla_policy_id: Mapped[int | None] = mapped_column(ForeignKey("sla_policy.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -118,3 +118,8 @@ class EventKind(enum.StrEnum):
     INTERNAL_NOTE = "internal_note"
     PHONE_CALL = "phone_call"
     ESCALATION = "escalation"
+    #: An SLA clock reached its warning instant / its due instant (written once by the sweep).
+    SLA_WARNING = "sla_warning"
+    SLA_BREACH = "sla_breach"
+    #: An escalation level fired; `body` lists its actions.
+    SLA_LEVEL = "sla_level"

@@ -20,6 +20,8 @@ class Queue(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     tier: Mapped[Tier] = mapped_column(str_enum(Tier, 4))
     description: Mapped[str] = mapped_column(String(500), default="")
+    #: The team lead, told of SLA warnings and breaches on the queue's tickets.
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id", use_alter=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

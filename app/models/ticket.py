@@ -17,6 +17,7 @@ from app.models.enums import (
     TicketType,
     Tier,
 )
+from app.models.sla import NO_DUE
 
 #: Prefix of the human ticket number, e.g. "T-000123".
 NUMBER_PREFIX = "T-"
@@ -46,6 +47,8 @@ class Ticket(Base):
         Index(None, "updated_at", "id"),
         Index(None, "created_at", "id"),
         Index(None, "contact_id"),
+        Index(None, "is_open", "response_due_order", "id"),
+        Index(None, "is_open", "resolve_due_order", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -76,6 +79,11 @@ class Ticket(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
     #: Who saved last: named in the "changed by X at T" conflict message.
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
+    #: Urgency order of the queue's "Response due" / "Resolve due" columns: the running due
+    #: instant, or NO_DUE when the clock is met, paused, cancelled or absent. Copied from
+    #: ticket_sla by the SLA service with plain UPDATEs, which leave `version` alone.
+    response_due_order: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=NO_DUE)
+    resolve_due_order: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=NO_DUE)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -120,6 +128,8 @@ class TicketEvent(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     #: Telephony reference or recording id of a logged call (domain.md C8).
     call_reference: Mapped[str] = mapped_column(String(100), default="")
+    #: Seen by the requester (public reply, call with the requester): counts as an SLA response.
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class TimeEntry(Base):

@@ -16,6 +16,7 @@ from typing import Any, Final, NamedTuple
 from sqlalchemy import (
     ColumnElement,
     Select,
+    and_,
     bindparam,
     func,
     literal_column,
@@ -30,15 +31,20 @@ from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.types import Integer, NullType, String
 
 from app.db import Database
-from app.models import Client, Contact, Queue, Technician, Ticket
+from app.models import Client, Contact, Queue, SlaCalendar, Technician, Ticket, TicketSla
 from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
 from app.models.ticket import format_number
+from app.services.sla_store import SlaStore
+from app.sla import BusinessCalendar
+from app.sla.engine import TargetState
 
 #: Rows fetched per page; about four screens of a maximised queue.
 PAGE_SIZE: Final = 200
 _NUMBER_RE: Final = re.compile(r"^\s*(?:t-?)?0*(\d{1,9})\s*$", re.IGNORECASE)
 
 _Assignee = aliased(Technician, name="assignee")
+_Response = aliased(TicketSla, name="response_sla")
+_Resolve = aliased(TicketSla, name="resolve_sla")
 
 
 class SortKey(enum.StrEnum):
@@ -56,6 +62,9 @@ class SortKey(enum.StrEnum):
     CONTACT = "contact"
     CREATED = "created"
     UPDATED = "updated"
+    #: Urgency: the running due instant first; met, paused and no-SLA tickets last.
+    RESPONSE_DUE = "response_due"
+    RESOLVE_DUE = "resolve_due"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,21 @@ class TicketFilter:
     text: str = ""
 
 
+class RowSla(NamedTuple):
+    """A queue row's SLA clocks: enough for the countdown, recomputed by the view every tick."""
+
+    response_due: dt.datetime | None
+    response_state: TargetState | None
+    resolve_due: dt.datetime | None
+    resolve_state: TargetState | None
+    #: Business seconds left on a paused resolution clock.
+    resolve_remaining: int | None
+    #: The calendar the clocks were computed with (None if it changed since: a refresh follows).
+    calendar: BusinessCalendar | None
+    #: The calculation zone, for the tooltip's "client time".
+    timezone: str
+
+
 class TicketRow(NamedTuple):
     """One queue row: values only, formatted by the view.
 
@@ -107,6 +131,10 @@ class TicketRow(NamedTuple):
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int
+    response_due_order: dt.datetime
+    resolve_due_order: dt.datetime
+    #: None when no SLA policy applies to the ticket.
+    sla: RowSla | None = None
 
     @property
     def number(self) -> str:
@@ -183,8 +211,9 @@ def escape_like(text: str) -> str:
 class TicketQueueService:
     """Reads queue pages and counts. Any thread; each call is its own read transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, sla_store: SlaStore | None = None) -> None:
         self._db = db
+        self._store = sla_store
         self._rows = _row_select()
         #: Page statements by query shape (which filters are set, sort, keyset or not, limit).
         self._pages: dict[tuple[Any, ...], Select[*tuple[Any, ...]]] = {}
@@ -209,7 +238,7 @@ class TicketQueueService:
             params["after_id"] = after.ticket_id
         with self._db.read_connection() as conn:
             result = conn.execute(stmt, params).all()
-        rows = tuple(map(_to_row, result[:limit]))
+        rows = tuple(self._to_rows(result[:limit]))
         cursor = None
         if len(result) > limit:
             last = rows[-1]
@@ -264,8 +293,30 @@ class TicketQueueService:
             return {}
         stmt = self._rows.where(Ticket.id.in_(list(ticket_ids)))
         with self._db.read_connection() as conn:
-            rows = map(_to_row, conn.execute(stmt).all())
-            return {r.ticket_id: r for r in rows}
+            rows = self._to_rows(conn.execute(stmt).all())
+        return {r.ticket_id: r for r in rows}
+
+    def _to_rows(self, result: Sequence[Any]) -> list[TicketRow]:
+        """Rows with their SLA clocks; a calendar missing from the cache is loaded once."""
+        calendars: dict[tuple[int, int], BusinessCalendar | None] = {}
+        out = []
+        for r in result:
+            sla = None
+            if r[24] is not None:
+                key = (r[25], r[26])
+                if key not in calendars:
+                    calendars[key] = self._store.calendar(*key) if self._store else None
+                sla = RowSla(
+                    _maybe_instant(r[19]),
+                    _state(r[20]),
+                    _maybe_instant(r[21]),
+                    _state(r[22]),
+                    r[23],
+                    calendars[key],
+                    r[27] or "UTC",
+                )
+            out.append(_to_row(r, sla))
+        return out
 
     # -- SQL pieces ----------------------------------------------------------------------------
 
@@ -297,6 +348,10 @@ class TicketQueueService:
                 return Ticket.created_at.expression
             case SortKey.UPDATED:
                 return Ticket.updated_at.expression
+            case SortKey.RESPONSE_DUE:
+                return Ticket.response_due_order.expression
+            case SortKey.RESOLVE_DUE:
+                return Ticket.resolve_due_order.expression
 
     def _conditions(self, f: TicketFilter, params: dict[str, Any]) -> list[ColumnElement[bool]]:
         """WHERE clauses for `f` with named parameters, whose values go into `params`.
@@ -380,11 +435,29 @@ def _row_select() -> Select[*tuple[Any, ...]]:
             _raw(Ticket.created_at),
             _raw(Ticket.updated_at),
             Ticket.version,
+            _raw(Ticket.response_due_order),
+            _raw(Ticket.resolve_due_order),
+            _raw(_Response.due_at),
+            _Response.state,
+            _raw(_Resolve.due_at),
+            _Resolve.state,
+            _Resolve.remaining_seconds,
+            # Any clock marks "has SLA".
+            func.coalesce(_Resolve.id, _Response.id),
+            func.coalesce(_Resolve.calendar_id, _Response.calendar_id),
+            func.coalesce(_Resolve.calendar_version, _Response.calendar_version),
+            SlaCalendar.timezone,
         )
         .join(Client, Ticket.client_id == Client.id)
         .outerjoin(Queue, Ticket.queue_id == Queue.id)
         .outerjoin(_Assignee, Ticket.assignee_id == _Assignee.id)
         .outerjoin(Contact, Ticket.contact_id == Contact.id)
+        .outerjoin(_Response, and_(_Response.ticket_id == Ticket.id, _Response.kind == "response"))
+        .outerjoin(_Resolve, and_(_Resolve.ticket_id == Ticket.id, _Resolve.kind == "resolution"))
+        .outerjoin(
+            SlaCalendar,
+            SlaCalendar.id == func.coalesce(_Resolve.calendar_id, _Response.calendar_id),
+        )
     )
 
 
@@ -402,7 +475,18 @@ def _instant(value: str | dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def _to_row(r: Any) -> TicketRow:
+def _maybe_instant(value: str | dt.datetime | None) -> dt.datetime | None:
+    return None if value is None else _instant(value)
+
+
+_TARGET_STATES: Final = {m.value: m for m in TargetState}
+
+
+def _state(value: str | None) -> TargetState | None:
+    return None if value is None else _TARGET_STATES[value]
+
+
+def _to_row(r: Any, sla: RowSla | None = None) -> TicketRow:
     return TicketRow(
         r[0],
         r[1],
@@ -421,6 +505,9 @@ def _to_row(r: Any) -> TicketRow:
         _instant(r[14]),
         _instant(r[15]),
         r[16],
+        _instant(r[17]),
+        _instant(r[18]),
+        sla,
     )
 
 
@@ -438,4 +525,6 @@ _SORT_VALUE: Final[dict[SortKey, Callable[[TicketRow], Any]]] = {
     SortKey.CONTACT: lambda r: r.contact_name or "",
     SortKey.CREATED: lambda r: r.created_at,
     SortKey.UPDATED: lambda r: r.updated_at,
+    SortKey.RESPONSE_DUE: lambda r: r.response_due_order,
+    SortKey.RESOLVE_DUE: lambda r: r.resolve_due_order,
 }

@@ -34,6 +34,7 @@ from app.services.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from app.services.sla import SlaService
 
 #: Longest subject the queue shows without truncation in the database.
 SUBJECT_MAX: Final = 300
@@ -129,9 +130,11 @@ _TIER_ORDER: Final = {t: i for i, t in enumerate(Tier)}
 class TicketService:
     """Use cases on single tickets. Any thread; each call commits its own unit of work."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, sla: SlaService | None = None) -> None:
         self._db = db
         self._clock = clock
+        #: Recomputes the ticket's SLA clocks in the same transaction as each change.
+        self._sla = sla
 
     # -- reads ---------------------------------------------------------------------------------
 
@@ -188,6 +191,7 @@ class TicketService:
             )
             if values.assignee_id is not None:
                 self._event(s, ticket, actor_id, EventKind.ASSIGNED, "", str(values.assignee_id))
+            self._recompute(s, ticket.id, now)
             changes = Changes("ticket", frozenset({ticket.id}))
             self._db.announce(s, changes)
             s.flush()
@@ -227,6 +231,7 @@ class TicketService:
                     return TicketSaved(_detail(s, ticket), Changes("ticket"))
                 ticket.updated_at = now
                 ticket.updated_by_id = actor_id
+                self._recompute(s, ticket.id, now)
                 changes = Changes("ticket", frozenset({ticket.id}))
                 self._db.announce(s, changes)
                 s.flush()
@@ -247,7 +252,7 @@ class TicketService:
         if _NUL in body:
             raise ValidationError({"body": "invalid"})
         kind = EventKind.PUBLIC_REPLY if public else EventKind.INTERNAL_NOTE
-        return self._append(ticket_id, actor_id, kind, body=body)
+        return self._append(ticket_id, actor_id, kind, body=body, public=public)
 
     def log_call(
         self,
@@ -256,8 +261,11 @@ class TicketService:
         summary: str,
         duration_minutes: int,
         call_reference: str = "",
+        *,
+        public: bool = True,
     ) -> TicketSaved:
-        """Record a phone call with the requester (or a vendor) on the timeline."""
+        """Record a phone call on the timeline. A public call (with the requester) counts as a
+        customer-visible update for the SLA; a call with a vendor is not public."""
         summary = summary.strip()
         problems: dict[str, str] = {}
         if not summary:
@@ -281,6 +289,7 @@ class TicketService:
             body=summary,
             duration_minutes=duration_minutes,
             call_reference=call_reference.strip(),
+            public=public,
         )
 
     # -- helpers -------------------------------------------------------------------------------
@@ -295,10 +304,16 @@ class TicketService:
             s.add(TicketEvent(ticket_id=ticket_id, at=now, actor_id=actor_id, kind=kind, **values))
             # A plain UPDATE: the timeline moved but the fields did not, so the version stays.
             s.execute(update(Ticket).where(Ticket.id == ticket_id).values(updated_at=now))
+            if values.get("public"):
+                self._recompute(s, ticket_id, now)
             s.refresh(ticket)
             changes = Changes("ticket", frozenset({ticket_id}))
             self._db.announce(s, changes)
             return TicketSaved(_detail(s, ticket), changes)
+
+    def _recompute(self, s: Session, ticket_id: int, now: dt.datetime) -> None:
+        if self._sla is not None:
+            self._sla.recompute_in(s, (ticket_id,), now)
 
     def _apply(
         self,

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 
 from app.db import Database
 from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
+from app.models.sla import NO_DUE
 from app.models.ticket import format_number
 from app.services.ticket_queue import (
     PageCursor,
@@ -158,6 +159,9 @@ def _make_data(db: Database) -> Data:
             created_at=p["created"],
             updated_at=updated,
             version=1,
+            # No SLA policy in this desk: every clock sorts last, ties by number.
+            response_due_order=NO_DUE,
+            resolve_due_order=NO_DUE,
         )
         expected.append(Expected(row, p["status"]))
     return Data(expected, clients, techs, queues, contact_names)

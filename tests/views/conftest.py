@@ -9,6 +9,9 @@ import pytest
 from app.db import Database
 from app.models.enums import Role, Tier
 from app.services.directory import DirectoryService, TechnicianRow
+from app.services.sla import SlaService
+from app.services.sla_config import SlaConfigService
+from app.services.sla_store import SlaStore
 from app.services.ticket_queue import TicketQueueService
 from app.services.tickets import TicketService
 from app.tasks import ChangeNotifier, Lane, TaskRunner
@@ -37,13 +40,23 @@ def me(db: Database) -> TechnicianRow:
 
 
 @pytest.fixture
-def tickets(db: Database, clock: FakeClock) -> TicketService:
-    return TicketService(db, clock)
+def sla(db: Database, clock: FakeClock) -> SlaService:
+    return SlaService(db, clock, SlaStore(db))
 
 
 @pytest.fixture
-def queue_service(db: Database) -> TicketQueueService:
-    return TicketQueueService(db)
+def sla_config(db: Database, clock: FakeClock, sla: SlaService) -> SlaConfigService:
+    return SlaConfigService(db, clock, sla)
+
+
+@pytest.fixture
+def tickets(db: Database, clock: FakeClock, sla: SlaService) -> TicketService:
+    return TicketService(db, clock, sla)
+
+
+@pytest.fixture
+def queue_service(db: Database, sla: SlaService) -> TicketQueueService:
+    return TicketQueueService(db, sla.store)
 
 
 @pytest.fixture

@@ -1,0 +1,414 @@
+"""SLA clocks of tickets: which policy applies, recomputing clocks from history, reading them.
+
+`recompute_in()` runs inside another service's unit of work (a ticket save, a calendar edit, the
+sweep), so a ticket and its clocks are always written together. Clocks are rebuilt from the
+ticket's whole history every time (sla.md §10.2, §11); only a recorded breach and the
+notification flags carry over from the stored row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.models import (
+    Client,
+    Contract,
+    SlaCalendar,
+    SlaPolicy,
+    Ticket,
+    TicketEvent,
+    TicketSla,
+    TicketSlaLevel,
+)
+from app.models.enums import EventKind, Status
+from app.models.sla import NO_DUE
+from app.services.clock import Clock
+from app.services.errors import NotFoundError
+from app.services.sla_store import SlaStore
+from app.services.sla_types import SlaClock, TicketSlaView
+from app.sla import BusinessCalendar
+from app.sla.engine import StatusChange, TargetResult, TargetState, TicketFacts, evaluate
+from app.sla.policy import Policy, TargetKind
+
+#: Engine categories (sla.md §10.1) of the app's statuses.
+SLA_CATEGORY: Final = {
+    Status.NEW: "new",
+    Status.ASSIGNED: "in_progress",
+    Status.IN_PROGRESS: "in_progress",
+    Status.WAITING_CUSTOMER: "waiting_customer",
+    Status.WAITING_THIRD_PARTY: "waiting_third_party",
+    Status.RESOLVED: "resolved",
+    Status.CLOSED: "closed",
+    Status.CANCELLED: "cancelled",
+}
+#: States of a clock that can still run out.
+RUNNING_STATES: Final = (TargetState.RUNNING, TargetState.WARNING, TargetState.BREACHED)
+_HISTORY_KINDS: Final = (
+    EventKind.CREATED,
+    EventKind.STATUS_CHANGED,
+    EventKind.PUBLIC_REPLY,
+    EventKind.PHONE_CALL,
+    EventKind.ASSIGNED,
+)
+#: Ids per IN (...) list: well inside SQLite's and PostgreSQL's parameter limits.
+_CHUNK: Final = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _TicketRow:
+    ticket_id: int
+    client_id: int
+    priority: str
+    created_at: dt.datetime
+
+
+class SlaService:
+    """Chooses policies, recomputes and reads ticket clocks. Any thread."""
+
+    def __init__(self, db: Database, clock: Clock, store: SlaStore) -> None:
+        self._db = db
+        self._clock = clock
+        self._store = store
+
+    @property
+    def store(self) -> SlaStore:
+        return self._store
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def ticket_clocks(self, ticket_id: int) -> TicketSlaView:
+        """A ticket's clocks with what they are measured against."""
+        with self._db.read() as s:
+            if s.get(Ticket, ticket_id) is None:
+                raise NotFoundError("ticket", ticket_id)
+            rows = s.execute(
+                select(TicketSla, SlaPolicy.name, SlaCalendar.name, SlaCalendar.timezone)
+                .join(SlaPolicy, TicketSla.policy_id == SlaPolicy.id)
+                .join(SlaCalendar, TicketSla.calendar_id == SlaCalendar.id)
+                .where(TicketSla.ticket_id == ticket_id)
+            ).all()
+            found = [_clock(r, policy, calendar, tz) for r, policy, calendar, tz in rows]
+        order = {k: i for i, k in enumerate(TargetKind)}
+        clocks = sorted(found, key=lambda c: order[c.kind])
+        return TicketSlaView(ticket_id, tuple(clocks), "" if clocks else "no_policy")
+
+    def calendar(self, calendar_id: int, version: int) -> BusinessCalendar | None:
+        """The engine calendar a clock was computed with, for live countdowns (cached)."""
+        return self._store.calendar(calendar_id, version)
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def reevaluate(self, ticket_ids: Collection[int]) -> int:
+        """Choose the policy again (contract, client, global default) and recompute: the
+        operator's "re-evaluate SLA" after a contract change (sla.md §8.3)."""
+        with self._db.write() as s:
+            return self.recompute_in(s, ticket_ids, self._clock.now(), rechoose=True)
+
+    def recompute_in(
+        self,
+        s: Session,
+        ticket_ids: Iterable[int],
+        now: dt.datetime,
+        *,
+        rechoose: bool = False,
+    ) -> int:
+        """Rebuild the clocks of `ticket_ids` in the caller's transaction; returns how many
+        tickets have clocks. A ticket without clocks gets a policy chosen first."""
+        done = 0
+        for chunk in _chunks(sorted(set(ticket_ids))):
+            done += self._recompute_chunk(s, chunk, now, rechoose)
+        return done
+
+    def _recompute_chunk(
+        self, s: Session, ids: Sequence[int], now: dt.datetime, rechoose: bool
+    ) -> int:
+        s.flush()
+        tickets = [
+            _TicketRow(t_id, client_id, priority.value, created)
+            for t_id, client_id, priority, created in s.execute(
+                select(Ticket.id, Ticket.client_id, Ticket.priority, Ticket.created_at).where(
+                    Ticket.id.in_(ids)
+                )
+            )
+        ]
+        stored: dict[int, dict[str, TicketSla]] = defaultdict(dict)
+        for row in s.scalars(select(TicketSla).where(TicketSla.ticket_id.in_(ids))):
+            stored[row.ticket_id][row.kind] = row
+        history = _history(s, ids)
+        levels: dict[int, dict[int, TicketSlaLevel]] = defaultdict(dict)
+        sla_ids = [r.id for rows in stored.values() for r in rows.values()]
+        for chunk in _chunks(sla_ids):
+            for lv in s.scalars(
+                select(TicketSlaLevel).where(TicketSlaLevel.ticket_sla_id.in_(chunk))
+            ):
+                levels[lv.ticket_sla_id][lv.level_id] = lv
+        with_clocks = 0
+        for t in tickets:
+            rows = stored.get(t.ticket_id, {})
+            policy_id = None if rechoose or not rows else next(iter(rows.values())).policy_id
+            if policy_id is None:
+                policy_id = choose_policy(s, t.client_id, t.created_at)
+            if policy_id is None:
+                for row in rows.values():
+                    _cancel(row, now)
+                _order(s, t.ticket_id, {})
+                continue
+            with_clocks += 1
+            policy = self._store.policy_in(s, policy_id)
+            calendar_id = s.scalar(select(SlaPolicy.calendar_id).where(SlaPolicy.id == policy_id))
+            assert calendar_id is not None
+            calendar, calendar_version = self._store.calendar_in(s, calendar_id)
+            facts = _facts(t, history.get(t.ticket_id, ()))
+            results = evaluate(facts, policy, calendar, now) if policy.active else ()
+            written: dict[str, TicketSla] = {}
+            for r in results:
+                found = rows.get(r.kind.value)
+                if found is None:
+                    row = TicketSla(ticket_id=t.ticket_id, kind=r.kind.value)
+                    s.add(row)
+                else:
+                    row = found
+                _store_result(row, r, policy, calendar_id, calendar_version, t.priority, now)
+                written[r.kind.value] = row
+            for kind, row in rows.items():
+                if kind not in written:
+                    _cancel(row, now)
+            s.flush()
+            for r in results:
+                row = written[r.kind.value]
+                _store_levels(s, row, r, levels.get(row.id, {}))
+            _order(s, t.ticket_id, written)
+        return with_clocks
+
+
+def choose_policy(s: Session, client_id: int, created_at: dt.datetime) -> int | None:
+    """sla.md §8: the contract valid at creation → the client default → the global default."""
+    client = s.get(Client, client_id)
+    if client is None:
+        return None
+    try:
+        zone = zoneinfo.ZoneInfo(client.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    day = created_at.astimezone(zone).date()
+    contract = s.scalar(
+        select(Contract.policy_id)
+        .join(SlaPolicy, Contract.policy_id == SlaPolicy.id)
+        .where(
+            Contract.client_id == client_id,
+            SlaPolicy.active.is_(True),
+            Contract.valid_from <= day,
+            or_(Contract.valid_to.is_(None), Contract.valid_to >= day),
+        )
+        .order_by(Contract.valid_from.desc(), Contract.id.desc())
+        .limit(1)
+    )
+    if contract is not None:
+        return contract
+    if client.sla_policy_id is not None:
+        active = s.scalar(select(SlaPolicy.active).where(SlaPolicy.id == client.sla_policy_id))
+        if active:
+            return client.sla_policy_id
+    return s.scalar(
+        select(SlaPolicy.id)
+        .where(SlaPolicy.is_default.is_(True), SlaPolicy.active.is_(True))
+        .order_by(SlaPolicy.id)
+        .limit(1)
+    )
+
+
+# -- loading ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    at: dt.datetime
+    kind: EventKind
+    new_value: str
+    public: bool
+    actor_id: int | None
+
+
+def _history(s: Session, ids: Sequence[int]) -> dict[int, list[_Event]]:
+    out: dict[int, list[_Event]] = defaultdict(list)
+    rows = s.execute(
+        select(
+            TicketEvent.ticket_id,
+            TicketEvent.at,
+            TicketEvent.kind,
+            TicketEvent.new_value,
+            TicketEvent.public,
+            TicketEvent.actor_id,
+        )
+        .where(TicketEvent.ticket_id.in_(ids), TicketEvent.kind.in_(_HISTORY_KINDS))
+        .order_by(TicketEvent.ticket_id, TicketEvent.at, TicketEvent.id)
+    )
+    for ticket_id, at, kind, new_value, public, actor_id in rows:
+        out[ticket_id].append(_Event(at, kind, new_value, public, actor_id))
+    return out
+
+
+def _facts(t: _TicketRow, events: Sequence[_Event]) -> TicketFacts:
+    statuses: list[StatusChange] = []
+    communications: list[dt.datetime] = []
+    acks: list[dt.datetime] = []
+    for e in events:
+        if e.kind in (EventKind.CREATED, EventKind.STATUS_CHANGED):
+            status = _STATUSES.get(e.new_value)
+            if status is not None:
+                statuses.append(StatusChange(e.at, SLA_CATEGORY[status]))
+        elif e.kind in (EventKind.PUBLIC_REPLY, EventKind.PHONE_CALL):
+            if e.public:
+                communications.append(e.at)
+        elif e.kind is EventKind.ASSIGNED and e.new_value == str(e.actor_id):
+            # Taking the ticket oneself: an acknowledgement.
+            acks.append(e.at)
+    if not statuses:
+        statuses.append(StatusChange(t.created_at, "new"))
+    return TicketFacts(
+        created_at=t.created_at,
+        priority=t.priority,
+        statuses=tuple(statuses),
+        communications=tuple(communications),
+        acknowledgements=tuple(acks),
+    )
+
+
+_STATUSES: Final = {s.value: s for s in Status}
+
+
+# -- storing ------------------------------------------------------------------------------------
+
+
+def _store_result(
+    row: TicketSla,
+    r: TargetResult,
+    policy: Policy,
+    calendar_id: int,
+    calendar_version: int,
+    priority: str,
+    now: dt.datetime,
+) -> None:
+    if row.met_at is not None and row.met_at == r.met_at and row.id is not None:
+        # A met target keeps the values it was met under: later calendar or policy edits
+        # must not rewrite history (sla.md §11).
+        return
+    row.policy_id = policy.policy_id
+    row.policy_version = policy.version
+    row.calendar_id = calendar_id
+    row.calendar_version = calendar_version
+    row.priority = priority  # type: ignore[assignment]  # the enum column accepts its value
+    row.start_at = r.start_at
+    row.target_seconds = r.target_seconds
+    row.due_at = r.due_at
+    row.warn_at = r.warn_at
+    row.met_at = r.met_at
+    state = r.state
+    if r.breached_at is not None:
+        row.breached_at = r.breached_at
+        row.business_overrun_seconds = r.business_overrun_seconds
+    elif row.breached_at is not None and state is TargetState.MET:
+        # A breach once recorded stays recorded (domain.md §2.7), also after a reopen.
+        state = TargetState.BREACHED
+    row.state = state.value
+    row.paused_business_seconds = r.paused_business_seconds
+    row.reopen_business_seconds = r.reopen_business_seconds
+    row.reopen_count = r.reopen_count
+    row.remaining_seconds = r.time_left_seconds if state is TargetState.PAUSED else None
+    row.breach_justification = row.breach_justification or ""
+    row.computed_at = now
+
+
+def _cancel(row: TicketSla, now: dt.datetime) -> None:
+    row.state = TargetState.CANCELLED.value
+    row.due_at = None
+    row.warn_at = None
+    row.remaining_seconds = None
+    row.computed_at = now
+
+
+def _store_levels(
+    s: Session, row: TicketSla, r: TargetResult, existing: dict[int, TicketSlaLevel]
+) -> None:
+    """Level instants follow the due; a level that fired keeps its instant and never fires again."""
+    wanted = {lv.level.level_id: lv.at for lv in r.levels} if r.is_open else {}
+    for level_id, at in wanted.items():
+        found = existing.get(level_id)
+        if found is None:
+            s.add(TicketSlaLevel(ticket_sla_id=row.id, level_id=level_id, due_at=at))
+        elif found.fired_at is None:
+            found.due_at = at
+    stale = [
+        lv.id for level_id, lv in existing.items() if level_id not in wanted and not lv.fired_at
+    ]
+    if stale:
+        s.execute(delete(TicketSlaLevel).where(TicketSlaLevel.id.in_(stale)))
+
+
+def _order(s: Session, ticket_id: int, rows: dict[str, TicketSla]) -> None:
+    """Copy the running due instants onto the ticket for the queue's urgency sort."""
+
+    def due(kind: TargetKind) -> dt.datetime:
+        row = rows.get(kind.value)
+        if row is None or row.due_at is None or row.met_at is not None:
+            return NO_DUE
+        return row.due_at if TargetState(row.state) in RUNNING_STATES else NO_DUE
+
+    # A plain UPDATE: the clocks moved, the ticket's fields did not, so its version stays.
+    s.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id)
+        .values(
+            response_due_order=due(TargetKind.RESPONSE),
+            resolve_due_order=due(TargetKind.RESOLUTION),
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _clock(r: TicketSla, policy_name: str, calendar_name: str, timezone: str) -> SlaClock:
+    return SlaClock(
+        ticket_id=r.ticket_id,
+        kind=TargetKind(r.kind),
+        state=TargetState(r.state),
+        due_at=r.due_at,
+        warn_at=r.warn_at,
+        met_at=r.met_at,
+        breached_at=r.breached_at,
+        target_seconds=r.target_seconds,
+        remaining_seconds=r.remaining_seconds,
+        business_overrun_seconds=r.business_overrun_seconds,
+        paused_business_seconds=r.paused_business_seconds,
+        reopen_count=r.reopen_count,
+        policy_id=r.policy_id,
+        policy_name=policy_name,
+        calendar_id=r.calendar_id,
+        calendar_name=calendar_name,
+        calendar_version=r.calendar_version,
+        timezone=timezone,
+    )
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def open_ticket_ids(s: Session, *conditions: object) -> list[int]:
+    """Open tickets whose clocks match `conditions` on TicketSla (e.g. a calendar id)."""
+    stmt = (
+        select(TicketSla.ticket_id)
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(Ticket.is_open.is_(True), and_(*conditions))  # type: ignore[arg-type]
+        .distinct()
+    )
+    return list(s.scalars(stmt))
