@@ -92,7 +92,7 @@ def build_core(
         sla=sla,
         sla_config=SlaConfigService(database, clock, sla),
         sla_sweep=SlaSweepService(database, clock, sla),
-        demo=DemoDataService(database, clock, auth),
+        demo=DemoDataService(database, clock, auth, sla),
         upgrade=result,
     )
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, or_, select, text
 
 from app.db import Database
 from app.models import Client, Contact, Queue, Site, Technician, Ticket, TicketEvent
@@ -29,11 +29,17 @@ from app.models.enums import (
 )
 from app.services.auth import AuthService
 from app.services.clock import Clock
+from app.services.demo_sla import seed_demo_sla
+from app.services.sla import SlaService
 
 #: The password of every demo account (documented in the README).
 DEMO_PASSWORD: Final = "demo1234"
 DEFAULT_TICKETS: Final = 5_000
 _BATCH: Final = 5_000
+#: Closed tickets younger than this get SLA clocks too (recent reports need them).
+_CLOCKS_FOR: Final = dt.timedelta(days=90)
+#: Queue leads, told of SLA warnings and breaches: one per tier.
+_LEADS: Final = frozenset({"lena@demo.msp", "alice@demo.msp", "dmitri@demo.msp", "farid@demo.msp"})
 
 #: (name, e-mail, tier, role, active) of the demo technicians.
 DEMO_TECHNICIANS: Final = (
@@ -155,10 +161,13 @@ def _weighted(rng: random.Random, options: tuple[tuple[Any, float], ...]) -> Any
 class DemoDataService:
     """Fills an empty database with the demo MSP."""
 
-    def __init__(self, db: Database, clock: Clock, auth: AuthService) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, auth: AuthService, sla: SlaService | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
         self._auth = auth
+        self._sla = sla
 
     def is_empty(self) -> bool:
         with self._db.read() as s:
@@ -195,6 +204,7 @@ class DemoDataService:
             if progress is not None:
                 progress(done, tickets)
         self._reset_sequences()
+        self._compute_clocks(now - _CLOCKS_FOR)
         total_contacts = sum(len(c) for c in contacts.values())
         return DemoSummary(len(clients), total_contacts, len(DEMO_TECHNICIANS), tickets, events)
 
@@ -210,6 +220,7 @@ class DemoDataService:
                 s.flush()
                 queue_by_tier[tier] = q.id
             techs: dict[Tier, list[int]] = {t: [] for t in Tier}
+            leads: dict[int, int] = {}
             for name, email, tier, role, active in DEMO_TECHNICIANS:
                 t = Technician(
                     name=name,
@@ -225,6 +236,8 @@ class DemoDataService:
                 s.flush()
                 if active and role is not Role.READ_ONLY:
                     techs[tier].append(t.id)
+                if email in _LEADS:
+                    leads[queue_by_tier[tier]] = t.id
             client_ids: list[int] = []
             contacts: dict[int, list[int]] = {}
             for name, code, status, tz, city, country in _CLIENTS:
@@ -272,6 +285,7 @@ class DemoDataService:
                     s.add(contact)
                     s.flush()
                     contacts[c.id].append(contact.id)
+            seed_demo_sla(s, now, client_ids, leads)
         return techs, queue_by_tier, client_ids, contacts
 
     def _ticket_batch(
@@ -308,6 +322,10 @@ class DemoDataService:
                 assignee = rng.choice(techs[tier])
                 status = Status.ASSIGNED
             updated = created + (now - created) * rng.uniform(0.0, 0.6 if status.is_open else 0.2)
+            if not status.is_open:
+                # Most tickets are fixed within a working day or two.
+                worked = dt.timedelta(hours=rng.expovariate(1 / 16))
+                updated = min(updated, created + worked)
             category_state = status.category
             rows.append(
                 {
@@ -344,6 +362,12 @@ class DemoDataService:
                 events.append(
                     _event(ticket_id, created, assignee, EventKind.ASSIGNED, "", str(assignee))
                 )
+            if status is not Status.NEW and rng.random() < 0.9:
+                # The first reply to the requester: what meets the response target.
+                replied = min(updated, created + dt.timedelta(minutes=rng.expovariate(1 / 40)))
+                reply = _event(ticket_id, replied, assignee, EventKind.PUBLIC_REPLY, "", "")
+                reply.update(body="Thanks, we are looking into it.", public=True)
+                events.append(reply)
             if status not in (Status.NEW, Status.ASSIGNED):
                 events.append(
                     _event(
@@ -351,6 +375,25 @@ class DemoDataService:
                     )
                 )
         return rows, events
+
+    def _compute_clocks(self, since: dt.datetime) -> None:
+        """SLA clocks for open tickets and for those created since `since` (what queues and
+        recent reports show); older closed history is left without clocks to keep a
+        million-ticket demo quick."""
+        if self._sla is None:
+            return
+        with self._db.read() as s:
+            ids = list(
+                s.scalars(
+                    select(Ticket.id)
+                    .where(or_(Ticket.is_open.is_(True), Ticket.created_at >= since))
+                    .order_by(Ticket.id)
+                )
+            )
+        now = self._clock.now()
+        for i in range(0, len(ids), _BATCH):
+            with self._db.write() as s:
+                self._sla.recompute_in(s, ids[i : i + _BATCH], now)
 
     def _reset_sequences(self) -> None:
         # Explicit ids leave PostgreSQL's serial sequence behind; move it past the last ticket.
@@ -395,4 +438,5 @@ def _event(
         "body": "",
         "duration_minutes": None,
         "call_reference": "",
+        "public": False,
     }

@@ -13,9 +13,9 @@ import zoneinfo
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -152,21 +152,31 @@ class SlaService:
             ):
                 levels[lv.ticket_sla_id][lv.level_id] = lv
         with_clocks = 0
+        chooser = _PolicyChooser(s)
+        # Policy and calendar per policy id, looked up once per chunk.
+        governing: dict[int, tuple[Policy, BusinessCalendar, int, int]] = {}
+        computed: list[tuple[TicketSla, TargetResult]] = []
+        orders: list[dict[str, object]] = []
         for t in tickets:
             rows = stored.get(t.ticket_id, {})
             policy_id = None if rechoose or not rows else next(iter(rows.values())).policy_id
             if policy_id is None:
-                policy_id = choose_policy(s, t.client_id, t.created_at)
+                policy_id = chooser.choose(t.client_id, t.created_at)
             if policy_id is None:
                 for row in rows.values():
                     _cancel(row, now)
-                _order(s, t.ticket_id, {})
+                orders.append(_order(t.ticket_id, {}))
                 continue
             with_clocks += 1
-            policy = self._store.policy_in(s, policy_id)
-            calendar_id = s.scalar(select(SlaPolicy.calendar_id).where(SlaPolicy.id == policy_id))
-            assert calendar_id is not None
-            calendar, calendar_version = self._store.calendar_in(s, calendar_id)
+            if policy_id not in governing:
+                policy = self._store.policy_in(s, policy_id)
+                calendar_id = s.scalar(
+                    select(SlaPolicy.calendar_id).where(SlaPolicy.id == policy_id)
+                )
+                assert calendar_id is not None
+                calendar, calendar_version = self._store.calendar_in(s, calendar_id)
+                governing[policy_id] = (policy, calendar, calendar_id, calendar_version)
+            policy, calendar, calendar_id, calendar_version = governing[policy_id]
             facts = _facts(t, history.get(t.ticket_id, ()))
             results = evaluate(facts, policy, calendar, now) if policy.active else ()
             written: dict[str, TicketSla] = {}
@@ -179,51 +189,82 @@ class SlaService:
                     row = found
                 _store_result(row, r, policy, calendar_id, calendar_version, t.priority, now)
                 written[r.kind.value] = row
+                computed.append((row, r))
             for kind, row in rows.items():
                 if kind not in written:
                     _cancel(row, now)
-            s.flush()
-            for r in results:
-                row = written[r.kind.value]
-                _store_levels(s, row, r, levels.get(row.id, {}))
-            _order(s, t.ticket_id, written)
+            orders.append(_order(t.ticket_id, written))
+        # One flush gives the new clocks their ids for their level rows.
+        s.flush()
+        for row, r in computed:
+            _store_levels(s, row, r, levels.get(row.id, {}))
+        if orders:
+            # A plain UPDATE: the clocks moved, the tickets' fields did not, so versions stay.
+            s.connection().execute(_ORDER_UPDATE, orders)
         return with_clocks
 
 
 def choose_policy(s: Session, client_id: int, created_at: dt.datetime) -> int | None:
     """sla.md §8: the contract valid at creation → the client default → the global default."""
-    client = s.get(Client, client_id)
-    if client is None:
-        return None
-    try:
-        zone = zoneinfo.ZoneInfo(client.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    day = created_at.astimezone(zone).date()
-    contract = s.scalar(
-        select(Contract.policy_id)
-        .join(SlaPolicy, Contract.policy_id == SlaPolicy.id)
-        .where(
-            Contract.client_id == client_id,
-            SlaPolicy.active.is_(True),
-            Contract.valid_from <= day,
-            or_(Contract.valid_to.is_(None), Contract.valid_to >= day),
+    return _PolicyChooser(s).choose(client_id, created_at)
+
+
+@dataclass(frozen=True, slots=True)
+class _ClientTerms:
+    zone: zoneinfo.ZoneInfo
+    #: (valid_from, valid_to or None, policy id) of contracts on active policies, newest first.
+    contracts: tuple[tuple[dt.date, dt.date | None, int], ...]
+    default_policy: int | None
+
+
+class _PolicyChooser:
+    """Policy choice for many tickets with one lookup per client (demo data, re-evaluation)."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+        self._clients: dict[int, _ClientTerms | None] = {}
+        self._global: int | None = s.scalar(
+            select(SlaPolicy.id)
+            .where(SlaPolicy.is_default.is_(True), SlaPolicy.active.is_(True))
+            .order_by(SlaPolicy.id)
+            .limit(1)
         )
-        .order_by(Contract.valid_from.desc(), Contract.id.desc())
-        .limit(1)
-    )
-    if contract is not None:
-        return contract
-    if client.sla_policy_id is not None:
-        active = s.scalar(select(SlaPolicy.active).where(SlaPolicy.id == client.sla_policy_id))
-        if active:
-            return client.sla_policy_id
-    return s.scalar(
-        select(SlaPolicy.id)
-        .where(SlaPolicy.is_default.is_(True), SlaPolicy.active.is_(True))
-        .order_by(SlaPolicy.id)
-        .limit(1)
-    )
+
+    def choose(self, client_id: int, created_at: dt.datetime) -> int | None:
+        if client_id not in self._clients:
+            self._clients[client_id] = self._terms(client_id)
+        terms = self._clients[client_id]
+        if terms is None:
+            return None
+        day = created_at.astimezone(terms.zone).date()
+        for valid_from, valid_to, policy_id in terms.contracts:
+            if valid_from <= day and (valid_to is None or day <= valid_to):
+                return policy_id
+        return terms.default_policy if terms.default_policy is not None else self._global
+
+    def _terms(self, client_id: int) -> _ClientTerms | None:
+        s = self._s
+        client = s.get(Client, client_id)
+        if client is None:
+            return None
+        try:
+            zone = zoneinfo.ZoneInfo(client.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = zoneinfo.ZoneInfo("UTC")
+        contracts = tuple(
+            (valid_from, valid_to, policy_id)
+            for valid_from, valid_to, policy_id in s.execute(
+                select(Contract.valid_from, Contract.valid_to, Contract.policy_id)
+                .join(SlaPolicy, Contract.policy_id == SlaPolicy.id)
+                .where(Contract.client_id == client_id, SlaPolicy.active.is_(True))
+                .order_by(Contract.valid_from.desc(), Contract.id.desc())
+            )
+        )
+        default = None
+        if client.sla_policy_id is not None:
+            active = s.scalar(select(SlaPolicy.active).where(SlaPolicy.id == client.sla_policy_id))
+            default = client.sla_policy_id if active else None
+        return _ClientTerms(zone, contracts, default)
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -354,8 +395,19 @@ def _store_levels(
         s.execute(delete(TicketSlaLevel).where(TicketSlaLevel.id.in_(stale)))
 
 
-def _order(s: Session, ticket_id: int, rows: dict[str, TicketSla]) -> None:
-    """Copy the running due instants onto the ticket for the queue's urgency sort."""
+_TICKET = cast(Table, Ticket.__table__)
+_ORDER_UPDATE: Final = (
+    update(_TICKET)
+    .where(_TICKET.c.id == bindparam("tid"))
+    .values(
+        response_due_order=bindparam("response_due"),
+        resolve_due_order=bindparam("resolve_due"),
+    )
+)
+
+
+def _order(ticket_id: int, rows: dict[str, TicketSla]) -> dict[str, object]:
+    """The running due instants, copied onto the ticket for the queue's urgency sort."""
 
     def due(kind: TargetKind) -> dt.datetime:
         row = rows.get(kind.value)
@@ -363,16 +415,11 @@ def _order(s: Session, ticket_id: int, rows: dict[str, TicketSla]) -> None:
             return NO_DUE
         return row.due_at if TargetState(row.state) in RUNNING_STATES else NO_DUE
 
-    # A plain UPDATE: the clocks moved, the ticket's fields did not, so its version stays.
-    s.execute(
-        update(Ticket)
-        .where(Ticket.id == ticket_id)
-        .values(
-            response_due_order=due(TargetKind.RESPONSE),
-            resolve_due_order=due(TargetKind.RESOLUTION),
-        )
-        .execution_options(synchronize_session=False)
-    )
+    return {
+        "tid": ticket_id,
+        "response_due": due(TargetKind.RESPONSE),
+        "resolve_due": due(TargetKind.RESOLUTION),
+    }
 
 
 def _clock(r: TicketSla, policy_name: str, calendar_name: str, timezone: str) -> SlaClock:
