@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import zoneinfo
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from app.models.enums import (
     ClientStatus,
@@ -19,6 +20,8 @@ from app.models.enums import (
     TicketType,
     Tier,
 )
+from app.sla.engine import TargetState
+from app.sla.policy import TargetKind
 
 
 def _t(text: str) -> str:
@@ -169,6 +172,39 @@ def _event_kind_table() -> dict[EventKind, str]:
         EventKind.INTERNAL_NOTE: _t("Internal note"),
         EventKind.PHONE_CALL: _t("Phone call"),
         EventKind.ESCALATION: _t("Escalated"),
+        EventKind.SLA_WARNING: _t("SLA warning"),
+        EventKind.SLA_BREACH: _t("SLA breached"),
+        EventKind.SLA_LEVEL: _t("SLA escalation"),
+    }
+
+
+def target_state(value: TargetState) -> str:
+    return _target_state_table()[value]
+
+
+@functools.cache
+def _target_state_table() -> dict[TargetState, str]:
+    return {
+        TargetState.RUNNING: _t("Running"),
+        TargetState.PAUSED: _t("Paused"),
+        TargetState.WARNING: _t("Warning"),
+        TargetState.BREACHED: _t("Breached"),
+        TargetState.MET: _t("Met"),
+        TargetState.CANCELLED: _t("Cancelled"),
+    }
+
+
+def target_kind(value: TargetKind) -> str:
+    """The name of an SLA clock: "Response", "Resolution", "Next update"."""
+    return _target_kind_table()[value]
+
+
+@functools.cache
+def _target_kind_table() -> dict[TargetKind, str]:
+    return {
+        TargetKind.RESPONSE: _t("Response"),
+        TargetKind.RESOLUTION: _t("Resolution"),
+        TargetKind.UPDATE: _t("Next update"),
     }
 
 
@@ -197,6 +233,39 @@ def local_datetime(
         return ""
     qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.utc()).toLocalTime()
     return _locale().toString(qdt, fmt)
+
+
+def local_instant(value: dt.datetime, now: dt.datetime | None = None) -> str:
+    """An instant in the workstation's zone: the time alone when it falls on `now`'s local day,
+    else the short date and time."""
+    qdt = _qt_local(value)
+    if now is not None and qdt.date() == _qt_local(now).date():
+        return _locale().toString(qdt.time(), QLocale.FormatType.ShortFormat)
+    return _locale().toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def zoned_instant(value: dt.datetime, zone: str, now: dt.datetime | None = None) -> str:
+    """An instant as a clock in the IANA zone `zone` shows it (a client's calendar zone), with
+    the same-day rule as `local_instant`. An unknown zone falls back to UTC."""
+    try:
+        tz: dt.tzinfo = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = dt.UTC
+    wall = value.astimezone(tz)
+    # Built as a UTC QDateTime holding the wall time, so Qt never shifts it by the
+    # workstation's own zone (a wall time that does not exist here, in a DST gap, stays as is).
+    qdt = QDateTime(
+        QDate(wall.year, wall.month, wall.day),
+        QTime(wall.hour, wall.minute, wall.second),
+        QTimeZone.utc(),
+    )
+    if now is not None and wall.date() == now.astimezone(tz).date():
+        return _locale().toString(qdt.time(), QLocale.FormatType.ShortFormat)
+    return _locale().toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def _qt_local(value: dt.datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.utc()).toLocalTime()
 
 
 @functools.cache

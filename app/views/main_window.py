@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +25,14 @@ from app.bootstrap import Core
 from app.db import Changes, DatabaseUnavailableError
 from app.models.enums import Role
 from app.services.directory import TechnicianRow
+from app.services.sla_types import Notification
 from app.services.ticket_queue import SavedQueue
 from app.settings import Settings
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views.clients.clients_view import ClientsView
 from app.views.icons import icon
+from app.views.sla_watch import SlaWatch, notification_text
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 from app.views.tickets.queue_view import TicketQueueView
 from app.views.tickets.saved_queues import SavedQueuesWidget
@@ -38,6 +41,7 @@ from app.views.widgets.banner import Banner
 
 #: How often a lost database is probed again.
 RETRY_MS = 5_000
+SLA_WATCH_DELAY_MS = 3_000
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +72,14 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * 2 + 8)
         initial = self._initial_queue()
         self.queue_view = TicketQueueView(
-            core.queue, core.directory, runner, notifier, me, self, initial_queue=initial
+            core.queue,
+            core.directory,
+            runner,
+            notifier,
+            me,
+            self,
+            initial_queue=initial,
+            now=core.clock.now,
         )
         self.clients_view = ClientsView(core.directory, runner, notifier, self)
         self.stack = QStackedWidget(self)
@@ -118,6 +129,7 @@ class MainWindow(QMainWindow):
         runner.task_failed.connect(self._on_runner_task_failed)
         self._restore_layout()
         self.nav.setCurrentRow(0)
+        self._setup_sla_watch()
 
     def _build_actions(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))
@@ -160,6 +172,8 @@ class MainWindow(QMainWindow):
                 self._me,
                 ticket_id,
                 self,
+                sla=self._core.sla,
+                now=self._core.clock.now,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(partial(self._dialogs.pop, ticket_id, None))
@@ -233,6 +247,37 @@ class MainWindow(QMainWindow):
         if state.queue_header_state:
             self.queue_view.table.horizontalHeader().restoreState(state.queue_header_state)
 
+    def _setup_sla_watch(self) -> None:
+        """The in-app SLA sweep, and tray messages for this technician's warnings/breaches."""
+        self.sla_watch = SlaWatch(
+            self._core.sla_sweep, self._runner, self._notifier, self._me.technician_id, self
+        )
+        self.sla_watch.notified.connect(self.show_sla_notifications)
+        self._tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray = QSystemTrayIcon(icon("app"), self)
+            self._tray.setToolTip(self.tr("MSP Helpdesk"))
+            self._tray.messageClicked.connect(self._open_last_notified)
+            self._tray.show()
+        self._last_notified: int | None = None
+        # The first sweep waits for start-up to settle; then one a minute.
+        QTimer.singleShot(SLA_WATCH_DELAY_MS, self.sla_watch.start)
+
+    def show_sla_notifications(self, found: list[Notification]) -> None:
+        """Tell the technician: a tray message (the status bar where there is no tray)."""
+        last = found[-1]
+        self._last_notified = last.ticket_id
+        title, text = notification_text(last)
+        if len(found) > 1:
+            text += " " + self.tr("(and {0} more)").format(len(found) - 1)
+        if self._tray is not None:
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+        self.statusBar().showMessage(f"{title} — {text}", 30_000)
+
+    def _open_last_notified(self) -> None:
+        if self._last_notified is not None:
+            self.open_ticket(self._last_notified)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         state = self._settings.ui_state
         state.main_window_geometry = bytes(self.saveGeometry().data())
@@ -243,4 +288,7 @@ class MainWindow(QMainWindow):
             if not dialog.close():
                 event.ignore()
                 return
+        self.sla_watch.stop()
+        if self._tray is not None:
+            self._tray.hide()
         super().closeEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,8 +16,10 @@ from app.bootstrap import Core, build_core
 from app.db import Changes, DatabaseUnavailableError
 from app.models.enums import Status, Tier
 from app.services.directory import TechnicianRow
+from app.services.sla_types import Notification
 from app.services.ticket_queue import SavedQueue
 from app.settings import Settings
+from app.sla.policy import TargetKind
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 from tests.fakes import InlineExecutor
 
@@ -205,3 +208,16 @@ def test_start_up_loads_the_first_queue_page_once(
     assert len(pages) == 1
     assert w.queue_view.current_filter() == pages[0]
     runner.shutdown()
+
+
+def test_sla_notifications_reach_the_technician(window: MainWindow) -> None:
+    at = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    found = [
+        Notification(1, 7, "Printer offline", "warning", TargetKind.RESPONSE, at),
+        Notification(2, 8, "Server down", "breach", TargetKind.RESOLUTION, at),
+    ]
+    window.show_sla_notifications(found)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("SLA breached: T-000008")
+    assert "Server down" in message and "(and 1 more)" in message
+    assert window.sla_watch is not None

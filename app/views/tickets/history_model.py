@@ -20,6 +20,7 @@ from app.services.tickets import TicketEventRow
 
 from app.views import labels
 from app.views.tickets.field_labels import TicketNames, field_label
+from app.views.tickets.sla_event_text import sla_event_summary
 
 DISPLAY: Final = Qt.ItemDataRole.DisplayRole
 #: The event's id (int); stable across reloads.
@@ -109,7 +110,8 @@ class TicketHistoryListModel(QAbstractListModel):
         if role == SummaryRole:
             return self.summary(row)
         if role == BodyRole:
-            return row.body
+            # An SLA level's body holds action codes; the summary words them.
+            return "" if row.kind is EventKind.SLA_LEVEL else row.body
         return None
 
     # -- wording -------------------------------------------------------------------------------
@@ -149,6 +151,8 @@ class TicketHistoryListModel(QAbstractListModel):
             if row.call_reference:
                 parts.append(_t("ref. {0}").format(row.call_reference))
             return " · ".join(parts)
+        if kind in (EventKind.SLA_WARNING, EventKind.SLA_BREACH, EventKind.SLA_LEVEL):
+            return sla_event_summary(kind, row.old_value, row.new_value, row.body)
         return ""
 
     def _change(
