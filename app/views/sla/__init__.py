@@ -1,0 +1,1 @@
+"""The administrator's SLA settings window: calendars, policies, contracts and client defaults."""

@@ -1,0 +1,1 @@
+"""Tests of the SLA settings window and its text parsers."""
