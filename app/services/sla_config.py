@@ -56,6 +56,7 @@ from app.services.sla_types import (
     PolicyDetail,
     PolicySpec,
     PolicySummary,
+    QueueLead,
     TargetSpec,
 )
 from app.sla import BusinessCalendar, CalendarError
@@ -397,6 +398,33 @@ class SlaConfigService:
             if client is None:
                 raise NotFoundError("client", client_id)
             return client.sla_policy_id
+
+
+    # -- team leads ----------------------------------------------------------------------------
+
+    def queue_leads(self) -> list[QueueLead]:
+        with self._db.read() as s:
+            rows = s.execute(
+                select(Queue, Technician.name)
+                .outerjoin(Technician, Queue.lead_id == Technician.id)
+                .order_by(Queue.tier, Queue.name)
+            ).all()
+            return [QueueLead(q.id, q.name, q.tier, q.lead_id, name) for q, name in rows]
+
+    def set_queue_lead(self, queue_id: int, lead_id: int | None, actor_id: int) -> None:
+        """Name the queue's team lead (None: SLA escalations to "the lead" go to admins)."""
+        with self._db.write() as s:
+            _check_admin(s, actor_id)
+            queue = s.get(Queue, queue_id)
+            if queue is None:
+                raise NotFoundError("queue", queue_id)
+            if lead_id is not None:
+                lead = s.get(Technician, lead_id)
+                if lead is None or not lead.active:
+                    raise ValidationError({"lead_id": "not_found"})
+            queue.lead_id = lead_id
+            s.flush()
+            self._db.announce(s, Changes("sla"))
 
 
 # -- validation ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from app.db import Changes
-from app.models.enums import Priority
+from app.models.enums import Priority, Tier
 from app.sla.engine import TargetState
 from app.sla.policy import LevelAction, TargetKind, TargetUnit
 
@@ -156,6 +156,17 @@ class ContractRow:
     spec: ContractSpec
     policy_name: str
     version: int
+
+
+@dataclass(frozen=True, slots=True)
+class QueueLead:
+    """A queue and its team lead, told of SLA warnings and breaches on its tickets."""
+
+    queue_id: int
+    queue_name: str
+    tier: Tier
+    lead_id: int | None
+    lead_name: str | None
 
 
 @dataclass(frozen=True, slots=True)

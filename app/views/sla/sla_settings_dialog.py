@@ -1,4 +1,4 @@
-"""The administrator's SLA settings window: tabs for calendars, policies and contracts."""
+"""The administrator's SLA settings window: calendars, policies, contracts and team leads."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from app.tasks import ChangeNotifier, TaskRunner
 
 from app.views.sla.calendar_panel import CalendarPanel
 from app.views.sla.contracts_panel import ContractsPanel
+from app.views.sla.leads_panel import LeadsPanel
 from app.views.sla.policy_panel import PolicyPanel
 
 #: Change kinds after which the lists are read again: SLA configuration, or everything.
@@ -47,11 +48,13 @@ class SlaSettingsDialog(QDialog):
         self.calendars = CalendarPanel(service, runner, me)
         self.policies = PolicyPanel(service, directory, runner, me)
         self.contracts = ContractsPanel(service, directory, runner, me)
+        self.leads = LeadsPanel(service, directory, runner, me)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.calendars, self.tr("Calendars"))
         self.tabs.addTab(self.policies, self.tr("Policies"))
         self.tabs.addTab(self.contracts, self.tr("Contracts"))
-        for panel in (self.calendars, self.policies, self.contracts):
+        self.tabs.addTab(self.leads, self.tr("Team leads"))
+        for panel in (self.calendars, self.policies, self.contracts, self.leads):
             panel.changed.connect(self._on_panel_changed)
 
         self.close_button = QPushButton(self.tr("Close"))
@@ -73,6 +76,7 @@ class SlaSettingsDialog(QDialog):
         self.calendars.reload()
         self.policies.reload()
         self.contracts.reload()
+        self.leads.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
