@@ -1,0 +1,1 @@
+"""Tests of the pure SLA engine in app/sla."""
