@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -25,14 +24,14 @@ from app.bootstrap import Core
 from app.db import Changes, DatabaseUnavailableError
 from app.models.enums import Role
 from app.services.directory import TechnicianRow
-from app.services.sla_types import Notification
 from app.services.ticket_queue import SavedQueue
 from app.settings import Settings
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views.clients.clients_view import ClientsView
 from app.views.icons import icon
-from app.views.sla_watch import SlaWatch, notification_text
+from app.views.sla.sla_settings_dialog import SlaSettingsDialog
+from app.views.sla_watch import SlaAlerts, SlaWatch
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 from app.views.tickets.queue_view import TicketQueueView
 from app.views.tickets.saved_queues import SavedQueuesWidget
@@ -63,6 +62,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._me = me
         self._dialogs: dict[int, TicketDialog] = {}
+        self._sla_settings: SlaSettingsDialog | None = None
         self.setWindowTitle(self.tr("MSP Helpdesk — {name}").format(name=me.name))
 
         self.banner = Banner(self.tr("Retry now"), self)
@@ -148,6 +148,12 @@ class MainWindow(QMainWindow):
         self.new_ticket_action = new
         self.refresh_action = refresh
         new.setEnabled(self._me.role is not Role.READ_ONLY)
+        sla = QAction(self.tr("SLA settings…"), self)
+        sla.triggered.connect(self.open_sla_settings)
+        sla.setVisible(self._me.role is Role.ADMIN)  # the service checks again on every write
+        sla.setEnabled(sla.isVisible())
+        toolbar.addAction(sla)
+        self.sla_settings_action = sla
 
     # -- tickets -------------------------------------------------------------------------------
 
@@ -182,6 +188,18 @@ class MainWindow(QMainWindow):
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def open_sla_settings(self) -> SlaSettingsDialog:
+        """Show the one SLA settings window (kept while this window lives), raising it."""
+        if self._sla_settings is None:
+            core = self._core
+            self._sla_settings = SlaSettingsDialog(
+                core.sla_config, core.directory, self._runner, self._notifier, self._me, self
+            )
+        self._sla_settings.show()
+        self._sla_settings.raise_()
+        self._sla_settings.activateWindow()
+        return self._sla_settings
 
     def _on_saved_queues_queue_selected(self, queue: SavedQueue) -> None:
         self._settings.ui_state.last_queue = queue.value
@@ -248,35 +266,12 @@ class MainWindow(QMainWindow):
             self.queue_view.table.horizontalHeader().restoreState(state.queue_header_state)
 
     def _setup_sla_watch(self) -> None:
-        """The in-app SLA sweep, and tray messages for this technician's warnings/breaches."""
         self.sla_watch = SlaWatch(
             self._core.sla_sweep, self._runner, self._notifier, self._me.technician_id, self
         )
-        self.sla_watch.notified.connect(self.show_sla_notifications)
-        self._tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self._tray = QSystemTrayIcon(icon("app"), self)
-            self._tray.setToolTip(self.tr("MSP Helpdesk"))
-            self._tray.messageClicked.connect(self._open_last_notified)
-            self._tray.show()
-        self._last_notified: int | None = None
+        self.sla_alerts = SlaAlerts(self.sla_watch, self, self.open_ticket)
         # The first sweep waits for start-up to settle; then one a minute.
         QTimer.singleShot(SLA_WATCH_DELAY_MS, self.sla_watch.start)
-
-    def show_sla_notifications(self, found: list[Notification]) -> None:
-        """Tell the technician: a tray message (the status bar where there is no tray)."""
-        last = found[-1]
-        self._last_notified = last.ticket_id
-        title, text = notification_text(last)
-        if len(found) > 1:
-            text += " " + self.tr("(and {0} more)").format(len(found) - 1)
-        if self._tray is not None:
-            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
-        self.statusBar().showMessage(f"{title} — {text}", 30_000)
-
-    def _open_last_notified(self) -> None:
-        if self._last_notified is not None:
-            self.open_ticket(self._last_notified)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         state = self._settings.ui_state
@@ -289,6 +284,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sla_watch.stop()
-        if self._tray is not None:
-            self._tray.hide()
+        self.sla_alerts.close()
         super().closeEvent(event)

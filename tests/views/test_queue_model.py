@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QIcon
 from app.db import Database
 from app.models import Ticket, TicketEvent
 from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
+from app.models.sla import NO_DUE
 from app.models.ticket import format_number
 from app.services.directory import TechnicianRow
 from app.services.ticket_queue import (
@@ -180,6 +181,9 @@ def _sort_value(t: Spec, key: SortKey) -> Any:
         SortKey.CONTACT: t.contact or "",
         SortKey.CREATED: t.created_at,
         SortKey.UPDATED: t.updated_at,
+        # The factories write no SLA clocks: every ticket sorts as "no due".
+        SortKey.RESPONSE_DUE: NO_DUE,
+        SortKey.RESOLVE_DUE: NO_DUE,
     }[key]
 
 
@@ -491,6 +495,8 @@ def test_display_text_and_roles(queue_service, runner, db, me):
         Col.CONTACT: "",
         Col.CREATED: labels.local_datetime(created),
         Col.UPDATED: labels.local_datetime(updated),
+        Col.RESPONSE_DUE: "\u2014",
+        Col.RESOLVE_DUE: "\u2014",
     }
     assert {col: text_of(model, ticket, col) for col in Col} == expected
     assert format_number(ticket).startswith("T-0")

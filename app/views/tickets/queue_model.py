@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 from functools import partial
 from typing import Any, Final
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -30,9 +32,11 @@ from app.services.ticket_queue import (
     TicketRow,
     TicketSort,
 )
+from app.sla.policy import TargetKind
 from app.tasks import Lane, TaskHandle, TaskRunner
 
 from app.views import labels
+from app.views.tickets import sla_format
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +49,23 @@ TicketIdRole: Final = Qt.ItemDataRole.UserRole + 1
 VersionRole: Final = Qt.ItemDataRole.UserRole + 2
 #: The whole immutable `TicketRow` DTO of the row.
 RowRole: Final = Qt.ItemDataRole.UserRole + 3
+#: The `sla_format.Tone` (str) of an SLA column's cell at this instant; None in other columns.
+SlaToneRole: Final = Qt.ItemDataRole.UserRole + 4
+
+#: How often the SLA columns' countdowns are repainted (architecture §3.1: a 30 s tick).
+SLA_TICK_MS: Final = 30_000
 
 #: Most rows `reload()` asks for in one go to keep what the user had scrolled through.
 RELOAD_LIMIT: Final = 2000
 
 
 class Col(IntEnum):
-    """The queue's columns, in display order."""
+    """The queue's columns, in their default display order except for the SLA columns.
+
+    New columns go at the end, so a header layout saved by an older version (which Qt restores
+    by position) keeps every old column's width and place; the view shows the SLA columns after
+    the status by moving their sections.
+    """
 
     NUMBER = 0
     CLIENT = 1
@@ -65,6 +79,8 @@ class Col(IntEnum):
     CONTACT = 9
     CREATED = 10
     UPDATED = 11
+    RESPONSE_DUE = 12
+    RESOLVE_DUE = 13
 
     @property
     def sort_key(self) -> SortKey:
@@ -90,8 +106,12 @@ _SORT_KEYS: Final = {
     Col.CONTACT: SortKey.CONTACT,
     Col.CREATED: SortKey.CREATED,
     Col.UPDATED: SortKey.UPDATED,
+    Col.RESPONSE_DUE: SortKey.RESPONSE_DUE,
+    Col.RESOLVE_DUE: SortKey.RESOLVE_DUE,
 }
 _COLUMNS_BY_KEY: Final = {key: col for col, key in _SORT_KEYS.items()}
+#: The SLA columns and the clock each one shows.
+SLA_COLUMNS: Final = {Col.RESPONSE_DUE: TargetKind.RESPONSE, Col.RESOLVE_DUE: TargetKind.RESOLUTION}
 
 #: Priority dot colours: saturated for the phoned-in P1/P2, muted for the rest.
 _PRIORITY_COLOURS: Final = {
@@ -131,6 +151,10 @@ class TicketTableModel(QAbstractTableModel):
     (say it was resolved while the queue shows open tickets) or whose sort value moved stays where
     it is until the next `reload()` or query change: moving rows under the user's pointer would
     be worse than a slightly stale order.
+
+    The SLA columns count down from the rows' clocks and calendars, from the instant `now()`
+    gives. After `start_sla_ticks()` a `QTimer` child (stopped with the model) calls `tick_sla()`,
+    which repaints just those columns, with no query and no reset.
     """
 
     #: True while a page request of the current query is in flight, False once it landed.
@@ -147,6 +171,7 @@ class TicketTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         page_size: int = PAGE_SIZE,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         if page_size < 1:
@@ -171,6 +196,10 @@ class TicketTableModel(QAbstractTableModel):
         self._failed = False
         self._loading = False
         self._priority_icons: dict[Priority, QIcon] = {}
+        self._now: Callable[[], dt.datetime] = now or _utc_now
+        self._sla_fonts = _sla_fonts()
+        #: Repaints the countdowns; created by `start_sla_ticks()`.
+        self._sla_timer: QTimer | None = None
 
     # --- queries ------------------------------------------------------------------------------
 
@@ -304,6 +333,10 @@ class TicketTableModel(QAbstractTableModel):
         """The loaded rows, in display order."""
         return tuple(self._rows)
 
+    def loaded_ids(self) -> list[int]:
+        """The loaded rows' ticket ids, in display order."""
+        return list(self._row_of)
+
     def refresh_rows(self, ticket_ids: Iterable[int]) -> None:
         """Re-read the loaded rows among `ticket_ids` and emit `dataChanged` for them.
 
@@ -346,6 +379,29 @@ class TicketTableModel(QAbstractTableModel):
             self._row_of = {r.ticket_id: k for k, r in enumerate(self._rows)}
             self.endRemoveRows()
 
+    def tick_sla(self) -> None:
+        """Repaint the SLA columns of every loaded row: the countdowns moved on. No query."""
+        if self._rows:
+            first, last = min(SLA_COLUMNS), max(SLA_COLUMNS)
+            self.dataChanged.emit(
+                self.index(0, first), self.index(len(self._rows) - 1, last), _SLA_ROLES
+            )
+
+    def start_sla_ticks(self, interval_ms: int = SLA_TICK_MS) -> None:
+        """Call `tick_sla()` every `interval_ms` from now on, until the model is destroyed.
+
+        GUI thread only. The view starts the ticks, not the constructor: a timer must die on its
+        own thread, and a bare model in a test may be released by a worker's last reference.
+        """
+        if self._sla_timer is None:
+            self._sla_timer = QTimer(self)
+            self._sla_timer.timeout.connect(self.tick_sla)
+        self._sla_timer.start(interval_ms)
+
+    def sla_tick_interval(self) -> int | None:
+        """Milliseconds between two ticks; None until `start_sla_ticks()`."""
+        return None if self._sla_timer is None else self._sla_timer.interval()
+
     # --- QAbstractItemModel -------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -375,6 +431,8 @@ class TicketTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         col = Col(index.column())
+        if col in SLA_COLUMNS and role in _SLA_ROLES:
+            return self._sla_data(row, col, role)
         if role == DISPLAY:
             return self._display_text(row, col)
         if role == TicketIdRole:
@@ -406,6 +464,27 @@ class TicketTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _sla_data(self, row: TicketRow, col: Col, role: int) -> Any:
+        kind = SLA_COLUMNS[col]
+        order = row.response_due_order if kind is TargetKind.RESPONSE else row.resolve_due_order
+        now = self._now()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return sla_format.row_tooltip(row.sla, kind, order, now)
+        c = sla_format.row_countdown(row.sla, kind, order, now)
+        if role == DISPLAY:
+            return c.text
+        if role == SlaToneRole:
+            return c.tone.value
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = sla_format.TONE_TEXT.get(c.tone)
+            return None if colour is None or c.tone in sla_format.TONE_TINT else QColor(colour)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            tint = sla_format.TONE_TINT.get(c.tone)
+            return None if tint is None else QColor(*tint)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._sla_fonts.get(c.tone)
+        return None
+
     # --- text ---------------------------------------------------------------------------------
 
     def _titles(self) -> dict[Col, str]:
@@ -422,6 +501,8 @@ class TicketTableModel(QAbstractTableModel):
             Col.CONTACT: self.tr("Contact"),
             Col.CREATED: self.tr("Created"),
             Col.UPDATED: self.tr("Updated"),
+            Col.RESPONSE_DUE: self.tr("Response due"),
+            Col.RESOLVE_DUE: self.tr("Resolve due"),
         }
 
     def _display_text(self, row: TicketRow, col: Col) -> str:
@@ -452,6 +533,8 @@ class TicketTableModel(QAbstractTableModel):
                 return labels.local_datetime(row.created_at)
             case Col.UPDATED:
                 return labels.local_datetime(row.updated_at)
+            case Col.RESPONSE_DUE | Col.RESOLVE_DUE:
+                return ""  # `_sla_data` answers for these.
 
     def _tool_tip(self, row: TicketRow, col: Col) -> str | None:
         match col:
@@ -474,3 +557,27 @@ class TicketTableModel(QAbstractTableModel):
         if icon is None:
             icon = self._priority_icons[priority] = _priority_icon(_PRIORITY_COLOURS[priority])
         return icon
+
+
+#: Roles the SLA columns answer themselves; a tick repaints exactly these.
+_SLA_ROLES: Final = [
+    DISPLAY,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.FontRole,
+    SlaToneRole,
+]
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _sla_fonts() -> dict[sla_format.Tone, QFont]:
+    """Bold for an overdue clock, italic for a paused one; GUI thread only (QFont)."""
+    bold = QFont()
+    bold.setBold(True)
+    italic = QFont()
+    italic.setItalic(True)
+    return {sla_format.Tone.OVERDUE: bold, sla_format.Tone.PAUSED: italic}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import (
     QEvent,
@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +47,8 @@ from app.services.ticket_queue import (
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
+from app.views.tickets import sla_format
+from app.views.tickets.choice_box import ChoiceBox
 from app.views.tickets.queue_model import Col, TicketIdRole, TicketTableModel
 
 log = logging.getLogger(__name__)
@@ -67,59 +68,6 @@ _ALWAYS_SHOWN: Final = frozenset({Col.NUMBER, Col.SUBJECT})
 _StatusChoice = tuple[bool, frozenset[StatusCategory]]
 #: Assignee combo values: (unassigned only, technician id).
 _AssigneeChoice = tuple[bool, int | None]
-
-
-class ChoiceBox(QComboBox):
-    """A combo box whose items carry Python values, kept in a list beside the items.
-
-    Values stay Python objects (QVariant would turn a `StrEnum` into a plain `str`). GUI thread
-    only. Changing the choices keeps the current value when it is still offered.
-    """
-
-    def __init__(
-        self, accessible_name: str, parent: QWidget | None = None, *, width_chars: int = 0
-    ) -> None:
-        """`width_chars` > 0 fixes the width for data-driven items (long client names)."""
-        super().__init__(parent)
-        self.setAccessibleName(accessible_name)
-        self.setToolTip(accessible_name)
-        if width_chars:
-            self.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            self.setMinimumContentsLength(width_chars)
-        else:
-            self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setMaxVisibleItems(20)
-        self._values: list[Hashable] = []
-
-    def set_choices(self, choices: Sequence[tuple[str, Hashable]]) -> None:
-        """Replace the items; keep the current value if offered, else select the first item."""
-        current = self.current_value()
-        blocked = self.blockSignals(True)
-        try:
-            self.clear()
-            self._values = []
-            for text, value in choices:
-                self.addItem(text)
-                self._values.append(value)
-            self.setCurrentIndex(self._index_of(current) if current in self._values else 0)
-        finally:
-            self.blockSignals(blocked)
-
-    def current_value(self) -> Any:
-        index = self.currentIndex()
-        return self._values[index] if 0 <= index < len(self._values) else None
-
-    def set_current_value(self, value: Hashable, fallback_text: str) -> None:
-        """Select `value`, first adding it as `fallback_text` if no item carries it."""
-        if value not in self._values:
-            self.addItem(fallback_text)
-            self._values.append(value)
-        self.setCurrentIndex(self._index_of(value))
-
-    def _index_of(self, value: Hashable) -> int:
-        return self._values.index(value)
 
 
 class TicketQueueView(QWidget):
@@ -147,8 +95,12 @@ class TicketQueueView(QWidget):
         parent: QWidget | None = None,
         *,
         initial_queue: SavedQueue = SavedQueue.ALL_OPEN,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
-        """Starts loading `initial_queue` at once, so the owner need not apply another one."""
+        """Starts loading `initial_queue` at once, so the owner need not apply another one.
+
+        `now` is the clock the SLA countdowns count from (the system clock by default).
+        """
         super().__init__(parent)
         self._service = service
         self._directory = directory
@@ -161,7 +113,8 @@ class TicketQueueView(QWidget):
         #: The ticket selected before the model reset, selected again once rows land.
         self._restore_ticket_id: int | None = None
 
-        self.model = TicketTableModel(service, runner, self)
+        self.model = TicketTableModel(service, runner, self, now=now)
+        self.model.start_sla_ticks()
         self._build_filter_bar()
         self._build_table()
         self._error_label = QLabel(self)
@@ -265,6 +218,9 @@ class TicketQueueView(QWidget):
         # sideways on narrow screens rather than squeezing the subject to a few letters.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
+        # The urgency columns sit next to the status they depend on (see `Col`).
+        for offset, col in enumerate((Col.RESPONSE_DUE, Col.RESOLVE_DUE), start=1):
+            header.moveSection(header.visualIndex(col), header.visualIndex(Col.STATUS) + offset)
         for col in HIDDEN_BY_DEFAULT:
             header.setSectionHidden(col, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -298,6 +254,8 @@ class TicketQueueView(QWidget):
             Col.TIER: fit(Col.TIER, [t.value for t in Tier]),
             Col.CREATED: fit(Col.CREATED, [instant]),
             Col.UPDATED: fit(Col.UPDATED, [instant]),
+            Col.RESPONSE_DUE: fit(Col.RESPONSE_DUE, sla_format.widest_texts()),
+            Col.RESOLVE_DUE: fit(Col.RESOLVE_DUE, sla_format.widest_texts()),
         }
         char = metrics.averageCharWidth()
         widths.update({col: chars * char for col, chars in _NAME_CHARS.items()})
@@ -545,7 +503,9 @@ class TicketQueueView(QWidget):
             return
         if changes.kind == "ticket":
             if not changes.ids:
-                return  # A save that changed nothing.
+                # Clocks recomputed in bulk (a calendar or policy edit): fresh rows in place.
+                self.model.refresh_rows(self.model.loaded_ids())
+                return
             if all(self.model.is_loaded(i) for i in changes.ids):
                 self.model.refresh_rows(changes.ids)
                 self._recount()

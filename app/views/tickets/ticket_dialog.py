@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -24,6 +26,7 @@ from app.models.enums import Role
 from app.models.ticket import format_number
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.errors import ConcurrentEditError, ValidationError
+from app.services.sla import SlaService
 from app.services.tickets import TicketDetail, TicketEventRow, TicketSaved, TicketService
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
@@ -39,6 +42,7 @@ from app.views.tickets.conflict_dialog import (
     differences,
 )
 from app.views.tickets.field_labels import TicketNames, failure_text
+from app.views.tickets.sla_panel import TicketSlaPanel
 from app.views.tickets.ticket_editor import TicketEditor
 from app.views.tickets.ticket_header import TicketHeader
 from app.views.tickets.timeline_panel import TicketTimelinePanel
@@ -90,7 +94,11 @@ class TicketDialog(QDialog):
         me: TechnicianRow,
         ticket_id: int,
         parent: QWidget | None = None,
+        *,
+        sla: SlaService | None = None,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
+        """Without `sla` the dialog shows no SLA panel; `now` is the clock its countdowns use."""
         super().__init__(parent)
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -99,6 +107,8 @@ class TicketDialog(QDialog):
         self._runner = runner
         self._notifier = notifier
         self._me = me
+        self._sla = sla
+        self._now = now
         self._can_edit = me.role is not Role.READ_ONLY
         self._ticket_id = ticket_id
         self._detail: TicketDetail | None = None
@@ -118,6 +128,10 @@ class TicketDialog(QDialog):
 
     def _build(self) -> None:
         self.header = TicketHeader()
+        #: The ticket's SLA clocks, under the header (None without an `SlaService`).
+        self.sla_panel: TicketSlaPanel | None = None
+        if self._sla is not None:
+            self.sla_panel = TicketSlaPanel(self._sla, self._runner, self._ticket_id, now=self._now)
         self.banner = Banner(self.tr("Compare…"))
         self.banner.button.clicked.connect(self.compare)
         self.editor = TicketEditor(self._runner, self._directory, self._me)
@@ -150,6 +164,8 @@ class TicketDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        if self.sla_panel is not None:
+            layout.addWidget(self.sla_panel)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -183,6 +199,7 @@ class TicketDialog(QDialog):
     def reload(self) -> None:
         """Load the ticket and timeline again (read lane); unsaved edits are discarded."""
         self.status_label.setText(self.tr("Loading…"))
+        self._reload_sla()
         self._runner.run(
             partial(_load, self._tickets, self._directory, self._ticket_id, self._lookups is None),
             lane=Lane.READ,
@@ -266,6 +283,7 @@ class TicketDialog(QDialog):
         self._set_saving(False)
         self._show_detail(saved.detail)
         self.timeline.reload()
+        self._reload_sla()
         self._announce(saved.changes)
         self.status_label.setText(
             self.tr("Saved at {0}.").format(labels.local_datetime(saved.detail.updated_at))
@@ -305,6 +323,7 @@ class TicketDialog(QDialog):
         if choice is CompareChoice.RELOAD:
             self._show_detail(theirs)
             self.timeline.reload()
+            self._reload_sla()
         elif choice is CompareChoice.OVERWRITE:
             # Explicitly adopt their version: this save replaces their values with mine.
             self._expected_version = theirs.version
@@ -312,6 +331,8 @@ class TicketDialog(QDialog):
             self.save()
 
     def _on_timeline_entry_added(self, saved: TicketSaved) -> None:
+        # A public reply or call may have met the response clock.
+        self._reload_sla()
         self._announce(saved.changes)
         if self._detail is not None and saved.detail.version == self._detail.version:
             self._detail = saved.detail
@@ -324,6 +345,7 @@ class TicketDialog(QDialog):
             return
         if changes.kind == "ticket" and changes.ids and self._ticket_id not in changes.ids:
             return
+        self._reload_sla()
         self._runner.run(
             partial(_load, self._tickets, self._directory, self._ticket_id, False),
             lane=Lane.READ,
@@ -360,6 +382,10 @@ class TicketDialog(QDialog):
         title = self.tr("{0} — {1}").format(detail.number, detail.fields.subject)
         self.setWindowTitle(title + "[*]")
         self._update_modified()
+
+    def _reload_sla(self) -> None:
+        if self.sla_panel is not None:
+            self.sla_panel.reload()
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

@@ -9,6 +9,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -81,7 +82,12 @@ class TicketTimelinePanel(QWidget):
         self.note_kind = QComboBox()
         self.note_kind.addItem(self.tr("Internal note"), False)
         self.note_kind.addItem(self.tr("Public reply"), True)
-        self.note_kind.setToolTip(self.tr("Public replies are visible to the requester"))
+        self.note_kind.setToolTip(
+            self.tr(
+                "Public replies are visible to the requester and count as the SLA response;"
+                " internal notes do not"
+            )
+        )
         self.add_note_button = QPushButton(self.tr("Add to timeline"))
         self._note_error = ErrorLabel()
         note = QWidget()
@@ -107,23 +113,34 @@ class TicketTimelinePanel(QWidget):
         self.call_reference.setMaxLength(CALL_REFERENCE_MAX)
         self.call_reference.setPlaceholderText(self.tr("Telephony or recording id"))
         self.log_call_button = QPushButton(self.tr("&Log call"))
+        self.call_public = QCheckBox(
+            self.tr("Call with the requester (counts as a customer update)")
+        )
+        self.call_public.setChecked(True)
+        self.call_public.setToolTip(
+            self.tr(
+                "A call with the requester counts as the SLA response and as an update."
+                " Clear this for a call with a vendor or a colleague."
+            )
+        )
         call = QWidget()
         grid = QGridLayout(call)
         grid.setContentsMargins(0, 6, 0, 0)
         errors = {name: ErrorLabel() for name in ("summary", "duration_minutes", "call_reference")}
         grid.addWidget(self.call_summary, 0, 0, 1, 5)
         grid.addWidget(errors["summary"], 1, 0, 1, 5)
+        grid.addWidget(self.call_public, 2, 0, 1, 5)
         duration_label = QLabel(self.tr("&Duration"))
         duration_label.setBuddy(self.call_minutes)
         reference_label = QLabel(self.tr("Re&ference"))
         reference_label.setBuddy(self.call_reference)
-        grid.addWidget(duration_label, 2, 0)
-        grid.addWidget(self.call_minutes, 2, 1)
-        grid.addWidget(reference_label, 2, 2)
-        grid.addWidget(self.call_reference, 2, 3)
-        grid.addWidget(self.log_call_button, 2, 4)
-        grid.addWidget(errors["duration_minutes"], 3, 0, 1, 2)
-        grid.addWidget(errors["call_reference"], 3, 2, 1, 3)
+        grid.addWidget(duration_label, 3, 0)
+        grid.addWidget(self.call_minutes, 3, 1)
+        grid.addWidget(reference_label, 3, 2)
+        grid.addWidget(self.call_reference, 3, 3)
+        grid.addWidget(self.log_call_button, 3, 4)
+        grid.addWidget(errors["duration_minutes"], 4, 0, 1, 2)
+        grid.addWidget(errors["call_reference"], 4, 2, 1, 3)
         grid.setColumnStretch(3, 1)
 
         self.composer = QTabWidget()
@@ -192,12 +209,14 @@ class TicketTimelinePanel(QWidget):
         )
 
     def log_call(self) -> None:
-        """Store the call box as a phone call on the timeline (write lane)."""
+        """Store the call box as a phone call on the timeline (write lane); a call with the
+        requester is public, a customer-visible update for the SLA."""
         if not self.log_call_button.isEnabled():
             return
         summary = plain_text(self.call_summary)
         minutes = self.call_minutes.value()
         reference = self.call_reference.text()
+        public = self.call_public.isChecked()
         self.log_call_button.setEnabled(False)
         self._runner.run(
             partial(
@@ -207,6 +226,7 @@ class TicketTimelinePanel(QWidget):
                 summary,
                 minutes,
                 reference,
+                public=public,
             ),
             lane=Lane.WRITE,
             owner=self,
@@ -227,6 +247,7 @@ class TicketTimelinePanel(QWidget):
         self.call_summary.clear()
         self.call_reference.clear()
         self.call_minutes.setValue(5)
+        self.call_public.setChecked(True)
         self.reload()
         self.entry_added.emit(saved)
 
