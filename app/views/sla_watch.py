@@ -7,15 +7,18 @@ technician's unseen notifications. The main window shows them as tray messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
 from app.services.sla_sweep import SlaSweepService
 from app.services.sla_types import Notification, SweepReport
 from app.sla.policy import TargetKind
 from app.tasks import ChangeNotifier, Lane, TaskRunner
+
+from app.views.icons import icon
 
 #: How often the sweep runs: levels and warnings fire at most this late.
 SWEEP_INTERVAL_MS: Final = 60_000
@@ -104,3 +107,41 @@ class SlaWatch(QObject):
     def _fetched(self, found: Sequence[Notification]) -> None:
         if found:
             self.notified.emit(list(found))
+
+
+class SlaAlerts(QObject):
+    """Shows `SlaWatch` notifications: a tray message, and the window's status bar (the only
+    place on desktops without a tray). Clicking the message opens the ticket."""
+
+    def __init__(
+        self, watch: SlaWatch, window: QMainWindow, open_ticket: Callable[[int], object]
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._open_ticket = open_ticket
+        self._last: int | None = None
+        self._tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray = QSystemTrayIcon(icon("app"), self)
+            self._tray.setToolTip(_t("MSP Helpdesk"))
+            self._tray.messageClicked.connect(self._clicked)
+            self._tray.show()
+        watch.notified.connect(self.show)
+
+    def show(self, found: Sequence[Notification]) -> None:
+        last = found[-1]
+        self._last = last.ticket_id
+        title, text = notification_text(last)
+        if len(found) > 1:
+            text += " " + _t("(and {0} more)").format(len(found) - 1)
+        if self._tray is not None:
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+        self._window.statusBar().showMessage(f"{title} — {text}", 30_000)
+
+    def close(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()
+
+    def _clicked(self) -> None:
+        if self._last is not None:
+            self._open_ticket(self._last)

@@ -216,7 +216,7 @@ def test_sla_notifications_reach_the_technician(window: MainWindow) -> None:
         Notification(1, 7, "Printer offline", "warning", TargetKind.RESPONSE, at),
         Notification(2, 8, "Server down", "breach", TargetKind.RESOLUTION, at),
     ]
-    window.show_sla_notifications(found)
+    window.sla_alerts.show(found)
     message = window.statusBar().currentMessage()
     assert message.startswith("SLA breached: T-000008")
     assert "Server down" in message and "(and 1 more)" in message
