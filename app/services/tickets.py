@@ -107,6 +107,8 @@ class TicketEventRow:
     body: str
     duration_minutes: int | None
     call_reference: str
+    #: Seen by the requester: a public reply, or a call with the requester (an SLA update).
+    public: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,4 +506,5 @@ def _event_row(e: TicketEvent, actor_name: str | None) -> TicketEventRow:
         body=e.body,
         duration_minutes=e.duration_minutes,
         call_reference=e.call_reference,
+        public=e.public,
     )

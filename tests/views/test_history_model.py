@@ -97,7 +97,7 @@ def test_a_real_timeline_passes_the_model_tester(qtmodeltester, db, tickets, me,
     assert "Tier: L1 First line → L2 Second line" in summaries
     assert "Queue: No queue → Servers" in summaries
     assert "Changed: Subject" in summaries
-    assert summaries[-1] == "12 min · ref. CALL-881"
+    assert summaries[-1] == "with the requester · 12 min · ref. CALL-881"
     escalation = kinds.index(EventKind.ESCALATION)
     assert model.data(model.index(escalation), BodyRole) == "Needs print server access"
     assert model.data(model.index(len(kinds) - 1), ActorRole) == "Alice Martin"
@@ -160,13 +160,19 @@ def test_set_names_rewords_rows_already_shown(qtbot):
     assert summary(model) == "Assigned to Bob Stone"
 
 
-def test_calls_show_duration_and_reference():
+def test_calls_show_who_heard_them_duration_and_reference():
     model = model_with(
-        event(EventKind.PHONE_CALL, body="Spoke to Jane", duration_minutes=12, call_reference="R1"),
-        event(EventKind.PHONE_CALL, body="No answer", duration_minutes=1),
+        event(
+            EventKind.PHONE_CALL,
+            body="Spoke to Jane",
+            duration_minutes=12,
+            call_reference="R1",
+            public=True,
+        ),
+        event(EventKind.PHONE_CALL, body="Vendor: no answer", duration_minutes=1),
     )
-    assert summary(model, 0) == "12 min · ref. R1"
-    assert summary(model, 1) == "1 min"
+    assert summary(model, 0) == "with the requester · 12 min · ref. R1"
+    assert summary(model, 1) == "internal · 1 min"
     assert model.index(0).data(BodyRole) == "Spoke to Jane"
 
 

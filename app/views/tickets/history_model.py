@@ -145,7 +145,7 @@ class TicketHistoryListModel(QAbstractListModel):
             names = [field_label(n.strip()) for n in row.new_value.split(",") if n.strip()]
             return _t("Changed: {0}").format(", ".join(names)) if names else ""
         if kind is EventKind.PHONE_CALL:
-            parts = []
+            parts = [_t("with the requester") if row.public else _t("internal")]
             if row.duration_minutes is not None:
                 parts.append(_t("{0} min").format(row.duration_minutes))
             if row.call_reference:
