@@ -32,6 +32,7 @@ from typing import Any
 
 from app.sla import BusinessCalendar
 from app.sla.holidays_seed import seed_holidays
+from benchmarks.sla_recompute import bench_recompute
 
 ZONE = "America/New_York"
 TARGET_HOURS = 13
@@ -217,6 +218,7 @@ SECTIONS: list[Callable[[argparse.Namespace], bool]] = [
     bench_add,
     bench_time_left,
     bench_cold_long_add,
+    bench_recompute,
 ]
 
 
