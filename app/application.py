@@ -6,6 +6,7 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
@@ -168,6 +169,7 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         new = window.new_ticket()
         grab(new, "new-ticket-dialog")
         new.close()
+        _grab_sla_settings(window, grab)
     finally:
         QTimer.singleShot(0, window.close)
         wait_until_idle(runner)
@@ -176,6 +178,24 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         app.processEvents()
         scratch.cleanup()
     return shots
+
+
+def _grab_sla_settings(window: MainWindow, grab: Callable[[QWidget, str], None]) -> None:
+    """The SLA settings window on its first calendar and first policy."""
+    dialog = window.open_sla_settings()
+    dialog.resize(1220, 860)
+    wait_until_idle(window._runner)
+    calendars, policies = dialog.calendars.rows(), dialog.policies.rows()
+    if calendars:
+        dialog.calendars.select_calendar(calendars[-1].calendar_id)
+        dialog.calendars.edit_selected()
+        grab(dialog, "sla-calendars")
+    if policies:
+        dialog.tabs.setCurrentWidget(dialog.policies)
+        dialog.policies.select_policy(policies[-1].policy_id)
+        dialog.policies.edit_selected()
+        grab(dialog, "sla-policies")
+    dialog.close()
 
 
 def _screenshot_technician(core: Core) -> TechnicianRow:

@@ -26,9 +26,10 @@ from app.views import labels
 MINUS: Final = "\u2212"
 #: Shown for "no clock" (no SLA, cancelled, no due instant).
 NO_CLOCK: Final = "\u2014"
-#: From this many business hours on, a duration is shown in days of 24 business hours: below it,
-#: hours are what technicians count in (a 10-business-day target is "80 h", not "3 d 8 h").
-DAYS_FROM_HOURS: Final = 100
+#: From this many business hours on, a duration is shown in whole hours. Never in days: a "day"
+#: of business time is ambiguous (8 h? 24 h?), which sla.md D4 rules out; a 10-business-day
+#: target reads "80 h".
+WHOLE_HOURS_FROM: Final = 100
 
 
 class Tone(enum.StrEnum):
@@ -80,20 +81,19 @@ def _t(text: str) -> str:
 
 
 def duration_text(seconds: int) -> str:
-    """A business duration, rounded up to the minute: "0 m", "45 m", "2 h 15 m", "5 d 3 h".
+    """A business duration, rounded up to the minute: "0 m", "45 m", "2 h 15 m", "123 h".
 
-    The sign is ignored (see `signed_duration_text`). From `DAYS_FROM_HOURS` hours on, days of
-    24 business hours are shown, rounded up to the hour.
+    The sign is ignored (see `signed_duration_text`). From `WHOLE_HOURS_FROM` hours on, whole
+    hours are shown, rounded up.
     """
     seconds = abs(seconds)
     minutes = -(-seconds // 60)
     hours, rest = divmod(minutes, 60)
     if hours == 0:
         return _t("{0} m").format(rest)
-    if hours < DAYS_FROM_HOURS:
+    if hours < WHOLE_HOURS_FROM:
         return _t("{0} h {1} m").format(hours, rest) if rest else _t("{0} h").format(hours)
-    days, hours = divmod(-(-minutes // 60), 24)
-    return _t("{0} d {1} h").format(days, hours) if hours else _t("{0} d").format(days)
+    return _t("{0} h").format(-(-minutes // 60))
 
 
 def signed_duration_text(seconds: int) -> str:
@@ -104,7 +104,7 @@ def signed_duration_text(seconds: int) -> str:
 
 def widest_texts() -> list[str]:
     """The widest texts an SLA cell shows for days on end, for sizing its column."""
-    longest = -(DAYS_FROM_HOURS * 3600 - 60)  # "−99 h 59 m"
+    longest = -(WHOLE_HOURS_FROM * 3600 - 60)  # "−99 h 59 m"
     return [
         signed_duration_text(longest),
         _t("Paused ({0})").format(duration_text(longest)),
