@@ -370,6 +370,9 @@ def _store_result(
 
 
 def _cancel(row: TicketSla, now: dt.datetime) -> None:
+    if row.met_at is not None:
+        # Only open targets are cancelled (sla.md §11): a met one stays on record as it was.
+        return
     row.state = TargetState.CANCELLED.value
     row.due_at = None
     row.warn_at = None

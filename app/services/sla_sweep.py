@@ -38,6 +38,8 @@ from app.sla.policy import LevelAction, TargetKind
 log = logging.getLogger(__name__)
 
 _OPEN_STATES: Final = tuple(s.value for s in RUNNING_STATES)
+#: Clocks whose due instant a calendar or policy edit can still move.
+_RECOMPUTABLE_STATES: Final = (*_OPEN_STATES, TargetState.PAUSED.value)
 _NEXT_TIER: Final = {Tier.L0: Tier.L1, Tier.L1: Tier.L2, Tier.L2: Tier.L3, Tier.L3: Tier.L3}
 _RAISED: Final = {
     Priority.P4: Priority.P3,
@@ -196,7 +198,6 @@ class SlaSweepService:
         if LevelAction.REASSIGN_QUEUE in actions and level.queue_id is not None:
             queue = s.get(Queue, level.queue_id)
             if queue is not None and queue.id != ticket.queue_id:
-                _event(s, ticket, EventKind.QUEUE_CHANGED, ticket.queue_id, queue.id, now)
                 _move(s, ticket, queue.tier, queue.id, now)
                 changed = True
         elif LevelAction.REASSIGN_NEXT_TIER in actions:
@@ -230,6 +231,10 @@ def _stale(s: Session) -> set[int]:
         .join(SlaPolicy, SlaPolicy.id == TicketSla.policy_id)
         .where(
             Ticket.is_open.is_(True),
+            # Met and cancelled clocks keep the versions they were settled under (sla.md §11):
+            # counting them would recompute their tickets on every sweep, forever.
+            TicketSla.met_at.is_(None),
+            TicketSla.state.in_(_RECOMPUTABLE_STATES),
             or_(
                 TicketSla.calendar_version != SlaCalendar.version,
                 TicketSla.policy_version != SlaPolicy.version,
@@ -305,6 +310,8 @@ def _move(s: Session, ticket: Ticket, tier: Tier, queue_id: int | None, now: dt.
         _event(s, ticket, EventKind.ESCALATION, ticket.tier, tier, now, "SLA")
         ticket.tier = tier
     if queue_id != ticket.queue_id:
+        # History records every move, the next tier's queue included.
+        _event(s, ticket, EventKind.QUEUE_CHANGED, ticket.queue_id, queue_id, now)
         ticket.queue_id = queue_id
     if ticket.assignee_id is not None:
         _event(s, ticket, EventKind.ASSIGNED, ticket.assignee_id, None, now)

@@ -200,14 +200,25 @@ def _response(
     answers = [t for t in facts.communications if t >= start]
     if policy.ack_counts_as_response:
         answers += [t for t in facts.acknowledgements if t >= start]
-    # Resolving without a reply still tells the requester something: the clock stops there.
-    if h.resolutions:
-        answers.append(h.resolutions[0])
     met_at = min((t for t in answers if t <= now), default=None)
     cancelled = met_at is None and h.current == "cancelled"
+    # A status change is no response (sla.md §9), but a resolved ticket owes none any more:
+    # the clock stops unmet, breached if it had already run out.
+    stopped = h.done_since if met_at is None and h.current in _DONE else None
     # domain.md §2.8: the response clock never pauses.
     return _measure(
-        TargetKind.RESPONSE, target, calendar, start, (), met_at, cancelled, None, h, now, policy
+        TargetKind.RESPONSE,
+        target,
+        calendar,
+        start,
+        (),
+        met_at,
+        cancelled,
+        None,
+        h,
+        now,
+        policy,
+        stopped_at=stopped,
     )
 
 
@@ -250,7 +261,10 @@ def _update(
     first_response: dt.datetime,
     now: dt.datetime,
 ) -> TargetResult:
-    pauses = h.waiting if TargetKind.UPDATE in policy.pause_applies_to else ()
+    waits = h.waiting if TargetKind.UPDATE in policy.pause_applies_to else ()
+    # sla.md §9: the update clock is not armed while the ticket is resolved or closed, so a
+    # reopened ticket's resolved span pauses it (as it pauses resolution, §10.7).
+    pauses = (*waits, *h.reopens)
     later = (t for t in facts.communications if first_response < t <= now)
     stamps = sorted({first_response, *later})
     # An overdue gap earlier in the ticket's life stays a breach after later updates.
@@ -262,7 +276,9 @@ def _update(
             first_breach = due
             overrun = calendar.between(due, after, pauses)
     last = stamps[-1]
-    done = _stopped(h.current)
+    # Resolved or closed: no more updates are owed. Cancelled: the open clock is cancelled
+    # (sla.md §9 "Merge / cancel"), not met.
+    done = h.current in _DONE
     result = _measure(
         TargetKind.UPDATE,
         target,
@@ -270,7 +286,7 @@ def _update(
         last,
         pauses,
         h.done_since if done else None,
-        facts.scope == "out_of_scope",
+        facts.scope == "out_of_scope" or h.current == "cancelled",
         h.open_pause_from if TargetKind.UPDATE in policy.pause_applies_to else None,
         h,
         now,
@@ -314,10 +330,17 @@ def _measure(
     h: _History,
     now: dt.datetime,
     policy: Policy,
+    *,
+    stopped_at: dt.datetime | None = None,
 ) -> TargetResult:
-    """Due, warning, state and levels of one clock started at `start`."""
+    """Due, warning, state and levels of one clock started at `start`.
+
+    `stopped_at`: the clock stopped unmet then (breached if past due, else cancelled).
+    """
     end = met_at or now
-    waited = _covered(calendar, h.waiting, start, end) if kind is not TargetKind.RESPONSE else 0
+    # sla.md §10.3: a wait still open at evaluation time ends at "now".
+    waiting = h.waiting if h.open_pause_from is None else (*h.waiting, (h.open_pause_from, now))
+    waited = _covered(calendar, waiting, start, end) if kind is not TargetKind.RESPONSE else 0
     reopened = _covered(calendar, h.reopens, start, end) if kind is TargetKind.RESOLUTION else 0
     reopen_count = len(h.reopens) if kind is TargetKind.RESOLUTION else 0
     try:
@@ -342,6 +365,14 @@ def _measure(
             reopened, reopen_count, seconds - used,
         )  # fmt: skip
     warn_at = _warning(target, calendar, start, seconds, closed, due)
+    if met_at is None and stopped_at is not None:
+        missed = stopped_at > due
+        return TargetResult(
+            kind, TargetState.BREACHED if missed else TargetState.CANCELLED, start, seconds, due,
+            warn_at, None, due if missed else None,
+            calendar.between(due, stopped_at) if missed else 0, waited, reopened, reopen_count,
+            None,
+        )  # fmt: skip
     event = met_at if met_at is not None else now
     late = event > due
     # Breached before the current wait began: the wait itself still does not count as overrun.
