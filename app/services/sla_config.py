@@ -271,6 +271,8 @@ class SlaConfigService:
             _unique_name(s, SlaPolicy, spec.name, policy_id)
             if s.get(SlaCalendar, spec.calendar_id) is None:
                 raise ValidationError({"calendar_id": "not_found"})
+            calendar, _version = self._sla.store.calendar_in(s, spec.calendar_id)
+            _check_reachable(spec, calendar, now)
             for lv in spec.levels:
                 if lv.queue_id is not None and s.get(Queue, lv.queue_id) is None:
                     raise ValidationError({"levels": "queue_not_found"})
@@ -399,7 +401,6 @@ class SlaConfigService:
                 raise NotFoundError("client", client_id)
             return client.sla_policy_id
 
-
     # -- team leads ----------------------------------------------------------------------------
 
     def queue_leads(self) -> list[QueueLead]:
@@ -484,6 +485,19 @@ def _calendar_field(where: str, spec: CalendarSpec) -> str:
     if any(h.local_date.isoformat() == where for h in spec.holidays):
         return f"holiday.{where}"
     return where or "calendar"
+
+
+def _check_reachable(spec: PolicySpec, calendar: BusinessCalendar, now: dt.datetime) -> None:
+    """Every target must end within the engine's ten-year look-ahead on this calendar: 80,000
+    business hours pass the form's own limit but are decades of office hours."""
+    for t in spec.targets:
+        seconds = Target(t.priority.value, t.kind, t.unit, t.amount).seconds
+        if seconds is None:
+            continue
+        try:
+            calendar.add(now, seconds)
+        except CalendarError as e:
+            raise ValidationError({f"{t.priority.value}.{t.kind.value}": "target_too_large"}) from e
 
 
 def _clean_policy(spec: PolicySpec) -> PolicySpec:

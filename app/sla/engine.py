@@ -390,10 +390,12 @@ def _measure(
             else TargetState.RUNNING
         )
         left = time_left(calendar, due, now, waits)
-    levels = tuple(
-        LevelDue(lv, _level_instant(calendar, due, lv.offset_seconds))
-        for lv in policy.levels_for(kind)
+    # A level "1 h before due" on a 30-minute clock would fall before the clock started and fire
+    # at creation (glpi-project/glpi#15429): such a level does not apply to this clock.
+    instants = (
+        (lv, _level_instant(calendar, due, lv.offset_seconds)) for lv in policy.levels_for(kind)
     )
+    levels = tuple(LevelDue(lv, at) for lv, at in instants if at >= start)
     return TargetResult(
         kind, state, start, seconds, due, warn_at, met_at, due if late else None, overrun,
         waited, reopened, reopen_count, left, levels,

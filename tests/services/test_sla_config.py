@@ -470,6 +470,13 @@ def target(
             id="over-ten-years",
         ),
         pytest.param(
+            # 80 000 h is under the ten-year limit in plain hours, but on 40 office hours a week
+            # it is about 38 years ahead: beyond what the engine looks ahead.
+            {"targets": (target("P1", RESOLUTION, TargetUnit.HOURS, 80_000),)},
+            {"P1.resolution": "target_too_large"},
+            id="decades-of-office-hours",
+        ),
+        pytest.param(
             {"targets": (target("P4", RESOLUTION, TargetUnit.BUSINESS_DAYS_END, 2_501),)},
             {"P4.resolution": "target_out_of_range"},
             id="too-many-days",

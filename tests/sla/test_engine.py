@@ -1056,3 +1056,14 @@ def test_a_ticket_resolved_by_its_due_is_never_breached(
     else:
         check(got, state=TargetState.BREACHED, breached_at=due, due_at=due)
         assert got.business_overrun_seconds == CAL.between(due, resolved, spans)
+
+
+def test_a_level_that_would_fall_before_the_clock_started_does_not_apply() -> None:
+    # P2 response due Mon 10:30: "1 h before" would be 09:30, before the 10:00 start
+    # (the GLPI #15429 "fires at creation" trap); "10 min before" is 10:20.
+    levels = [
+        Level(1, RESPONSE, -H, (LevelAction.NOTIFY_LEAD,)),
+        Level(2, RESPONSE, -10 * 60, (LevelAction.NOTIFY_LEAD,)),
+    ]
+    got = run(facts(at(MON, "10:00")), at(MON, "10:05"), policy(levels=levels))[RESPONSE]
+    assert [(lv.level.level_id, lv.at) for lv in got.levels] == [(2, at(MON, "10:20"))]
