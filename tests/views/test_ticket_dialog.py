@@ -421,7 +421,7 @@ def test_notes_and_calls_join_the_timeline_and_keep_unsaved_edits(
         EventKind.PUBLIC_REPLY,
         EventKind.PHONE_CALL,
     ]
-    assert timeline_summaries(dialog)[-1] == "12 min · ref. PBX-0117"
+    assert timeline_summaries(dialog)[-1] == "with the requester · 12 min · ref. PBX-0117"
     assert panel.note_edit.toPlainText() == ""
     assert panel.call_summary.toPlainText() == ""
     assert dialog.editor.form.subject.text() == "Unsaved subject"
