@@ -135,9 +135,13 @@ class SlaService:
         tickets = [
             _TicketRow(t_id, client_id, priority.value, created)
             for t_id, client_id, priority, created in s.execute(
-                select(Ticket.id, Ticket.client_id, Ticket.priority, Ticket.created_at).where(
-                    Ticket.id.in_(ids)
-                )
+                select(Ticket.id, Ticket.client_id, Ticket.priority, Ticket.created_at)
+                .where(Ticket.id.in_(ids))
+                .order_by(Ticket.id)
+                # PostgreSQL: a sweep and a ticket save recomputing the same ticket take turns,
+                # so the later one reads the other's history and never writes stale clocks.
+                # (SQLite writers are serialised by BEGIN IMMEDIATE already.)
+                .with_for_update()
             )
         ]
         stored: dict[int, dict[str, TicketSla]] = defaultdict(dict)
