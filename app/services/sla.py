@@ -18,21 +18,22 @@ from typing import Final, cast
 from sqlalchemy import Table, and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Changes, Database
 from app.models import (
     Client,
     Contract,
     SlaCalendar,
     SlaPolicy,
+    Technician,
     Ticket,
     TicketEvent,
     TicketSla,
     TicketSlaLevel,
 )
-from app.models.enums import EventKind, Status
+from app.models.enums import EventKind, Role, Status
 from app.models.sla import NO_DUE
 from app.services.clock import Clock
-from app.services.errors import NotFoundError
+from app.services.errors import NotFoundError, PermissionDeniedError
 from app.services.sla_store import SlaStore
 from app.services.sla_types import SlaClock, TicketSlaView
 from app.sla import BusinessCalendar
@@ -107,11 +108,17 @@ class SlaService:
 
     # -- writes --------------------------------------------------------------------------------
 
-    def reevaluate(self, ticket_ids: Collection[int]) -> int:
+    def reevaluate(self, ticket_ids: Collection[int], actor_id: int) -> int:
         """Choose the policy again (contract, client, global default) and recompute: the
-        operator's "re-evaluate SLA" after a contract change (sla.md §8.3)."""
+        operator's "re-evaluate SLA" after a contract change (sla.md §8.3). Returns how many
+        tickets have clocks afterwards."""
         with self._db.write() as s:
-            return self.recompute_in(s, ticket_ids, self._clock.now(), rechoose=True)
+            actor = s.get(Technician, actor_id)
+            if actor is None or not actor.active or actor.role is Role.READ_ONLY:
+                raise PermissionDeniedError("reevaluate_sla")
+            done = self.recompute_in(s, ticket_ids, self._clock.now(), rechoose=True)
+            self._db.announce(s, Changes("ticket", frozenset(ticket_ids)))
+            return done
 
     def recompute_in(
         self,

@@ -20,7 +20,7 @@ from app.db import Database
 from app.models import Client, Contract, SlaPolicy, Ticket, TicketSla
 from app.models.enums import Priority, Role, SourceChannel, Status, TicketType, Tier
 from app.models.sla import NO_DUE
-from app.services.errors import NotFoundError
+from app.services.errors import NotFoundError, PermissionDeniedError
 from app.services.sla import SlaService, choose_policy
 from app.services.sla_store import SlaStore
 from app.services.ticket_queue import SortKey, TicketFilter, TicketQueueService, TicketSort
@@ -309,7 +309,12 @@ def test_contract_edits_apply_to_existing_tickets_only_when_reevaluated(
     change(tickets, t, desk.alice, status=Status.IN_PROGRESS)
     assert {r["policy_id"] for r in rows(db, t).values()} == {desk.policy}
 
-    assert sla.reevaluate([t]) == 1
+    reader = add_technician(db, "Rita Reader", role=Role.READ_ONLY)
+    with pytest.raises(PermissionDeniedError):
+        sla.reevaluate([t], reader)
+    assert {r["policy_id"] for r in rows(db, t).values()} == {desk.policy}
+
+    assert sla.reevaluate([t], desk.alice) == 1
     got = rows(db, t)
     assert {r["policy_id"] for r in got.values()} == {gold}
     # Gold P2 resolution 2 h from Mon 10:00 local → 12:00 = 11:00Z.

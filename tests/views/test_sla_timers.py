@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
 from app.db import Changes, Database
-from app.models.enums import Priority, SourceChannel, Status, TicketType
+from app.models.enums import Priority, Role, SourceChannel, Status, TicketType
 from app.services.directory import TechnicianRow
 from app.services.sla import SlaService
 from app.services.ticket_queue import TicketFilter, TicketQueueService, TicketSort
@@ -491,6 +491,41 @@ def test_no_sla_applies(open_dialog, db, tickets, me):
     assert not panel.message.isHidden()
     assert all(card.isHidden() for card in panel.cards.values())
     assert panel.measured.isHidden()
+
+
+def test_re_evaluate_gives_a_ticket_from_before_the_sla_its_clocks(
+    open_dialog, db, tickets, me, notifier, clock
+):
+    client = add_client(db, "Walk-in customer", timezone="Europe/Brussels")
+    ticket = log_ticket(tickets, me, client)  # no policy exists yet: no clocks
+    dialog = open_dialog(ticket)
+    panel = panel_of(dialog)
+    assert panel.message.text() == "No SLA applies to this ticket"
+    announced: list = []
+    notifier.data_changed.connect(announced.append)
+
+    add_policy(db, add_calendar(db, "Brussels office hours"), "Gold MSP")
+    assert not panel.reevaluate_button.isHidden()
+    panel.reevaluate_button.click()
+
+    assert panel.measured.text() == (
+        "Measured against: Gold MSP on Brussels office hours (Europe/Brussels)"
+    )
+    # Created Mon 10:00 Brussels: P2 response due 10:30 local, 30 business minutes left.
+    assert card_texts(panel, RESPONSE)[1] == "30 m left"
+    assert any(ticket in c.ids for c in announced)
+
+
+def test_a_read_only_account_has_no_re_evaluate_button(
+    qtbot, desk, tickets, directory, runner, notifier, me, sla, clock, db
+):
+    ticket = log_ticket(tickets, me, desk.client)
+    reader = replace(me, role=Role.READ_ONLY)
+    dialog = TicketDialog(
+        tickets, directory, runner, notifier, reader, ticket, sla=sla, now=clock.now
+    )
+    qtbot.addWidget(dialog)
+    assert panel_of(dialog).reevaluate_button.isHidden()
 
 
 def test_the_dialog_without_an_sla_service_has_no_panel(

@@ -9,8 +9,17 @@ from functools import partial
 from typing import Final
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.db import Changes
 from app.services.sla import SlaService
 from app.services.sla_types import SlaClock, TicketSlaView
 from app.sla import BusinessCalendar
@@ -163,6 +172,8 @@ class TicketSlaPanel(QFrame):
 
     #: The clocks were read and shown (after each `reload()`).
     clocks_loaded = Signal()
+    #: "Re-evaluate" chose the policy again; carries the ticket's `Changes` to announce.
+    reevaluated = Signal(object)
 
     def __init__(
         self,
@@ -173,9 +184,12 @@ class TicketSlaPanel(QFrame):
         *,
         now: Callable[[], dt.datetime] | None = None,
         tick_ms: int = TICK_MS,
+        actor_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._sla = sla
+        #: Who may press "Re-evaluate" (None: read-only, no button).
+        self._actor_id = actor_id
         self._runner = runner
         self._ticket_id = ticket_id
         self._now = now or _utc_now
@@ -215,7 +229,20 @@ class TicketSlaPanel(QFrame):
         layout.setSpacing(3)
         layout.addWidget(self.message)
         layout.addLayout(grid)
-        layout.addWidget(self.measured)
+        self.reevaluate_button = QPushButton(self.tr("Re-evaluate SLA"))
+        self.reevaluate_button.setFlat(True)
+        self.reevaluate_button.setToolTip(
+            self.tr(
+                "Choose the policy again from the client's contract and defaults, e.g. after a "
+                "contract change, and recompute the clocks from the ticket's history"
+            )
+        )
+        self.reevaluate_button.clicked.connect(self.reevaluate)
+        self.reevaluate_button.setVisible(self._actor_id is not None)
+        footer = QHBoxLayout()
+        footer.addWidget(self.measured, 1)
+        footer.addWidget(self.reevaluate_button)
+        layout.addLayout(footer)
         self.measured.hide()
 
     # -- public --------------------------------------------------------------------------------
@@ -230,6 +257,32 @@ class TicketSlaPanel(QFrame):
             on_success=partial(self._on_clocks_loaded, self._generation),
             on_failure=partial(self._on_load_failed, self._generation),
         )
+
+    def reevaluate(self) -> None:
+        """Choose the policy again and recompute (write lane), then show the new clocks."""
+        actor = self._actor_id
+        if actor is None:
+            return
+        ticket = self._ticket_id
+        self.reevaluate_button.setEnabled(False)
+        self._runner.run(
+            lambda: self._sla.reevaluate([ticket], actor),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=self._on_reevaluated,
+            on_failure=self._on_reevaluate_failed,
+        )
+
+    def _on_reevaluated(self, _count: int) -> None:
+        self.reevaluate_button.setEnabled(True)
+        self.reload()
+        self.reevaluated.emit(Changes("ticket", frozenset({self._ticket_id})))
+
+    def _on_reevaluate_failed(self, error: BaseException) -> None:
+        self.reevaluate_button.setEnabled(True)
+        log.warning("re-evaluating ticket %s failed", self._ticket_id, exc_info=error)
+        self.message.setText(self.tr("SLA not re-evaluated: {0}").format(failure_text(error)))
+        self.message.show()
 
     def clocks(self) -> TicketSlaView | None:
         """The clocks as last read."""

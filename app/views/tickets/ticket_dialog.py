@@ -131,7 +131,14 @@ class TicketDialog(QDialog):
         #: The ticket's SLA clocks, under the header (None without an `SlaService`).
         self.sla_panel: TicketSlaPanel | None = None
         if self._sla is not None:
-            self.sla_panel = TicketSlaPanel(self._sla, self._runner, self._ticket_id, now=self._now)
+            self.sla_panel = TicketSlaPanel(
+                self._sla,
+                self._runner,
+                self._ticket_id,
+                now=self._now,
+                actor_id=None if self._me.role is Role.READ_ONLY else self._me.technician_id,
+            )
+            self.sla_panel.reevaluated.connect(self._announce)
         self.banner = Banner(self.tr("Compare…"))
         self.banner.button.clicked.connect(self.compare)
         self.editor = TicketEditor(self._runner, self._directory, self._me)
