@@ -6,10 +6,10 @@ import datetime as dt
 import functools
 import logging
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,24 +17,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.directory import TechnicianRow
 from app.services.errors import ConcurrentEditError, ValidationError
-from app.services.sla_config import SlaConfigService
 from app.services.sla_types import CalendarDetail, CalendarSpec, ConfigSaved
-from app.tasks import Lane, TaskRunner
+from app.tasks import Lane
 
 from app.views.sla import sla_labels
 from app.views.sla.calendar_dates import HolidaysWidget, OverridesWidget
 from app.views.sla.calendar_weekly import WeeklyHoursWidget
-from app.views.sla.sla_widgets import mark_invalid, status_label
-from app.views.widgets.banner import Banner
+from app.views.sla.record_editor import RecordEditor
+from app.views.sla.sla_widgets import buddy, mark_invalid
 from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -58,7 +53,7 @@ def default_time_zone() -> str:
     return name if name in time_zones() else "UTC"
 
 
-class CalendarEditor(QWidget):
+class CalendarEditor(RecordEditor[CalendarSpec, CalendarDetail]):
     """Creates or edits one calendar through `SlaConfigService`. GUI thread only.
 
     Loads run on the read lane, saves on the write lane (the service recomputes the open tickets
@@ -68,42 +63,10 @@ class CalendarEditor(QWidget):
     the result into the table; nothing is stored until Save.
     """
 
-    #: A save succeeded; carries the `ConfigSaved`.
-    saved = Signal(object)
-
-    def __init__(
-        self,
-        service: SlaConfigService,
-        runner: TaskRunner,
-        me: TechnicianRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._runner = runner
-        self._me = me
-        #: The stored calendar being edited and the version it was read at; None for a new one.
-        self._calendar_id: int | None = None
-        self._version: int | None = None
-        self._saving = False
-        self._build()
-        self.new_calendar()
-
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner = Banner(self.tr("Reload"))
-        self.banner.button.clicked.connect(self.reload)
-
-        self.name = QLineEdit()
-        self.name.setObjectName("calendarName")
-        self.name.setMaxLength(100)
-        self.name.setPlaceholderText(self.tr("e.g. Office hours Warsaw"))
-        self.name.textEdited.connect(lambda _t: mark_invalid(self.name, False))
-        self.name_error = ErrorLabel()
+        self._build_header("calendarName", self.tr("e.g. Office hours Warsaw"))
 
         self.timezone = QComboBox()
         self.timezone.setObjectName("calendarTimezone")
@@ -140,17 +103,13 @@ class CalendarEditor(QWidget):
         self.overrides_box = _boxed(self.tr("Special days (overrides)"), self.overrides)
         self.holidays_box = _boxed(self.tr("Holidays"), self.holidays)
 
-        self.error = ErrorLabel()
-        self.status = status_label()
-        self.save_button = QPushButton(self.tr("&Save calendar"))
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
+        bottom = self._build_footer(self.tr("&Save calendar"))
 
         top = QGridLayout()
         top.setHorizontalSpacing(8)
-        top.addWidget(_buddy(self.tr("&Name:"), self.name), 0, 0)
+        top.addWidget(buddy(self.tr("&Name:"), self.name), 0, 0)
         top.addWidget(self.name, 0, 1)
-        top.addWidget(_buddy(self.tr("&Time zone:"), self.timezone), 0, 2)
+        top.addWidget(buddy(self.tr("&Time zone:"), self.timezone), 0, 2)
         top.addWidget(self.timezone, 0, 3)
         top.addWidget(self.always_open, 0, 4)
         top.addWidget(self.name_error, 1, 1)
@@ -165,16 +124,7 @@ class CalendarEditor(QWidget):
         columns.addLayout(left, 1)
         columns.addWidget(self.holidays_box, 1)
 
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status)
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.banner)
-        layout.addLayout(top)
+        layout = self._frame(top)
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
@@ -183,35 +133,10 @@ class CalendarEditor(QWidget):
 
     def calendar_id(self) -> int | None:
         """The stored calendar the form edits; None while it is a new one."""
-        return self._calendar_id
-
-    def new_calendar(self) -> None:
-        """An empty form for a new calendar in the workstation's zone."""
-        self._calendar_id = None
-        self._version = None
-        self._fill(CalendarSpec(name="", timezone=default_time_zone()))
-        self.title.setText(self.tr("New calendar"))
-
-    def edit_calendar(self, calendar_id: int) -> None:
-        """Load a stored calendar into the form (read lane)."""
-        self._runner.run(
-            partial(self._service.calendar, calendar_id),
-            lane=Lane.READ,
-            owner=self,
-            on_success=self.load,
-            on_failure=self._show_failure,
-        )
-
-    def reload(self) -> None:
-        """Show the stored calendar again, dropping unsaved edits (the conflict banner's button)."""
-        if self._calendar_id is not None:
-            self.edit_calendar(self._calendar_id)
+        return self._record_id
 
     def load(self, detail: CalendarDetail) -> None:
-        self._calendar_id = detail.calendar_id
-        self._version = detail.version
-        self._fill(detail.spec)
-        self.title.setText(self.tr("Calendar: {0}").format(detail.spec.name))
+        self._show(detail.calendar_id, detail.version, detail.spec)
 
     def form_spec(self) -> tuple[CalendarSpec, dict[str, str]]:
         """What the form holds as a `CalendarSpec`, and the problems of text that does not parse."""
@@ -230,30 +155,6 @@ class CalendarEditor(QWidget):
             holiday_subdiv=subdiv,
         )
         return spec, problems
-
-    def save(self) -> None:
-        """Parse the form, then save on the write lane; problems show at their fields."""
-        if self._saving:
-            return
-        self.clear_errors()
-        spec, problems = self.form_spec()
-        if problems:
-            self.show_problems(problems)
-            return
-        self._set_saving(True)
-        self._runner.run(
-            partial(
-                self._service.save_calendar,
-                self._calendar_id,
-                self._version,
-                spec,
-                self._me.technician_id,
-            ),
-            lane=Lane.WRITE,
-            owner=self,
-            on_success=self._on_saved,
-            on_failure=self._on_save_failed,
-        )
 
     def seed_holidays(self) -> None:
         """Merge the public holidays of the country and years given into the table."""
@@ -292,22 +193,6 @@ class CalendarEditor(QWidget):
 
     # -- results -------------------------------------------------------------------------------
 
-    def _on_saved(self, saved: ConfigSaved) -> None:
-        self._set_saving(False)
-        self._calendar_id = saved.record_id
-        self._version = saved.version
-        self.title.setText(self.tr("Calendar: {0}").format(self.name.text().strip()))
-        self.status.setText(sla_labels.saved_text(saved.recomputed_tickets))
-        self.status.show()
-        self.saved.emit(saved)
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(error, ValidationError):
-            self.show_problems(error.problems)
-        else:
-            self._show_failure(error)
-
     def _on_seeded(self, spec: CalendarSpec) -> None:
         # The table may have changed while the read lane worked: merge into what it shows now.
         rows = self.holidays.rows()
@@ -330,6 +215,19 @@ class CalendarEditor(QWidget):
         self.banner.show_message(sla_labels.failure_text(error, self.tr("calendar")))
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _blank(self) -> CalendarSpec:
+        """A new calendar is in the workstation's zone."""
+        return CalendarSpec(name="", timezone=default_time_zone())
+
+    def _heading(self, name: str | None) -> str:
+        return self.tr("New calendar") if name is None else self.tr("Calendar: {0}").format(name)
+
+    def _fetch(self) -> Callable[[int], CalendarDetail]:
+        return self._service.calendar
+
+    def _store(self) -> Callable[[int | None, int | None, CalendarSpec, int], ConfigSaved]:
+        return self._service.save_calendar
 
     def _show_at_field(self, key: str, text: str) -> bool:
         """Show `text` at the field `key` names; False when no field of the form has that key."""
@@ -371,10 +269,6 @@ class CalendarEditor(QWidget):
         self.holidays.set_region(spec.holiday_country, spec.holiday_subdiv)
         self.overrides.set_rows(spec.overrides)
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving)
-
     def _on_always_open_toggled(self, checked: bool) -> None:
         # Greyed, not cleared: the engine still checks the hours, and switching back keeps them.
         for box in (self.weekly_box, self.holidays_box, self.overrides_box):
@@ -386,12 +280,6 @@ def _boxed(title: str, content: QWidget) -> QGroupBox:
     layout = QVBoxLayout(box)
     layout.addWidget(content)
     return box
-
-
-def _buddy(text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label
 
 
 def _mark(table: HolidaysWidget | OverridesWidget, key: str, text: str) -> bool:

@@ -5,42 +5,32 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QStandardItem
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from app.db import Changes
 from app.services.directory import TechnicianRow
 from app.services.errors import ValidationError
 from app.services.sla_config import SlaConfigService
-from app.services.sla_types import CalendarSummary, ConfigSaved
+from app.services.sla_types import CalendarSummary
 from app.tasks import Lane, TaskRunner
 
 from app.views.sla import sla_labels
 from app.views.sla.calendar_editor import CalendarEditor
-from app.views.sla.sla_widgets import fit_columns, list_table, record_row, select_id, selected_id
-from app.views.widgets.form_errors import ErrorLabel
+from app.views.sla.record_panel import RecordListPanel
+from app.views.sla.sla_widgets import record_row, select_id, selected_id
 
 log = logging.getLogger(__name__)
 
 
-class CalendarPanel(QWidget):
+class CalendarPanel(RecordListPanel[CalendarSummary]):
     """Lists calendars (read lane) and edits one at a time in `editor`. GUI thread only.
 
     Delete asks through `_confirm_delete`, which tests replace. After a save or delete it
     emits `changed`; the owning window announces it and reads the lists again.
     """
 
-    #: Something was stored; carries the `Changes` to announce.
-    changed = Signal(object)
+    editor: CalendarEditor
 
     def __init__(
         self,
@@ -53,59 +43,21 @@ class CalendarPanel(QWidget):
         self._service = service
         self._runner = runner
         self._me = me
-        #: The record a save just stored: selected once the list holding it arrives.
-        self._select_next: int | None = None
-        self._rows: list[CalendarSummary] = []
-
-        self.model = QStandardItemModel(0, 5, self)
-        self.model.setHorizontalHeaderLabels(
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self._build(
+            CalendarEditor(service, runner, me),
             [
                 self.tr("Name"),
                 self.tr("Time zone"),
                 self.tr("24x7"),
                 self.tr("Holidays"),
                 self.tr("Used by policies"),
-            ]
+            ],
+            self.tr("&New calendar"),
+            (self.delete_button,),
+            splitter_sizes=(130, 670),
         )
-        self.table = list_table(self.model)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.new_button = QPushButton(self.tr("&New calendar"))
-        self.edit_button = QPushButton(self.tr("&Edit"))
-        self.delete_button = QPushButton(self.tr("&Delete"))
-        self.new_button.clicked.connect(self.new_calendar)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.list_error = ErrorLabel()
-
-        buttons = QVBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        list_column = QVBoxLayout()
-        list_column.addWidget(self.table, 1)
-        list_column.addWidget(self.list_error)
-        top_layout.addLayout(list_column, 1)
-        top_layout.addLayout(buttons)
-
-        self.editor = CalendarEditor(service, runner, me)
-        self.editor.saved.connect(self._on_editor_saved)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.editor)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([130, 670])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
 
     # -- public --------------------------------------------------------------------------------
 
@@ -115,22 +67,9 @@ class CalendarPanel(QWidget):
             self._service.calendars,
             lane=Lane.READ,
             owner=self,
-            on_success=self._on_calendars_loaded,
+            on_success=self._show_rows,
             on_failure=self._show_list_failure,
         )
-
-    def rows(self) -> list[CalendarSummary]:
-        return list(self._rows)
-
-    def new_calendar(self) -> None:
-        self.table.clearSelection()
-        self.editor.new_calendar()
-        self.editor.name.setFocus()
-
-    def edit_selected(self) -> None:
-        calendar_id = selected_id(self.table)
-        if calendar_id is not None:
-            self.editor.edit_calendar(calendar_id)
 
     def select_calendar(self, calendar_id: int) -> None:
         select_id(self.table, calendar_id)
@@ -165,40 +104,22 @@ class CalendarPanel(QWidget):
 
     # -- results -------------------------------------------------------------------------------
 
-    def _on_calendars_loaded(self, rows: list[CalendarSummary]) -> None:
-        current = self._select_next or selected_id(self.table)
-        self._select_next = None
-        self._rows = list(rows)
-        self.model.removeRows(0, self.model.rowCount())
-        for r in rows:
-            self.model.appendRow(
-                record_row(
-                    r.calendar_id,
-                    [
-                        r.name,
-                        r.timezone,
-                        self.tr("yes") if r.always_open else "",
-                        str(r.holiday_count),
-                        ", ".join(r.policy_names),
-                    ],
-                )
-            )
-        fit_columns(self.table)
-        if current is not None:
-            select_id(self.table, current)
-
-    def _on_editor_saved(self, saved: ConfigSaved) -> None:
-        # The window reads every tab's lists again on `changed`.
-        self._select_next = saved.record_id
-        self.changed.emit(saved.changes)
+    def _row_items(self, row: CalendarSummary) -> list[QStandardItem]:
+        return record_row(
+            row.calendar_id,
+            [
+                row.name,
+                row.timezone,
+                self.tr("yes") if row.always_open else "",
+                str(row.holiday_count),
+                ", ".join(row.policy_names),
+            ],
+        )
 
     def _on_deleted(self, calendar_id: int) -> None:
         if self.editor.calendar_id() == calendar_id:
-            self.editor.new_calendar()
+            self.editor.new_record()
         self.changed.emit(Changes("sla"))
-
-    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
-        self.edit_selected()
 
     def _show_list_failure(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):

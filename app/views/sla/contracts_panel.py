@@ -33,6 +33,8 @@ from app.tasks import Lane, TaskRunner
 
 from app.views.sla import sla_labels
 from app.views.sla.sla_widgets import (
+    buddy,
+    button_column,
     fit_columns,
     hint_label,
     list_table,
@@ -53,12 +55,6 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-def _buddy(text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label
 
 
 def _policy_items(combo: QComboBox, policies: Sequence[PolicySummary], inactive: str) -> None:
@@ -114,15 +110,13 @@ class ContractDialog(QDialog):
         to_row = QHBoxLayout()
         to_row.addWidget(self.valid_to, 1)
         to_row.addWidget(self.open_ended)
-        valid_to_label = QLabel(self.tr("Valid &to (last day):"))
-        valid_to_label.setBuddy(self.valid_to)
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.name_error)
         form.addRow(self.tr("&Policy:"), self.policy)
         form.addRow("", self.policy_error)
         form.addRow(self.tr("Valid &from:"), self.valid_from)
-        form.addRow(valid_to_label, to_row)
+        form.addRow(buddy(self.tr("Valid &to (last day):"), self.valid_to), to_row)
         form.addRow("", self.valid_to_error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -275,19 +269,14 @@ class ContractsPanel(QWidget):
         default_row.addWidget(self.save_default_button)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(_buddy(self.tr("&Client:"), self.client), self.client)
-        form.addRow(_buddy(self.tr("Default &policy:"), self.default_policy), default_row)
+        form.addRow(buddy(self.tr("&Client:"), self.client), self.client)
+        form.addRow(buddy(self.tr("Default &policy:"), self.default_policy), default_row)
         form.addRow("", self.default_error)
         form.addRow("", self.default_status)
 
-        buttons = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         table_row = QHBoxLayout()
         table_row.addWidget(self.table, 1)
-        table_row.addLayout(buttons)
+        table_row.addLayout(button_column((self.add_button, self.edit_button, self.delete_button)))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

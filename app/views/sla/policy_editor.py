@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from functools import partial
+from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,21 +15,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from app.services.directory import QueueRow, TechnicianRow
+from app.services.directory import QueueRow
 from app.services.errors import ConcurrentEditError, ValidationError
-from app.services.sla_config import SlaConfigService
 from app.services.sla_types import CalendarSummary, ConfigSaved, PolicyDetail, PolicySpec
 from app.sla.policy import TargetKind
-from app.tasks import Lane, TaskRunner
 
 from app.views.sla import sla_labels
 from app.views.sla.policy_levels import DEMO_LEVELS, LevelsEditor
 from app.views.sla.policy_targets import TargetsGrid
-from app.views.sla.sla_widgets import hint_label, mark_invalid, status_label
-from app.views.widgets.banner import Banner
+from app.views.sla.record_editor import RecordEditor
+from app.views.sla.sla_widgets import buddy, hint_label, mark_invalid
 from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -41,7 +36,7 @@ WAITING_CUSTOMER = "waiting_customer"
 WAITING_THIRD_PARTY = "waiting_third_party"
 
 
-class PolicyEditor(QWidget):
+class PolicyEditor(RecordEditor[PolicySpec, PolicyDetail]):
     """Creates or edits one SLA policy through `SlaConfigService`. GUI thread only.
 
     Loads run on the read lane, saves on the write lane (the service recomputes the open tickets
@@ -49,43 +44,13 @@ class PolicyEditor(QWidget):
     field: "P1.response" at that target's amount, "level 2" at the second level.
     """
 
-    #: A save succeeded; carries the `ConfigSaved`.
-    saved = Signal(object)
-
-    def __init__(
-        self,
-        service: SlaConfigService,
-        runner: TaskRunner,
-        me: TechnicianRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._runner = runner
-        self._me = me
-        self._policy_id: int | None = None
-        self._version: int | None = None
-        #: The calendar a loaded policy uses, chosen once the calendar list has it.
-        self._wanted_calendar: int | None = None
-        self._saving = False
-        self._build()
-        self.new_policy()
+    #: The calendar a loaded policy uses, chosen once the calendar list has it.
+    _wanted_calendar: int | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner = Banner(self.tr("Reload"))
-        self.banner.button.clicked.connect(self.reload)
-
-        self.name = QLineEdit()
-        self.name.setObjectName("policyName")
-        self.name.setMaxLength(100)
-        self.name.setPlaceholderText(self.tr("e.g. Standard business hours"))
-        self.name.textEdited.connect(lambda _t: mark_invalid(self.name, False))
-        self.name_error = ErrorLabel()
+        self._build_header("policyName", self.tr("e.g. Standard business hours"))
         self.calendar = QComboBox()
         self.calendar.setMinimumContentsLength(18)
         self.calendar.setToolTip(self.tr("Business hours the targets are measured in"))
@@ -122,23 +87,19 @@ class PolicyEditor(QWidget):
         self.pause_error = ErrorLabel()
         self.levels = LevelsEditor()
 
-        self.error = ErrorLabel()
-        self.status = status_label()
-        self.save_button = QPushButton(self.tr("&Save policy"))
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
+        bottom = self._build_footer(self.tr("&Save policy"))
 
         top = QGridLayout()
         top.setHorizontalSpacing(8)
-        top.addWidget(_buddy(self.tr("&Name:"), self.name), 0, 0)
+        top.addWidget(buddy(self.tr("&Name:"), self.name), 0, 0)
         top.addWidget(self.name, 0, 1)
-        top.addWidget(_buddy(self.tr("&Calendar:"), self.calendar), 0, 2)
+        top.addWidget(buddy(self.tr("&Calendar:"), self.calendar), 0, 2)
         top.addWidget(self.calendar, 0, 3)
         top.addWidget(self.active, 0, 4)
         top.addWidget(self.is_default, 0, 5)
         top.addWidget(self.name_error, 1, 1)
         top.addWidget(self.calendar_error, 1, 3, 1, 3)
-        top.addWidget(_buddy(self.tr("&Description:"), self.description), 2, 0)
+        top.addWidget(buddy(self.tr("&Description:"), self.description), 2, 0)
         top.addWidget(self.description, 2, 1, 1, 5)
         top.setColumnStretch(1, 2)
         top.setColumnStretch(3, 1)
@@ -183,16 +144,7 @@ class PolicyEditor(QWidget):
         middle.addWidget(targets_box, 3)
         middle.addWidget(pause_box, 1)
 
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status)
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.banner)
-        layout.addLayout(top)
+        layout = self._frame(top)
         layout.addLayout(middle)
         layout.addWidget(levels_box)
         layout.addStretch(1)
@@ -202,7 +154,7 @@ class PolicyEditor(QWidget):
     # -- public --------------------------------------------------------------------------------
 
     def policy_id(self) -> int | None:
-        return self._policy_id
+        return self._record_id
 
     def set_calendars(self, calendars: Iterable[CalendarSummary]) -> None:
         """Offer `calendars`, keeping the chosen one (or the one a loaded policy uses)."""
@@ -220,32 +172,8 @@ class PolicyEditor(QWidget):
     def set_queues(self, queues: Iterable[QueueRow]) -> None:
         self.levels.set_queues(queues)
 
-    def new_policy(self) -> None:
-        self._policy_id = None
-        self._version = None
-        self._fill(PolicySpec(name="", calendar_id=0, targets=()))
-        self.title.setText(self.tr("New policy"))
-
-    def edit_policy(self, policy_id: int) -> None:
-        """Load a stored policy into the form (read lane)."""
-        self._runner.run(
-            partial(self._service.policy, policy_id),
-            lane=Lane.READ,
-            owner=self,
-            on_success=self.load,
-            on_failure=self._show_failure,
-        )
-
-    def reload(self) -> None:
-        """Show the stored policy again, dropping unsaved edits (the conflict banner's button)."""
-        if self._policy_id is not None:
-            self.edit_policy(self._policy_id)
-
     def load(self, detail: PolicyDetail) -> None:
-        self._policy_id = detail.policy_id
-        self._version = detail.version
-        self._fill(detail.spec)
-        self.title.setText(self.tr("Policy: {0}").format(detail.spec.name))
+        self._show(detail.policy_id, detail.version, detail.spec)
 
     def use_demo_template(self) -> None:
         """Fill the targets and levels with the demo template of sla.md §7 and §12."""
@@ -284,30 +212,6 @@ class PolicyEditor(QWidget):
         )
         return spec, problems
 
-    def save(self) -> None:
-        """Parse the form, then save on the write lane; problems show at their fields."""
-        if self._saving:
-            return
-        self.clear_errors()
-        spec, problems = self.form_spec()
-        if problems or spec is None:
-            self.show_problems(problems)
-            return
-        self._set_saving(True)
-        self._runner.run(
-            partial(
-                self._service.save_policy,
-                self._policy_id,
-                self._version,
-                spec,
-                self._me.technician_id,
-            ),
-            lane=Lane.WRITE,
-            owner=self,
-            on_success=self._on_saved,
-            on_failure=self._on_save_failed,
-        )
-
     def show_problems(self, problems: Mapping[str, str]) -> None:
         for key, code in problems.items():
             text = sla_labels.problem(code)
@@ -338,22 +242,6 @@ class PolicyEditor(QWidget):
 
     # -- results -------------------------------------------------------------------------------
 
-    def _on_saved(self, saved: ConfigSaved) -> None:
-        self._set_saving(False)
-        self._policy_id = saved.record_id
-        self._version = saved.version
-        self.title.setText(self.tr("Policy: {0}").format(self.name.text().strip()))
-        self.status.setText(sla_labels.saved_text(saved.recomputed_tickets))
-        self.status.show()
-        self.saved.emit(saved)
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(error, ValidationError):
-            self.show_problems(error.problems)
-        else:
-            self._show_failure(error)
-
     def _show_failure(self, error: BaseException) -> None:
         if not isinstance(error, ValidationError | ConcurrentEditError):
             log.warning("policy task failed", exc_info=error)
@@ -361,6 +249,18 @@ class PolicyEditor(QWidget):
         self.banner.show_message(sla_labels.failure_text(error, self.tr("policy")))
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _blank(self) -> PolicySpec:
+        return PolicySpec(name="", calendar_id=0, targets=())
+
+    def _heading(self, name: str | None) -> str:
+        return self.tr("New policy") if name is None else self.tr("Policy: {0}").format(name)
+
+    def _fetch(self) -> Callable[[int], PolicyDetail]:
+        return self._service.policy
+
+    def _store(self) -> Callable[[int | None, int | None, PolicySpec, int], ConfigSaved]:
+        return self._service.save_policy
 
     def _fill(self, spec: PolicySpec) -> None:
         self.clear_errors()
@@ -381,13 +281,3 @@ class PolicyEditor(QWidget):
         self.pauses_update.setChecked(TargetKind.UPDATE in spec.pause_applies_to)
         self.ack_counts.setChecked(spec.ack_counts_as_response)
         self.levels.set_levels(spec.levels)
-
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving)
-
-
-def _buddy(text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label

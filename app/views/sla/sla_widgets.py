@@ -1,8 +1,9 @@
-"""Small building blocks shared by the SLA settings tabs: list tables, invalid marks, messages."""
+"""Small building blocks shared by the SLA settings tabs: list tables, invalid marks, messages,
+field labels and button columns."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -101,3 +104,20 @@ def hint_label(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
+
+
+def buddy(text: str, field: QWidget) -> QLabel:
+    """A field's label; its mnemonic (`&`) moves the focus to `field`."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def button_column(buttons: Iterable[QPushButton]) -> QVBoxLayout:
+    """The buttons beside a list, top to bottom; none of them is the Enter key's default."""
+    column = QVBoxLayout()
+    for button in buttons:
+        button.setAutoDefault(False)
+        column.addWidget(button)
+    column.addStretch(1)
+    return column
