@@ -12,10 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import func, insert, or_, select, text
+from sqlalchemy import func, insert, or_, select, text, update
 
 from app.db import Database
-from app.models import Client, Contact, Queue, Site, Technician, Ticket, TicketEvent
+from app.models import (
+    Client,
+    Contact,
+    Queue,
+    Site,
+    Technician,
+    Ticket,
+    TicketEvent,
+    TicketSla,
+    TicketSlaLevel,
+)
 from app.models.enums import (
     ClientStatus,
     EventKind,
@@ -31,6 +41,7 @@ from app.services.auth import AuthService
 from app.services.clock import Clock
 from app.services.demo_sla import seed_demo_sla
 from app.services.sla import SlaService
+from app.sla.engine import TargetState
 
 #: The password of every demo account (documented in the README).
 DEMO_PASSWORD: Final = "demo1234"
@@ -394,6 +405,23 @@ class DemoDataService:
         for i in range(0, len(ids), _BATCH):
             with self._db.write() as s:
                 self._sla.recompute_in(s, ids[i : i + _BATCH], now)
+        with self._db.write() as s:
+            # The demo's history already happened: what fell due before now was escalated and
+            # announced then. Otherwise the first sweep would move hundreds of old tickets.
+            s.execute(
+                update(TicketSlaLevel)
+                .where(TicketSlaLevel.fired_at.is_(None), TicketSlaLevel.due_at <= now)
+                .values(fired_at=TicketSlaLevel.due_at)
+            )
+            late = (TargetState.WARNING.value, TargetState.BREACHED.value)
+            s.execute(
+                update(TicketSla).where(TicketSla.state.in_(late)).values(warning_notified_at=now)
+            )
+            s.execute(
+                update(TicketSla)
+                .where(TicketSla.state == TargetState.BREACHED.value)
+                .values(breach_notified_at=now)
+            )
 
     def _reset_sequences(self) -> None:
         # Explicit ids leave PostgreSQL's serial sequence behind; move it past the last ticket.

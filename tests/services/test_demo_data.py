@@ -18,7 +18,19 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, func, select
 
 from app.db import Database, upgrade_database
-from app.models import Client, Contact, Queue, Site, Technician, Ticket, TicketEvent
+from app.models import (
+    Client,
+    Contact,
+    Contract,
+    Queue,
+    Site,
+    SlaCalendar,
+    SlaPolicy,
+    Technician,
+    Ticket,
+    TicketEvent,
+    TicketSla,
+)
 from app.models.enums import (
     EventKind,
     Priority,
@@ -36,6 +48,9 @@ from app.services.demo_data import (
     DemoDataService,
 )
 from app.services.errors import AuthenticationError
+from app.services.sla import SlaService
+from app.services.sla_store import SlaStore
+from app.services.sla_sweep import SlaSweepService
 from app.services.tickets import TicketFields, TicketService
 from tests.domain import CATEGORY
 from tests.fakes import FakeClock
@@ -52,8 +67,9 @@ class Demo:
         self.db = Database(engine)
         self.clock = clock
         self.auth = AuthService(self.db, clock, FAST_HASHER)
-        self.demo = DemoDataService(self.db, clock, self.auth)
-        self.tickets = TicketService(self.db, clock)
+        self.sla = SlaService(self.db, clock, SlaStore(self.db))
+        self.demo = DemoDataService(self.db, clock, self.auth, self.sla)
+        self.tickets = TicketService(self.db, clock, self.sla)
 
     def count(self, model: type[Any]) -> int:
         with self.db.read() as s:
@@ -110,6 +126,24 @@ def test_seed_fills_an_empty_database(fresh: Demo) -> None:
     assert fresh.count(Queue) >= 1 and fresh.count(Site) >= summary.clients
     assert progress[-1] == (300, 300)
     assert [done for done, _ in progress] == sorted({done for done, _ in progress})
+
+
+def test_the_demo_msp_has_slas_and_its_past_is_already_escalated(fresh: Demo) -> None:
+    fresh.demo.seed(tickets=400)
+    assert fresh.count(SlaCalendar) == 3 and fresh.count(SlaPolicy) == 3
+    assert fresh.count(Contract) == 1
+    with fresh.db.read() as s:
+        defaults = s.scalars(select(SlaPolicy.name).where(SlaPolicy.is_default.is_(True))).all()
+        open_ids = set(s.scalars(select(Ticket.id).where(Ticket.is_open.is_(True))))
+        with_clocks = set(s.scalars(select(TicketSla.ticket_id)))
+        leads = s.scalars(select(Queue.lead_id).where(Queue.lead_id.is_not(None))).all()
+    assert defaults == ["Standard business hours"]
+    assert open_ids and open_ids <= with_clocks
+    assert len(leads) == 4
+    # Old tickets' warnings, breaches and levels belong to the past: a first sweep right after
+    # seeding must not reassign or announce anything.
+    report = SlaSweepService(fresh.db, fresh.clock, fresh.sla).sweep()
+    assert (report.warnings, report.breaches, report.levels_fired) == (0, 0, 0)
 
 
 def test_seeded_tickets_are_consistent(fresh: Demo, clock: FakeClock) -> None:
