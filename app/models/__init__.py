@@ -27,6 +27,16 @@ from app.models.sla import (
 )
 from app.models.technician import Queue, Technician
 from app.models.ticket import Ticket, TicketEvent, TimeEntry
+from app.models.vault import (
+    RotationWorklist,
+    TechnicianDevice,
+    TechnicianKeys,
+    Vault,
+    VaultAudit,
+    VaultGrant,
+    VaultItem,
+    VaultSettings,
+)
 
 __all__ = [
     "Base",
@@ -37,6 +47,7 @@ __all__ = [
     "Priority",
     "Queue",
     "Role",
+    "RotationWorklist",
     "Site",
     "SlaCalendar",
     "SlaCalendarHoliday",
@@ -50,6 +61,8 @@ __all__ = [
     "Status",
     "StatusCategory",
     "Technician",
+    "TechnicianDevice",
+    "TechnicianKeys",
     "Ticket",
     "TicketEvent",
     "TicketSla",
@@ -57,4 +70,9 @@ __all__ = [
     "TicketType",
     "Tier",
     "TimeEntry",
+    "Vault",
+    "VaultAudit",
+    "VaultGrant",
+    "VaultItem",
+    "VaultSettings",
 ]
