@@ -24,6 +24,7 @@ from app.db import (
 )
 from app.paths import AppPaths
 from app.services.demo_data import DEFAULT_TICKETS, DemoDataExistsError
+from app.services.demo_vault import DEMO_VAULT_PASSWORD
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_TOO_NEW = 0, 1, 2, 3
 
@@ -231,6 +232,7 @@ def _demo_command(args: argparse.Namespace) -> int:
             f"in {core.db.url.render_as_string(hide_password=True)}"
         )
         print("sign in as alice@demo.msp (L1) or admin@demo.msp, password: demo1234")
+        print(f"their credential vault password: {DEMO_VAULT_PASSWORD}")
         return _maybe_screenshots(core, args)
     except DemoDataExistsError:
         print("helpdesk: the database already has data", file=sys.stderr)

@@ -40,6 +40,7 @@ from app.models.enums import (
 from app.services.auth import AuthService
 from app.services.clock import Clock
 from app.services.demo_sla import seed_demo_sla
+from app.services.demo_vault import seed_demo_vault
 from app.services.sla import SlaService
 from app.sla.engine import TargetState
 
@@ -49,6 +50,9 @@ DEFAULT_TICKETS: Final = 5_000
 _BATCH: Final = 5_000
 #: Closed tickets younger than this get SLA clocks too (recent reports need them).
 _CLOCKS_FOR: Final = dt.timedelta(days=90)
+#: Who holds the demo vault: the admin sets it up, Alice is enrolled and granted every client.
+_VAULT_ADMIN: Final = "admin@demo.msp"
+_VAULT_TECH: Final = "alice@demo.msp"
 #: Queue leads, told of SLA warnings and breaches: one per tier.
 _LEADS: Final = frozenset({"lena@demo.msp", "alice@demo.msp", "dmitri@demo.msp", "farid@demo.msp"})
 
@@ -196,6 +200,7 @@ class DemoDataService:
         rng = random.Random(seed)
         now = self._clock.now()
         techs, queues, clients, contacts = self._seed_directory(rng, now)
+        self._seed_vault(rng)
         events = 0
         done = 0
         span = dt.timedelta(days=max(60, min(730, tickets // 40)))
@@ -386,6 +391,17 @@ class DemoDataService:
                     )
                 )
         return rows, events
+
+    def _seed_vault(self, rng: random.Random) -> None:
+        with self._db.read() as s:
+            ids = {email: i for email, i in s.execute(select(Technician.email, Technician.id))}
+            rows = s.execute(select(Client.id, Client.code).order_by(Client.id))
+            clients = [(client_id, code) for client_id, code in rows]
+        # Its own generator: however many passwords the vault draws, the tickets stay the same.
+        vault_rng = random.Random(rng.random())
+        seed_demo_vault(
+            self._db, self._clock.now, vault_rng, ids[_VAULT_ADMIN], ids[_VAULT_TECH], clients
+        )
 
     def _compute_clocks(self, since: dt.datetime) -> None:
         """SLA clocks for open tickets and for those created since `since` (what queues and

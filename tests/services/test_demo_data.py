@@ -47,11 +47,15 @@ from app.services.demo_data import (
     DemoDataExistsError,
     DemoDataService,
 )
+from app.services.demo_vault import DEMO_VAULT_PASSWORD
 from app.services.errors import AuthenticationError
 from app.services.sla import SlaService
 from app.services.sla_store import SlaStore
 from app.services.sla_sweep import SlaSweepService
 from app.services.tickets import TicketFields, TicketService
+from app.vault.errors import WrongPassword
+from app.vault.service import VaultService
+from app.vault.types import Purpose
 from tests.domain import CATEGORY
 from tests.fakes import FakeClock
 
@@ -339,3 +343,23 @@ def test_the_documented_accounts_exist() -> None:
     assert accounts["admin@demo.msp"] == (Role.ADMIN, True)
     assert accounts["alice@demo.msp"] == (Role.TECHNICIAN, True)
     assert len(DEMO_PASSWORD) >= 8
+
+
+def test_the_demo_vault_opens_for_alice_with_the_printed_password(fresh: Demo) -> None:
+    fresh.demo.seed(tickets=50)
+    with fresh.db.read() as s:
+        alice = s.scalar(select(Technician.id).where(Technician.email == "alice@demo.msp"))
+        clients = s.scalars(select(Client.id)).all()
+    assert alice is not None
+    vault = VaultService(fresh.db, alice, fresh.clock.now)
+    with pytest.raises(WrongPassword):
+        vault.unlock("not-the-demo-password")
+    vault.unlock(DEMO_VAULT_PASSWORD)
+    for client_id in clients:
+        vault_id = vault.vault_for_client(client_id)
+        assert vault_id is not None
+        labels = [i.label for i in vault.items(vault_id)]
+        assert "Domain admin" in labels and "Firewall" in labels
+    first = vault.items(vault.vault_for_client(clients[0]) or 0)[0]
+    revealed = vault.reveal(first.item_id, ("password",), Purpose("view", reason="demo check"))
+    assert len(revealed["password"].reveal_text()) == 20
