@@ -164,7 +164,8 @@ class VaultAudit(Base):
     client_id: Mapped[int | None] = mapped_column(Integer)
     vault_id: Mapped[int | None] = mapped_column(Integer)
     item_id: Mapped[str | None] = mapped_column(String(36))
-    field: Mapped[str | None] = mapped_column(String(32))
+    #: The revealed fields, comma-separated ("username,password").
+    field: Mapped[str | None] = mapped_column(String(200))
     ticket_id: Mapped[int | None] = mapped_column(Integer)
     session_id: Mapped[str | None] = mapped_column(String(36))
     reason: Mapped[str] = mapped_column(Text, default="")

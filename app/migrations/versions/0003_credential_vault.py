@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("client_id", sa.Integer(), nullable=True),
         sa.Column("vault_id", sa.Integer(), nullable=True),
         sa.Column("item_id", sa.String(length=36), nullable=True),
-        sa.Column("field", sa.String(length=32), nullable=True),
+        sa.Column("field", sa.String(length=200), nullable=True),
         sa.Column("ticket_id", sa.Integer(), nullable=True),
         sa.Column("session_id", sa.String(length=36), nullable=True),
         sa.Column("reason", sa.Text(), nullable=False),
