@@ -14,13 +14,21 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import Technician, TechnicianKeys, Vault, VaultGrant, VaultItem, VaultSettings
+from app.models import (
+    RotationWorklist,
+    Technician,
+    TechnicianKeys,
+    Vault,
+    VaultGrant,
+    VaultItem,
+    VaultSettings,
+)
 from app.models.enums import Role
 from app.vault import crypto, kdf
 from app.vault.audit import ChainReport
@@ -34,6 +42,9 @@ from app.vault.errors import (
     WrongPassword,
 )
 from app.vault.keycache import KeyCache
+
+if TYPE_CHECKING:
+    from app.vault.offboarding import RevocationReport
 from app.vault.recovery import RecoveryKit, recovery_kit
 from app.vault.secret import Secret
 from app.vault.types import SECRET_FIELDS, ItemDraft, ItemRow, Purpose, VaultKind
@@ -244,6 +255,19 @@ class VaultService:
         if refused is not None:
             raise refused
 
+    def rotate(self, vault_id: int, cause: str) -> int:
+        """A new key version for a vault (vault.md §8.6); returns it."""
+        from app.vault.offboarding import rotate
+
+        return rotate(self, vault_id, cause)
+
+    def revoke_user(self, technician_id: int) -> RevocationReport:
+        """Offboard a technician: keys disabled, devices and grants deleted, their vaults
+        rotated, the rotation worklist filled (vault.md §8.7). Admins only."""
+        from app.vault.offboarding import revoke_user
+
+        return revoke_user(self, technician_id)
+
     def vault_for_client(self, client_id: int) -> int | None:
         with self._db.read() as s:
             return s.scalar(select(Vault.id).where(Vault.client_id == client_id).limit(1))
@@ -286,6 +310,15 @@ class VaultService:
                 setattr(item, f"enc_{name}", sealed)
                 if name == "password" and action == "item_update":
                     item.rotated_at = now
+                    # A changed client password closes its offboarding worklist rows.
+                    s.execute(
+                        update(RotationWorklist)
+                        .where(
+                            RotationWorklist.item_id == str(item_id),
+                            RotationWorklist.done_at.is_(None),
+                        )
+                        .values(done_at=now, done_by_id=self._me)
+                    )
             append(
                 s,
                 AuditEntry(
