@@ -27,8 +27,10 @@ from app.services.directory import TechnicianRow
 from app.services.ticket_queue import SavedQueue
 from app.settings import Settings
 from app.tasks import ChangeNotifier, Lane, TaskRunner
+from app.vault.service import VaultService
 
 from app.views.clients.clients_view import ClientsView
+from app.views.clients.vault_session import VaultSession
 from app.views.icons import icon
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.sla_watch import SlaAlerts, SlaWatch
@@ -81,7 +83,9 @@ class MainWindow(QMainWindow):
             initial_queue=initial,
             now=core.clock.now,
         )
-        self.clients_view = ClientsView(core.directory, runner, notifier, self)
+        # One vault session per window; it also records activity for the idle lock.
+        self.vault = VaultSession(VaultService(core.db, me.technician_id, core.clock.now), self)
+        self.clients_view = ClientsView(core.directory, runner, notifier, self, vault=self.vault)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)
         self.stack.addWidget(self.clients_view)
@@ -142,11 +146,15 @@ class MainWindow(QMainWindow):
         refresh = QAction(icon("refresh"), self.tr("Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(lambda: self._notifier.announce(Changes("*")))
-        for action in (new, refresh):
+        lock = QAction(self.tr("Lock vault"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.vault.lock_now)
+        for action in (new, refresh, lock):
             toolbar.addAction(action)
             self.addAction(action)
         self.new_ticket_action = new
         self.refresh_action = refresh
+        self.lock_vault_action = lock
         new.setEnabled(self._me.role is not Role.READ_ONLY)
         sla = QAction(self.tr("SLA settings…"), self)
         sla.triggered.connect(self.open_sla_settings)

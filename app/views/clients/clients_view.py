@@ -1,4 +1,5 @@
-"""The clients browser: a searchable client list beside the selected client's contacts and sites."""
+"""The clients browser: a searchable client list beside the selected client's contacts, sites and
+credentials (the Credentials tab appears when a vault session is given)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ from app.views.clients.client_models import (
     ContactTableModel,
     SiteTableModel,
 )
+from app.views.clients.vault_panel import VaultPanel
+from app.views.clients.vault_session import VaultSession
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +92,15 @@ class ClientsView(QWidget):
         runner: TaskRunner,
         notifier: ChangeNotifier,
         parent: QWidget | None = None,
+        *,
+        vault: VaultSession | None = None,
     ) -> None:
         super().__init__(parent)
         self._directory = directory
         self._runner = runner
+        self._vault = vault
+        #: The Credentials tab; None without a vault session.
+        self.vault_panel: VaultPanel | None = None
         #: Ids of the latest list and detail queries; older results are dropped.
         self._list_seq = 0
         self._detail_seq = 0
@@ -230,6 +238,9 @@ class ClientsView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.contact_table, self.tr("Contacts"))
         self.tabs.addTab(self.site_table, self.tr("Sites"))
+        if self._vault is not None:
+            self.vault_panel = VaultPanel(self._vault, self._runner)
+            self.tabs.addTab(self.vault_panel, self.tr("Credentials"))
 
         self.detail_message = QLabel()
         self.detail_message.setObjectName("detailMessage")
@@ -322,6 +333,8 @@ class ClientsView(QWidget):
             return
         self._client_id = row.client_id
         self._load_detail(row.client_id)
+        if self.vault_panel is not None:
+            self.vault_panel.set_client(row.client_id)
         self.client_selected.emit(row.client_id)
 
     # --- list ---------------------------------------------------------------------------------
@@ -427,4 +440,6 @@ class ClientsView(QWidget):
         self.client_table.selectionModel().clear()
         self.contact_model.set_rows(())
         self.site_model.set_rows(())
+        if self.vault_panel is not None:
+            self.vault_panel.set_client(None)
         self._detail_stack.setCurrentIndex(0)

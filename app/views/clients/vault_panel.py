@@ -1,0 +1,380 @@
+"""The Credentials tab of a client: unlock the vault, list the client's items, add and reveal.
+
+Thin: every call goes through the `TaskRunner` (lists on the read lane; unlock, create, save and
+reveal on the write lane, since they write audit rows), never on the GUI thread. Lists show
+metadata only; nothing is decrypted until a reveal (vault.md §7.3).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Final
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.tasks import Lane, TaskHandle, TaskRunner
+from app.vault.errors import PermissionDenied, VaultLocked, VaultParametersInvalid, WrongPassword
+from app.vault.service import VaultService
+from app.vault.types import ItemRow
+
+from app.views.clients.vault_item_dialog import AddCredentialDialog
+from app.views.clients.vault_models import ItemTableModel
+from app.views.clients.vault_reveal_dialog import RevealDialog
+from app.views.clients.vault_session import VaultSession
+from app.views.widgets.form_errors import ErrorLabel
+
+log = logging.getLogger(__name__)
+
+#: vault.md §8.3: after this many wrong passwords, wait 30 s, doubling each time.
+FREE_ATTEMPTS: Final = 5
+BACKOFF_MS: Final = 30_000
+
+
+class Page(enum.IntEnum):
+    MESSAGE = 0
+    UNLOCK = 1
+    ITEMS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class VaultState:
+    """What the tab shows for one client (read on the read lane)."""
+
+    client_id: int
+    set_up: bool
+    enrolled: bool
+    unlocked: bool
+    vault_id: int | None = None
+    items: list[ItemRow] = field(default_factory=list)
+
+
+def load_state(service: VaultService, client_id: int) -> VaultState:
+    """Runs on a worker: set-up, enrolment, lock state, the client's vault and its items."""
+    if not service.is_set_up():
+        return VaultState(client_id, set_up=False, enrolled=False, unlocked=False)
+    if not service.has_keys():
+        return VaultState(client_id, set_up=True, enrolled=False, unlocked=False)
+    if not service.cache.is_unlocked:
+        return VaultState(client_id, set_up=True, enrolled=True, unlocked=False)
+    vault_id = service.vault_for_client(client_id)
+    items = service.items(vault_id) if vault_id is not None else []
+    return VaultState(client_id, True, True, True, vault_id, items)
+
+
+class VaultPanel(QWidget):
+    """One client's credentials. GUI thread only; loads when shown and on `set_client`."""
+
+    def __init__(
+        self, session: VaultSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = runner
+        self._client_id: int | None = None
+        self._vault_id: int | None = None
+        self._seq = 0
+        self._task: TaskHandle | None = None
+        self._stale = True
+        self._failures = 0
+        self.model = ItemTableModel(self)
+        self.reveal_dialog: RevealDialog | None = None
+        self.add_dialog: AddCredentialDialog | None = None
+        self._build()
+        session.locked.connect(self._on_session_locked)
+        session.unlocked.connect(self.reload)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.stack = QStackedWidget()
+        self.message = QLabel()
+        self.message.setObjectName("vaultMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self._build_unlock())
+        self.stack.addWidget(self._build_items())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_unlock(self) -> QWidget:
+        title = QLabel(self.tr("The credential vault is locked."))
+        title.setStyleSheet("font-weight: 600;")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("Vault password"))
+        self.password_edit.returnPressed.connect(self._unlock)
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.clicked.connect(self._unlock)
+        self.password_error = ErrorLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.password_edit, 1)
+        row.addWidget(self.unlock_button)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        inner.addWidget(title)
+        inner.addLayout(row)
+        inner.addWidget(self.password_error)
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        return page
+
+    def _build_items(self) -> QWidget:
+        self.no_vault_label = QLabel(self.tr("This client has no credential vault yet."))
+        self.create_button = QPushButton(self.tr("Create vault"))
+        self.create_button.clicked.connect(self._create_vault)
+        self.add_button = QPushButton(self.tr("Add credential…"))
+        self.add_button.clicked.connect(self.open_add_dialog)
+        self.reveal_button = QPushButton(self.tr("Reveal…"))
+        self.reveal_button.setEnabled(False)
+        self.reveal_button.clicked.connect(self.open_reveal_dialog)
+        self.items_error = ErrorLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ItemTableModel.Col.LABEL, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.doubleClicked.connect(lambda _i: self.open_reveal_dialog())
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.no_vault_label)
+        buttons.addWidget(self.create_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.reveal_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.items_error)
+        layout.addWidget(self.table, 1)
+        return page
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_client(self, client_id: int | None) -> None:
+        """Show `client_id`'s credentials (loads now if visible, else when shown)."""
+        if client_id == self._client_id and not self._stale:
+            return
+        self._client_id = client_id
+        self._vault_id = None
+        self.model.set_rows(())
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def reload(self) -> None:
+        """Read the vault state for the current client again (read lane)."""
+        self._stale = False
+        self._seq += 1
+        if self._task is not None:
+            self._task.cancel()
+        if self._client_id is None:
+            self._show_message(self.tr("Select a client to see its credentials."))
+            return
+        self._task = self._runner.run(
+            partial(load_state, self._session.service, self._client_id),
+            lane=Lane.READ,
+            owner=self,
+            on_success=partial(self._on_state_loaded, self._seq),
+            on_failure=partial(self._on_state_failed, self._seq),
+        )
+
+    def current_page(self) -> Page:
+        return Page(self.stack.currentIndex())
+
+    def selected_item(self) -> ItemRow | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def open_add_dialog(self) -> AddCredentialDialog | None:
+        if self._vault_id is None:
+            return None
+        dialog = AddCredentialDialog(self._session.service, self._runner, self._vault_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self.reload())
+        self._session.locked.connect(dialog.reject)
+        self.add_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "add_dialog", None))
+        dialog.show()
+        return dialog
+
+    def open_reveal_dialog(self) -> RevealDialog | None:
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = RevealDialog(self._session, self._runner, item, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reveal_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "reveal_dialog", None))
+        dialog.show()
+        return dialog
+
+    # --- events -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_session_locked(self) -> None:
+        self.model.set_rows(())
+        if self.current_page() is Page.ITEMS:
+            self._show_unlock()
+        self._stale = not self.isVisible()
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        self.reveal_button.setEnabled(current.isValid())
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _on_state_loaded(self, seq: int, state: VaultState) -> None:
+        if seq != self._seq or state.client_id != self._client_id:
+            return
+        self._task = None
+        if not state.set_up:
+            self._show_message(
+                self.tr("The credential vault is not set up yet. An administrator sets it up.")
+            )
+        elif not state.enrolled:
+            self._show_message(
+                self.tr(
+                    "Not enrolled: you have no vault keys yet. Pick a vault password, then ask "
+                    "an administrator to confirm your key and grant you this client's vault."
+                )
+            )
+        elif not state.unlocked:
+            self._show_unlock()
+        else:
+            self._show_items(state)
+
+    def _on_state_failed(self, seq: int, error: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self._task = None
+        log.warning("loading the vault state failed: %s", type(error).__name__)
+        self._show_message(self.tr("The credentials could not be loaded. Try again later."))
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentIndex(Page.MESSAGE)
+
+    def _show_unlock(self) -> None:
+        self.stack.setCurrentIndex(Page.UNLOCK)
+        if self.isVisible():
+            self.password_edit.setFocus()
+
+    def _show_items(self, state: VaultState) -> None:
+        self._vault_id = state.vault_id
+        has_vault = state.vault_id is not None
+        self.no_vault_label.setVisible(not has_vault)
+        self.create_button.setVisible(not has_vault)
+        self.create_button.setEnabled(True)
+        self.add_button.setEnabled(has_vault)
+        self.items_error.clear_error()
+        self.model.set_rows(state.items)
+        self.reveal_button.setEnabled(False)
+        self.stack.setCurrentIndex(Page.ITEMS)
+
+    # --- unlock -------------------------------------------------------------------------------
+
+    def _unlock(self) -> None:
+        password = self.password_edit.text()
+        if not password or not self.unlock_button.isEnabled():
+            return
+        self.password_error.clear_error()
+        self.unlock_button.setEnabled(False)
+        self._runner.run(
+            partial(self._session.service.unlock, password),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=lambda _r: self._on_unlocked(),
+            on_failure=self._on_unlock_failed,
+        )
+        del password
+
+    def _on_unlocked(self) -> None:
+        self._failures = 0
+        self.password_edit.clear()
+        self.unlock_button.setEnabled(True)
+        if not self._session.refresh():  # tells every view, this one included (reload)
+            self.reload()
+
+    def _on_unlock_failed(self, error: BaseException) -> None:
+        self.password_edit.clear()
+        if isinstance(error, WrongPassword):
+            self._failures += 1
+            self.password_error.show_error(self.tr("Wrong vault password."))
+            if self._failures >= FREE_ATTEMPTS:
+                wait = BACKOFF_MS * 2 ** (self._failures - FREE_ATTEMPTS)
+                self.password_error.show_error(
+                    self.tr("Wrong vault password. Try again in {s} s.").format(s=wait // 1000)
+                )
+                QTimer.singleShot(wait, self, lambda: self.unlock_button.setEnabled(True))
+                return
+        elif isinstance(error, PermissionDenied):
+            self.password_error.show_error(self.tr("Your vault keys are disabled."))
+        elif isinstance(error, VaultParametersInvalid):
+            self.password_error.show_error(
+                self.tr("Your stored vault settings are invalid. Ask an administrator.")
+            )
+        else:
+            log.warning("unlocking the vault failed: %s", type(error).__name__)
+            self.password_error.show_error(self.tr("The vault could not be unlocked."))
+        self.unlock_button.setEnabled(True)
+        self.password_edit.setFocus()
+
+    # --- create -------------------------------------------------------------------------------
+
+    def _create_vault(self) -> None:
+        if self._client_id is None:
+            return
+        self.create_button.setEnabled(False)
+        self._runner.run(
+            partial(self._session.service.create_vault, self._client_id),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=lambda _id: self.reload(),
+            on_failure=self._on_create_failed,
+        )
+
+    def _on_create_failed(self, error: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        if isinstance(error, VaultLocked):
+            self._session.refresh()
+            return
+        log.warning("creating a vault failed: %s", type(error).__name__)
+        self.items_error.show_error(self.tr("The vault could not be created. Try again later."))
