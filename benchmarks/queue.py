@@ -31,12 +31,18 @@ OUT = ROOT / "out" / "bench"
 _SELECT = """
 SELECT t.id, t.client_id, c.name, t.subject, t.type, t.priority, t.status, t.tier, t.queue_id,
        q.name, t.assignee_id, a.name, t.contact_id, ct.name, t.created_at, t.updated_at,
-       t.version, {key}
+       t.version, t.response_due_order, t.resolve_due_order, rs.due_at, rs.state, rv.due_at,
+       rv.state, rv.remaining_seconds, coalesce(rv.id, rs.id),
+       coalesce(rv.calendar_id, rs.calendar_id), coalesce(rv.calendar_version, rs.calendar_version),
+       cal.timezone, {key}
 FROM ticket t
 JOIN client c ON t.client_id = c.id
 LEFT JOIN queue q ON t.queue_id = q.id
 LEFT JOIN technician a ON t.assignee_id = a.id
 LEFT JOIN contact ct ON t.contact_id = ct.id
+LEFT JOIN ticket_sla rs ON rs.ticket_id = t.id AND rs.kind = 'response'
+LEFT JOIN ticket_sla rv ON rv.ticket_id = t.id AND rv.kind = 'resolution'
+LEFT JOIN sla_calendar cal ON cal.id = coalesce(rv.calendar_id, rs.calendar_id)
 WHERE {where}
 ORDER BY {key} {direction}, t.id {direction}
 LIMIT 201
