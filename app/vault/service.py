@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from app.vault.offboarding import RevocationReport
 from app.vault.recovery import RecoveryKit, recovery_kit
 from app.vault.secret import Secret
-from app.vault.types import SECRET_FIELDS, ItemDraft, ItemRow, Purpose, VaultKind
+from app.vault.types import SECRET_FIELDS, ItemDraft, ItemRow, Purpose, VaultKind, VaultMember
 
 _RECOVERY_KEY_ID: Final = 1
 
@@ -267,6 +267,25 @@ class VaultService:
         from app.vault.offboarding import revoke_user
 
         return revoke_user(self, technician_id)
+
+    def members(self) -> list[VaultMember]:
+        """Technicians by name with their key state; `signed` is checked against my pinned org
+        key when unlocked, else against the display copy in vault_settings."""
+        with self._db.read() as s:
+            settings = s.get(VaultSettings, 1)
+            org = self._pinned_org or (settings.org_sign_pub if settings is not None else None)
+            rows = s.execute(
+                select(Technician, TechnicianKeys)
+                .outerjoin(TechnicianKeys, TechnicianKeys.technician_id == Technician.id)
+                .order_by(Technician.name, Technician.id)
+            )
+            return [VaultMember.of(t, k, org) for t, k in rows]
+
+    def org_fingerprint(self) -> str:
+        """The fingerprint of the org signing key pinned in my bundle (VaultLocked when locked)."""
+        if self._pinned_org is None or not self.cache.is_unlocked:
+            raise VaultLocked()
+        return crypto.fingerprint(self._pinned_org)
 
     def vault_for_client(self, client_id: int) -> int | None:
         with self._db.read() as s:

@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
             now=core.clock.now,
         )
         # One vault session per window; it also records activity for the idle lock.
-        self.vault = VaultSession(VaultService(core.db, me.technician_id, core.clock.now), self)
+        vault = VaultService(core.db, me.technician_id, core.clock.now)
+        self.vault = VaultSession(vault, self, is_admin=me.role is Role.ADMIN)
         self.clients_view = ClientsView(core.directory, runner, notifier, self, vault=self.vault)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)

@@ -239,7 +239,7 @@ class ClientsView(QWidget):
         self.tabs.addTab(self.contact_table, self.tr("Contacts"))
         self.tabs.addTab(self.site_table, self.tr("Sites"))
         if self._vault is not None:
-            self.vault_panel = VaultPanel(self._vault, self._runner)
+            self.vault_panel = VaultPanel(self._vault, self._runner, is_admin=self._vault.is_admin)
             self.tabs.addTab(self.vault_panel, self.tr("Credentials"))
 
         self.detail_message = QLabel()

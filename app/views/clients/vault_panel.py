@@ -11,12 +11,13 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Final
+from typing import Final, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,13 +34,17 @@ from app.vault.errors import PermissionDenied, VaultLocked, VaultParametersInval
 from app.vault.service import VaultService
 from app.vault.types import ItemRow
 
+from app.views.clients.vault_access_dialog import VaultAccessDialog
 from app.views.clients.vault_item_dialog import AddCredentialDialog
 from app.views.clients.vault_models import ItemTableModel
 from app.views.clients.vault_reveal_dialog import RevealDialog
 from app.views.clients.vault_session import VaultSession
+from app.views.clients.vault_setup_dialogs import EnrolDialog, SetUpVaultDialog
 from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
+
+_D = TypeVar("_D", bound=QDialog)
 
 #: vault.md §8.3: after this many wrong passwords, wait 30 s, doubling each time.
 FREE_ATTEMPTS: Final = 5
@@ -81,11 +86,20 @@ class VaultPanel(QWidget):
     """One client's credentials. GUI thread only; loads when shown and on `set_client`."""
 
     def __init__(
-        self, session: VaultSession, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        session: VaultSession,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        is_admin: bool = False,
+        single_user: bool = False,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._runner = runner
+        #: The signed-in technician is an admin: offers first setup and vault access.
+        self._is_admin = is_admin
+        self._single_user = single_user
         self._client_id: int | None = None
         self._vault_id: int | None = None
         self._seq = 0
@@ -95,6 +109,9 @@ class VaultPanel(QWidget):
         self.model = ItemTableModel(self)
         self.reveal_dialog: RevealDialog | None = None
         self.add_dialog: AddCredentialDialog | None = None
+        self.setup_dialog: SetUpVaultDialog | None = None
+        self.enrol_dialog: EnrolDialog | None = None
+        self.access_dialog: VaultAccessDialog | None = None
         self._build()
         session.locked.connect(self._on_session_locked)
         session.unlocked.connect(self.reload)
@@ -107,12 +124,32 @@ class VaultPanel(QWidget):
         self.message.setObjectName("vaultMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.message)
+        self.stack.addWidget(self._build_message())
         self.stack.addWidget(self._build_unlock())
         self.stack.addWidget(self._build_items())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.stack)
+
+    def _build_message(self) -> QWidget:
+        self.setup_button = QPushButton(self.tr("Set up the vault…"))
+        self.setup_button.clicked.connect(self.open_setup_dialog)
+        self.enrol_button = QPushButton(self.tr("Enrol…"))
+        self.enrol_button.clicked.connect(self.open_enrol_dialog)
+        self.setup_button.hide()
+        self.enrol_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.setup_button)
+        buttons.addWidget(self.enrol_button)
+        buttons.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
 
     def _build_unlock(self) -> QWidget:
         title = QLabel(self.tr("The credential vault is locked."))
@@ -174,6 +211,10 @@ class VaultPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.reveal_button)
+        self.access_button = QPushButton(self.tr("Vault access…"))
+        self.access_button.clicked.connect(self.open_access_dialog)
+        self.access_button.setVisible(self._is_admin)
+        buttons.addWidget(self.access_button)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -243,6 +284,43 @@ class VaultPanel(QWidget):
         dialog.show()
         return dialog
 
+    def open_setup_dialog(self) -> SetUpVaultDialog | None:
+        if not self._is_admin:
+            return None
+        dialog = SetUpVaultDialog(
+            self._session.service, self._runner, self, single_user=self._single_user
+        )
+        dialog.vault_set_up.connect(self.setup_button.hide)
+        dialog.finished.connect(lambda _r: self._after_keys_changed())
+        self.setup_dialog = self._track(dialog, "setup_dialog")
+        return dialog
+
+    def open_enrol_dialog(self) -> EnrolDialog:
+        dialog = EnrolDialog(self._session.service, self._runner, self)
+        dialog.enrolled.connect(self.enrol_button.hide)
+        dialog.finished.connect(lambda _r: self._after_keys_changed())
+        self.enrol_dialog = self._track(dialog, "enrol_dialog")
+        return dialog
+
+    def open_access_dialog(self) -> VaultAccessDialog | None:
+        if not self._is_admin:
+            return None
+        dialog = VaultAccessDialog(self._session.service, self._runner, self._vault_id, self)
+        self._session.locked.connect(dialog.reject)
+        self.access_dialog = self._track(dialog, "access_dialog")
+        return dialog
+
+    def _track(self, dialog: _D, name: str) -> _D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, name, None))
+        dialog.show()
+        return dialog
+
+    def _after_keys_changed(self) -> None:
+        """Set-up and enrolment unlock this session: tell every view, or at least reload."""
+        if not self._session.refresh():
+            self.reload()
+
     # --- events -------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -269,6 +347,7 @@ class VaultPanel(QWidget):
             self._show_message(
                 self.tr("The credential vault is not set up yet. An administrator sets it up.")
             )
+            self.setup_button.setVisible(self._is_admin)
         elif not state.enrolled:
             self._show_message(
                 self.tr(
@@ -276,6 +355,7 @@ class VaultPanel(QWidget):
                     "an administrator to confirm your key and grant you this client's vault."
                 )
             )
+            self.enrol_button.show()
         elif not state.unlocked:
             self._show_unlock()
         else:
@@ -289,6 +369,8 @@ class VaultPanel(QWidget):
         self._show_message(self.tr("The credentials could not be loaded. Try again later."))
 
     def _show_message(self, text: str) -> None:
+        self.setup_button.hide()
+        self.enrol_button.hide()
         self.message.setText(text)
         self.stack.setCurrentIndex(Page.MESSAGE)
 

@@ -57,8 +57,11 @@ class VaultSession(QObject):
         parent: QObject | None = None,
         *,
         clipboard_seconds: float = DEFAULT_SECONDS,
+        is_admin: bool = False,
     ) -> None:
         super().__init__(parent)
+        #: Offers set-up and the vault access dialog (the service checks the role again).
+        self.is_admin = is_admin
         self.service = service
         self.clipboard = SecureClipboard(clipboard_seconds, self)
         self._was_unlocked = service.cache.is_unlocked

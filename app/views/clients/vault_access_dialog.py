@@ -1,0 +1,450 @@
+"""Vault access for administrators: sign keys, grant this client's vault, revoke (vault.md §3,
+§8.2, §8.4, §8.7).
+
+The member list is read on the read lane; signing, granting and revoking run on the write lane
+(revocation rotates vaults). Signing needs the "I compared fingerprints with <name>" box ticked:
+the comparison happens out of band, in person or by phone. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from functools import partial
+from typing import Final
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.tasks import Lane, TaskRunner
+from app.vault.errors import PermissionDenied, VaultError, VaultLocked
+from app.vault.offboarding import RevocationReport
+from app.vault.service import VaultService
+from app.vault.types import VaultMember
+
+from app.views.widgets.form_errors import ErrorLabel
+
+log = logging.getLogger(__name__)
+
+ROTATION_WARNING: Final = (
+    "Rotating keys protects later changes; only changing the client passwords protects what "
+    "was seen."
+)
+
+
+def _mono_font() -> QFont:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class Col(enum.IntEnum):
+    NAME = 0
+    KEYS = 1
+    FINGERPRINT = 2
+    SIGNED = 3
+    STATUS = 4
+
+
+def _error_text(error: BaseException) -> str:
+    if isinstance(error, VaultLocked):
+        return "The vault is locked. Unlock it and try again."
+    if isinstance(error, PermissionDenied):
+        return "Refused: " + str(error) + "."
+    if isinstance(error, VaultError):
+        return str(error).capitalize() + "."
+    log.warning("vault access action failed: %s", type(error).__name__)
+    return "That did not work. Try again later."
+
+
+class SignKeyDialog(QDialog):
+    """Both fingerprints side by side; Sign is enabled only once the comparison box is ticked."""
+
+    signed = Signal()
+
+    def __init__(
+        self,
+        service: VaultService,
+        runner: TaskRunner,
+        member: VaultMember,
+        org_fingerprint: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._member = member
+        self.setWindowTitle(self.tr("Sign {name}'s key").format(name=member.name))
+        intro = QLabel(
+            self.tr(
+                "Compare both fingerprints with {name} in person or by phone, not by e-mail or "
+                "chat. Sign only if every group matches."
+            ).format(name=member.name)
+        )
+        intro.setWordWrap(True)
+        self.fingerprint_label = QLabel(member.fingerprint or "")
+        self.org_fingerprint_label = QLabel(org_fingerprint)
+        for label in (self.fingerprint_label, self.org_fingerprint_label):
+            label.setFont(_mono_font())
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout()
+        form.addRow(
+            self.tr("{name}'s fingerprint:").format(name=member.name), self.fingerprint_label
+        )
+        form.addRow(self.tr("Organisation fingerprint:"), self.org_fingerprint_label)
+        self.compared_box = QCheckBox(
+            self.tr("I compared fingerprints with {name}").format(name=member.name)
+        )
+        self.error = ErrorLabel()
+        self.sign_button = QPushButton(self.tr("Sign"))
+        self.sign_button.setEnabled(False)
+        self.sign_button.clicked.connect(self._sign)
+        self.compared_box.toggled.connect(self.sign_button.setEnabled)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.compared_box)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def _sign(self) -> None:
+        if not self.compared_box.isChecked():
+            return
+        self.sign_button.setEnabled(False)
+        self.error.clear_error()
+        self._runner.run(
+            partial(self._service.sign, self._member.technician_id, fingerprints_compared=True),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=lambda _r: self._on_signed(),
+            on_failure=self._on_failed,
+        )
+
+    def _on_signed(self) -> None:
+        self.signed.emit()
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.sign_button.setEnabled(self.compared_box.isChecked())
+        self.error.show_error(self.tr(_error_text(error)))
+
+
+class RevokeDialog(QDialog):
+    """Confirm, revoke on the write lane, then show the report with the rotation warning."""
+
+    revoked = Signal()
+
+    def __init__(
+        self,
+        service: VaultService,
+        runner: TaskRunner,
+        member: VaultMember,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._member = member
+        self.setWindowTitle(self.tr("Revoke {name}").format(name=member.name))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_confirm())
+        self.stack.addWidget(self._build_report())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.setMinimumWidth(460)
+
+    def _build_confirm(self) -> QWidget:
+        text = QLabel(
+            self.tr(
+                "Revoke {name}'s vault access? Their keys are disabled, their devices and grants "
+                "deleted, and every vault they held gets a new key. This cannot be undone."
+            ).format(name=self._member.name)
+        )
+        text.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.revoke_button = QPushButton(self.tr("Revoke"))
+        self.revoke_button.clicked.connect(self._revoke)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setDefault(True)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revoke_button)
+        buttons.addWidget(self.cancel_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(text)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_report(self) -> QWidget:
+        self.report_label = QLabel()
+        self.report_label.setObjectName("revocationReport")
+        self.report_label.setWordWrap(True)
+        warning = QLabel(self.tr(ROTATION_WARNING))
+        warning.setObjectName("rotationWarning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet("font-weight: 600;")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.report_label)
+        layout.addWidget(warning)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _revoke(self) -> None:
+        self.revoke_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.error.clear_error()
+        self._runner.run(
+            partial(self._service.revoke_user, self._member.technician_id),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=self._on_revoked,
+            on_failure=self._on_failed,
+        )
+
+    def _on_revoked(self, report: RevocationReport) -> None:
+        lines = [
+            self.tr("{name}'s vault keys are disabled.").format(name=self._member.name),
+            self.tr("Vaults rotated to a new key: {n}.").format(n=len(report.rotated)),
+        ]
+        if report.not_rotated:
+            lines.append(
+                self.tr(
+                    "Vaults no administrator here could rotate (use the recovery kit): {n}."
+                ).format(n=len(report.not_rotated))
+            )
+        lines.append(
+            self.tr(
+                "Client passwords to change: {revealed} they revealed, {could} they could have "
+                "revealed. The rotation worklist lists them."
+            ).format(revealed=report.revealed, could=report.could_reveal)
+        )
+        self.report_label.setText("\n".join(lines))
+        self.stack.setCurrentIndex(1)
+        self.revoked.emit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.revoke_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.error.show_error(self.tr(_error_text(error)))
+
+
+class VaultAccessDialog(QDialog):
+    """Technicians and their vault keys, with sign, grant (this client's vault) and revoke."""
+
+    #: Something changed (a key signed, a grant, a revocation): views may reload.
+    changed = Signal()
+
+    def __init__(
+        self,
+        service: VaultService,
+        runner: TaskRunner,
+        vault_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._vault_id = vault_id
+        self._members: list[VaultMember] = []
+        self._seq = 0
+        self.sign_dialog: SignKeyDialog | None = None
+        self.revoke_dialog: RevokeDialog | None = None
+        self.setWindowTitle(self.tr("Vault access"))
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        self.table = QTableWidget(0, len(Col))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Keys"), self.tr("Fingerprint"), self.tr("Signed"),
+             self.tr("Status")]
+        )  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Col.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.sign_button = QPushButton(self.tr("Sign key…"))
+        self.sign_button.clicked.connect(self.open_sign_dialog)
+        self.grant_button = QPushButton(self.tr("Grant this client's vault"))
+        self.grant_button.clicked.connect(self._grant)
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.clicked.connect(self.open_revoke_dialog)
+        self.status = QLabel()
+        self.status.setObjectName("accessStatus")
+        self.status.setWordWrap(True)
+        self.error = ErrorLabel()
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        actions = QHBoxLayout()
+        actions.addWidget(self.sign_button)
+        actions.addWidget(self.grant_button)
+        actions.addWidget(self.revoke_button)
+        actions.addStretch(1)
+        actions.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        self.resize(720, 380)
+        self._update_buttons()
+
+    # --- members ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._seq += 1
+        self._runner.run(
+            self._service.members,
+            lane=Lane.READ,
+            owner=self,
+            on_success=partial(self._on_members, self._seq),
+            on_failure=self._on_action_failed,
+        )
+
+    def members(self) -> list[VaultMember]:
+        return list(self._members)
+
+    def select_member(self, technician_id: int) -> None:
+        for row, m in enumerate(self._members):
+            if m.technician_id == technician_id:
+                self.table.selectRow(row)
+                return
+
+    def selected_member(self) -> VaultMember | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._members[rows[0].row()] if rows else None
+
+    def _on_members(self, seq: int, members: list[VaultMember]) -> None:
+        if seq != self._seq:
+            return
+        selected = self.selected_member()
+        self._members = members
+        self.table.setRowCount(len(members))
+        for row, m in enumerate(members):
+            cells = {
+                Col.NAME: m.name + (self.tr(" (admin)") if m.is_admin else ""),
+                Col.KEYS: self.tr("yes") if m.has_keys else self.tr("not enrolled"),
+                Col.FINGERPRINT: m.fingerprint or "",
+                Col.SIGNED: self.tr("signed") if m.signed else ("" if not m.has_keys else "—"),
+                Col.STATUS: self._status_text(m),
+            }
+            for col, text in cells.items():
+                item = QTableWidgetItem(text)
+                if col is Col.FINGERPRINT:
+                    item.setFont(_mono_font())
+                self.table.setItem(row, col, item)
+        if selected is not None:
+            self.select_member(selected.technician_id)
+        self._update_buttons()
+
+    def _status_text(self, m: VaultMember) -> str:
+        if m.disabled:
+            return self.tr("revoked")
+        if not m.active:
+            return self.tr("inactive account")
+        return self.tr("active")
+
+    def _update_buttons(self) -> None:
+        m = self.selected_member()
+        usable = m is not None and m.has_keys and not m.disabled
+        self.sign_button.setEnabled(usable and m is not None and not m.signed)
+        self.grant_button.setEnabled(
+            self._vault_id is not None and usable and m is not None and m.signed and m.active
+        )
+        self.revoke_button.setEnabled(usable)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def open_sign_dialog(self) -> SignKeyDialog | None:
+        m = self.selected_member()
+        if m is None or not m.has_keys:
+            return None
+        try:
+            org = self._service.org_fingerprint()  # a hash of the pinned key: no DB, no KDF
+        except VaultLocked as e:
+            self._on_action_failed(e)
+            return None
+        dialog = SignKeyDialog(self._service, self._runner, m, org, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed.connect(
+            partial(self._after_change, self.tr("{name}'s key is signed.").format(name=m.name))
+        )
+        self.sign_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "sign_dialog", None))
+        dialog.show()
+        return dialog
+
+    def open_revoke_dialog(self) -> RevokeDialog | None:
+        m = self.selected_member()
+        if m is None or not m.has_keys or m.disabled:
+            return None
+        dialog = RevokeDialog(self._service, self._runner, m, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.revoked.connect(partial(self._after_change, ""))
+        self.revoke_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "revoke_dialog", None))
+        dialog.show()
+        return dialog
+
+    def _grant(self) -> None:
+        m = self.selected_member()
+        if m is None or self._vault_id is None:
+            return
+        self.grant_button.setEnabled(False)
+        self.error.clear_error()
+        message = self.tr("{name} can now open this client's vault.").format(name=m.name)
+        self._runner.run(
+            partial(self._service.grant, self._vault_id, m.technician_id),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=lambda _r: self._after_change(message),
+            on_failure=self._on_action_failed,
+        )
+
+    def _after_change(self, message: str) -> None:
+        self.error.clear_error()
+        self.status.setText(message)
+        self.changed.emit()
+        self.reload()
+
+    def _on_action_failed(self, error: BaseException) -> None:
+        self.status.clear()
+        self.error.show_error(self.tr(_error_text(error)))
+        self._update_buttons()
