@@ -3,20 +3,26 @@
 Thin: every call goes through the `TaskRunner` (lists on the read lane; unlock, create, save and
 reveal on the write lane, since they write audit rows), never on the GUI thread. Lists show
 metadata only; nothing is decrypted until a reveal (vault.md §7.3).
+
+Remembered devices (§6.6): the first time this run the tab finds the vault locked it tries the
+device key once (write lane); "Remember this device" on the unlock form stores one after a
+password unlock. Failing to remember never undoes the unlock.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import platform
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSysInfo, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,13 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.tasks import Lane, TaskHandle, TaskRunner
+from app.vault import devices
 from app.vault.errors import PermissionDenied, VaultLocked, VaultParametersInvalid, WrongPassword
+from app.vault.keychain import DeviceKeychain, KeychainReason
 from app.vault.service import VaultService
 from app.vault.types import ItemRow
 
 from app.views.clients.vault_access_dialog import VaultAccessDialog
 from app.views.clients.vault_item_dialog import AddCredentialDialog
 from app.views.clients.vault_models import ItemTableModel
+from app.views.clients.vault_password_dialog import ChangePasswordDialog
 from app.views.clients.vault_reveal_dialog import RevealDialog
 from app.views.clients.vault_session import VaultSession
 from app.views.clients.vault_setup_dialogs import EnrolDialog, SetUpVaultDialog
@@ -82,6 +91,27 @@ def load_state(service: VaultService, client_id: int) -> VaultState:
     return VaultState(client_id, True, True, True, vault_id, items)
 
 
+def unlock_and_remember(
+    service: VaultService, keychain: DeviceKeychain, password: str, device_name: str | None
+) -> BaseException | None:
+    """Runs on a worker: unlock with the password (errors propagate), then remember this device
+    when `device_name` is given; returns the remembering error instead of raising it."""
+    devices.unlock_with_password(service, password)
+    if device_name is None:
+        return None
+    try:
+        devices.remember_device(service, keychain, device_name)
+    except Exception as e:  # the unlock stands whatever went wrong here
+        return e
+    return None
+
+
+def machine_name() -> str:
+    """This computer's host name, for the device row (never empty, at most the column width)."""
+    name = QSysInfo.machineHostName().strip() or platform.node().strip() or "This computer"
+    return name[: devices.MAX_NAME_LEN]
+
+
 class VaultPanel(QWidget):
     """One client's credentials. GUI thread only; loads when shown and on `set_client`."""
 
@@ -112,6 +142,7 @@ class VaultPanel(QWidget):
         self.setup_dialog: SetUpVaultDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.access_dialog: VaultAccessDialog | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
         self._build()
         session.locked.connect(self._on_session_locked)
         session.unlocked.connect(self.reload)
@@ -161,6 +192,15 @@ class VaultPanel(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self._unlock)
         self.password_error = ErrorLabel()
+        self.remember_check = QCheckBox(self.tr("Remember this device"))
+        keychain = self._session.keychain
+        if not keychain.available:
+            self.remember_check.setEnabled(False)
+            self.remember_check.setToolTip(self._keychain_reason_text(keychain.reason))
+        else:
+            self.remember_check.setToolTip(
+                self.tr("Unlock without the password on this computer, using its keychain.")
+            )
         row = QHBoxLayout()
         row.addWidget(self.password_edit, 1)
         row.addWidget(self.unlock_button)
@@ -169,6 +209,7 @@ class VaultPanel(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(title)
         inner.addLayout(row)
+        inner.addWidget(self.remember_check)
         inner.addWidget(self.password_error)
         page = QWidget()
         outer = QVBoxLayout(page)
@@ -215,10 +256,19 @@ class VaultPanel(QWidget):
         self.access_button.clicked.connect(self.open_access_dialog)
         self.access_button.setVisible(self._is_admin)
         buttons.addWidget(self.access_button)
+        self.change_password_button = QPushButton(self.tr("Change vault password…"))
+        self.change_password_button.clicked.connect(self.open_password_dialog)
+        buttons.addWidget(self.change_password_button)
+        #: Calm, not an error: e.g. this device could not be remembered (the unlock stands).
+        self.device_notice = QLabel()
+        self.device_notice.setObjectName("vaultNotice")
+        self.device_notice.setWordWrap(True)
+        self.device_notice.hide()
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
+        layout.addWidget(self.device_notice)
         layout.addWidget(self.items_error)
         layout.addWidget(self.table, 1)
         return page
@@ -310,6 +360,15 @@ class VaultPanel(QWidget):
         self.access_dialog = self._track(dialog, "access_dialog")
         return dialog
 
+    def open_password_dialog(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self._session.service, self._runner, self)
+        dialog.password_changed.connect(
+            lambda: self._show_notice(self.tr("Your vault password was changed."))
+        )
+        self._session.locked.connect(dialog.reject)
+        self.password_dialog = self._track(dialog, "password_dialog")
+        return dialog
+
     def _track(self, dialog: _D, name: str) -> _D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: setattr(self, name, None))
@@ -330,6 +389,7 @@ class VaultPanel(QWidget):
 
     def _on_session_locked(self) -> None:
         self.model.set_rows(())
+        self.device_notice.hide()
         if self.current_page() is Page.ITEMS:
             self._show_unlock()
         self._stale = not self.isVisible()
@@ -358,6 +418,7 @@ class VaultPanel(QWidget):
             self.enrol_button.show()
         elif not state.unlocked:
             self._show_unlock()
+            self._try_device_unlock()
         else:
             self._show_items(state)
 
@@ -393,25 +454,78 @@ class VaultPanel(QWidget):
 
     # --- unlock -------------------------------------------------------------------------------
 
+    def _keychain_reason_text(self, reason: KeychainReason | None) -> str:
+        if reason is KeychainReason.NOT_ALLOWED:
+            return self.tr(
+                "This computer's keychain is not one the app trusts to hold the device key."
+            )
+        return self.tr("No supported system keychain is available on this computer.")
+
+    def _show_notice(self, text: str) -> None:
+        self.device_notice.setText(text)
+        self.device_notice.show()
+
+    def _try_device_unlock(self) -> None:
+        """Once per run (per session), the first time the vault shows locked: the device key."""
+        if self._session.device_unlock_tried:
+            return
+        self._session.device_unlock_tried = True
+        if not self._session.keychain.available:
+            return
+        self.unlock_button.setEnabled(False)
+        self._runner.run(
+            partial(devices.unlock_with_device, self._session.service, self._session.keychain),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=self._on_device_unlock_done,
+            on_failure=self._on_device_unlock_failed,
+        )
+
+    def _on_device_unlock_done(self, unlocked: bool) -> None:
+        self.unlock_button.setEnabled(True)
+        if unlocked and not self._session.refresh():
+            self.reload()
+
+    def _on_device_unlock_failed(self, error: BaseException) -> None:
+        # The password form stays; the technician unlocks as usual.
+        log.warning("device unlock failed: %s", type(error).__name__)
+        self.unlock_button.setEnabled(True)
+
     def _unlock(self) -> None:
         password = self.password_edit.text()
         if not password or not self.unlock_button.isEnabled():
             return
         self.password_error.clear_error()
         self.unlock_button.setEnabled(False)
+        remember = self.remember_check.isEnabled() and self.remember_check.isChecked()
         self._runner.run(
-            partial(self._session.service.unlock, password),
+            partial(
+                unlock_and_remember,
+                self._session.service,
+                self._session.keychain,
+                password,
+                machine_name() if remember else None,
+            ),
             lane=Lane.WRITE,
             owner=self,
-            on_success=lambda _r: self._on_unlocked(),
+            on_success=self._on_unlocked,
             on_failure=self._on_unlock_failed,
         )
         del password
 
-    def _on_unlocked(self) -> None:
+    def _on_unlocked(self, remember_error: BaseException | None = None) -> None:
         self._failures = 0
         self.password_edit.clear()
+        self.remember_check.setChecked(False)
         self.unlock_button.setEnabled(True)
+        if remember_error is not None:
+            log.warning("remembering this device failed: %s", type(remember_error).__name__)
+            self._show_notice(
+                self.tr(
+                    "The vault is unlocked, but this device could not be remembered. "
+                    "You will be asked for the password next time."
+                )
+            )
         if not self._session.refresh():  # tells every view, this one included (reload)
             self.reload()
 

@@ -3,7 +3,8 @@
 vault.md §7.2: the `KeyCache` locks itself when read after the idle time; `ActivityFilter` resets
 that time on keyboard and mouse input, and `VaultSession` watches the cache so views learn of a
 lock (Lock vault, idle, quit) through `locked`, and the clipboard is cleared if it holds our value.
-GUI thread only.
+The session also holds this machine's `DeviceKeychain` (remembered devices, §6.6) and whether
+the automatic device unlock was already tried this run. GUI thread only.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from app.vault.keycache import KeyCache
+from app.vault.keychain import DeviceKeychain
 from app.vault.service import VaultService
 
 from app.views.widgets.secure_clipboard import DEFAULT_SECONDS, SecureClipboard
@@ -58,8 +60,14 @@ class VaultSession(QObject):
         *,
         clipboard_seconds: float = DEFAULT_SECONDS,
         is_admin: bool = False,
+        keychain: DeviceKeychain | None = None,
     ) -> None:
         super().__init__(parent)
+        #: This machine's keychain for "Remember this device" (unavailable → the option is off).
+        self.keychain = keychain if keychain is not None else DeviceKeychain()
+        #: The automatic device unlock runs at most once per run, and never after a lock: a
+        #: technician who locked the vault means it to stay locked.
+        self.device_unlock_tried = False
         #: Offers set-up and the vault access dialog (the service checks the role again).
         self.is_admin = is_admin
         self.service = service
@@ -94,6 +102,7 @@ class VaultSession(QObject):
         if now_unlocked:
             self.unlocked.emit()
         else:
+            self.device_unlock_tried = True
             self.clipboard.clear_now()
             self.locked.emit()
         return True
