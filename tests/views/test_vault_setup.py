@@ -266,7 +266,7 @@ def test_admin_signs_after_comparing_then_grants_and_the_technician_can_reveal(
     names = [m.name for m in dialog.members()]
     assert names == ["Ada Admin", "Alice Martin"]
     dialog.select_member(me.technician_id)
-    cell = dialog.table.item(1, 2)
+    cell = dialog.model.item(1, 2)
     assert cell is not None and cell.text() == alice_fp
     assert not dialog.grant_button.isEnabled()  # not signed yet
     _click(qtbot, dialog.sign_button)

@@ -14,19 +14,15 @@ from functools import partial
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +34,13 @@ from app.vault.service import VaultService
 from app.vault.types import VaultMember
 
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.record_list import (
+    fit_columns,
+    list_table,
+    record_row,
+    select_id,
+    selected_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -286,20 +289,13 @@ class VaultAccessDialog(QDialog):
         self.reload()
 
     def _build(self) -> None:
-        self.table = QTableWidget(0, len(Col))
-        self.table.setHorizontalHeaderLabels(
+        self.model = QStandardItemModel(0, len(Col), self)
+        self.model.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Keys"), self.tr("Fingerprint"), self.tr("Signed"),
              self.tr("Status")]
         )  # fmt: skip
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table = list_table(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.sign_button = QPushButton(self.tr("Sign key…"))
         self.sign_button.clicked.connect(self.open_sign_dialog)
         self.grant_button = QPushButton(self.tr("Grant this client's vault"))
@@ -342,34 +338,30 @@ class VaultAccessDialog(QDialog):
         return list(self._members)
 
     def select_member(self, technician_id: int) -> None:
-        for row, m in enumerate(self._members):
-            if m.technician_id == technician_id:
-                self.table.selectRow(row)
-                return
+        select_id(self.table, technician_id)
 
     def selected_member(self) -> VaultMember | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self._members[rows[0].row()] if rows else None
+        chosen = selected_id(self.table)
+        return next((m for m in self._members if m.technician_id == chosen), None)
 
     def _on_members(self, seq: int, members: list[VaultMember]) -> None:
         if seq != self._seq:
             return
         selected = self.selected_member()
         self._members = members
-        self.table.setRowCount(len(members))
-        for row, m in enumerate(members):
-            cells = {
-                Col.NAME: m.name + (self.tr(" (admin)") if m.is_admin else ""),
-                Col.KEYS: self.tr("yes") if m.has_keys else self.tr("not enrolled"),
-                Col.FINGERPRINT: m.fingerprint or "",
-                Col.SIGNED: self.tr("signed") if m.signed else ("" if not m.has_keys else "—"),
-                Col.STATUS: self._status_text(m),
-            }
-            for col, text in cells.items():
-                item = QTableWidgetItem(text)
-                if col is Col.FINGERPRINT:
-                    item.setFont(_mono_font())
-                self.table.setItem(row, col, item)
+        self.model.removeRows(0, self.model.rowCount())
+        for m in members:
+            texts = [
+                m.name + (self.tr(" (admin)") if m.is_admin else ""),
+                self.tr("yes") if m.has_keys else self.tr("not enrolled"),
+                m.fingerprint or "",
+                self.tr("signed") if m.signed else ("" if not m.has_keys else "—"),
+                self._status_text(m),
+            ]
+            row = record_row(m.technician_id, texts)
+            row[Col.FINGERPRINT].setFont(_mono_font())
+            self.model.appendRow(row)
+        fit_columns(self.table)
         if selected is not None:
             self.select_member(selected.technician_id)
         self._update_buttons()

@@ -18,7 +18,7 @@ from app.tasks import Lane, TaskRunner
 from app.views.sla import sla_labels
 from app.views.sla.calendar_editor import CalendarEditor
 from app.views.sla.record_panel import RecordListPanel
-from app.views.sla.sla_widgets import record_row, select_id, selected_id
+from app.views.widgets.record_list import record_row, select_id, selected_id
 
 log = logging.getLogger(__name__)
 

@@ -32,19 +32,10 @@ from app.services.sla_types import ConfigSaved, ContractRow, ContractSpec, Polic
 from app.tasks import Lane, TaskRunner
 
 from app.views.sla import sla_labels
-from app.views.sla.sla_widgets import (
-    buddy,
-    button_column,
-    fit_columns,
-    hint_label,
-    list_table,
-    mark_invalid,
-    record_row,
-    selected_id,
-    status_label,
-)
+from app.views.sla.sla_widgets import buddy, button_column, hint_label, mark_invalid, status_label
 from app.views.widgets.banner import Banner
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.record_list import fit_columns, list_table, record_row, selected_id
 
 log = logging.getLogger(__name__)
 

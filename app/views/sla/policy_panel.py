@@ -15,7 +15,7 @@ from app.tasks import Lane, TaskRunner
 from app.views.sla import sla_labels
 from app.views.sla.policy_editor import PolicyEditor
 from app.views.sla.record_panel import RecordListPanel
-from app.views.sla.sla_widgets import record_row, select_id
+from app.views.widgets.record_list import record_row, select_id
 
 log = logging.getLogger(__name__)
 

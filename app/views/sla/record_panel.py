@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from app.services.sla_types import ConfigSaved
 
 from app.views.sla.record_editor import RecordEditor
-from app.views.sla.sla_widgets import button_column, fit_columns, list_table, select_id, selected_id
+from app.views.sla.sla_widgets import button_column
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.record_list import fit_columns, list_table, select_id, selected_id
 
 #: A list row as the service reads it (`CalendarSummary`, `PolicySummary`).
 RowT = TypeVar("RowT")

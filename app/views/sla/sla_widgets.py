@@ -3,22 +3,16 @@ field labels and button columns."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-#: The record id a list row shows (int).
-RecordIdRole: Final = Qt.ItemDataRole.UserRole + 1
 #: Border of a field the service (or a parser) refused; the message sits next to it.
 _INVALID_STYLE: Final = "border: 1px solid #b3261e; border-radius: 3px; padding: 2px;"
 
@@ -29,63 +23,6 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
         return
     widget.setProperty("invalid", invalid)
     widget.setStyleSheet(_INVALID_STYLE if invalid else "")
-
-
-def list_table(model: QStandardItemModel) -> QTableView:
-    """A read-only, single-selection table over a short list of records; the last column
-    takes the spare width. Call `fit_columns` after filling the model."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setStretchLastSection(True)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    return view
-
-
-def fit_columns(view: QTableView) -> None:
-    """Size the columns to what they show now.
-
-    WORKAROUND: `QHeaderView.ResizeMode.ResizeToContents` does not follow rows appended to a
-    `QStandardItemModel` (PySide6 6.11), so the widths are set once after each fill.
-    """
-    for col in range(view.model().columnCount() - 1):  # the last one stretches
-        view.resizeColumnToContents(col)
-
-
-def record_row(record_id: int, texts: Sequence[str]) -> list[QStandardItem]:
-    """One list row: read-only cells, the record id on the first."""
-    items = [QStandardItem(text) for text in texts]
-    for item in items:
-        item.setEditable(False)
-    items[0].setData(record_id, RecordIdRole)
-    return items
-
-
-def selected_id(view: QTableView) -> int | None:
-    """The record id of the table's current row, if a row is selected."""
-    rows = view.selectionModel().selectedRows()
-    if not rows:
-        return None
-    value = rows[0].siblingAtColumn(0).data(RecordIdRole)
-    return value if isinstance(value, int) else None
-
-
-def select_id(view: QTableView, record_id: int | None) -> None:
-    """Select the row showing `record_id`, if any."""
-    model = view.model()
-    for row in range(model.rowCount()):
-        if model.index(row, 0).data(RecordIdRole) == record_id:
-            view.selectRow(row)
-            return
 
 
 def status_label() -> QLabel:
