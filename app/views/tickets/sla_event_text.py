@@ -7,18 +7,18 @@ from PySide6.QtCore import QCoreApplication
 from app.models.enums import EventKind
 from app.sla.policy import LevelAction, TargetKind
 
+from app.views import labels
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("sla", text)
 
 
 def _kind_text(value: str) -> str:
-    words = {
-        TargetKind.RESPONSE.value: _t("Response"),
-        TargetKind.RESOLUTION.value: _t("Resolution"),
-        TargetKind.UPDATE.value: _t("Next update"),
-    }
-    return words.get(value, value)
+    try:
+        return labels.target_kind(TargetKind(value))
+    except ValueError:
+        return value  # a kind this build does not know: shown as stored
 
 
 def _action_text(value: str) -> str:
