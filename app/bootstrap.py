@@ -20,6 +20,7 @@ from app.services.auth import AuthService
 from app.services.clock import Clock, SystemClock
 from app.services.demo_data import DemoDataService
 from app.services.directory import DirectoryService
+from app.services.onboarding import OnboardingService
 from app.services.sla import SlaService
 from app.services.sla_config import SlaConfigService
 from app.services.sla_store import SlaStore
@@ -45,6 +46,7 @@ class Core:
     sla: SlaService
     sla_config: SlaConfigService
     sla_sweep: SlaSweepService
+    onboarding: OnboardingService
     demo: DemoDataService
     upgrade: UpgradeResult
 
@@ -92,6 +94,7 @@ def build_core(
         sla=sla,
         sla_config=SlaConfigService(database, clock, sla),
         sla_sweep=SlaSweepService(database, clock, sla),
+        onboarding=OnboardingService(database, clock),
         demo=DemoDataService(database, clock, auth, sla),
         upgrade=result,
     )

@@ -12,6 +12,14 @@ from app.models.enums import (
     TicketType,
     Tier,
 )
+from app.models.onboarding import (
+    CallerSecret,
+    ConnectivityCheck,
+    OnboardingDraft,
+    OnboardingSection,
+    OnboardingStep,
+    TicketApproval,
+)
 from app.models.sla import (
     Contract,
     SlaCalendar,
@@ -40,10 +48,15 @@ from app.models.vault import (
 
 __all__ = [
     "Base",
+    "CallerSecret",
     "Client",
+    "ConnectivityCheck",
     "Contact",
     "Contract",
     "EventKind",
+    "OnboardingDraft",
+    "OnboardingSection",
+    "OnboardingStep",
     "Priority",
     "Queue",
     "Role",
@@ -64,6 +77,7 @@ __all__ = [
     "TechnicianDevice",
     "TechnicianKeys",
     "Ticket",
+    "TicketApproval",
     "TicketEvent",
     "TicketSla",
     "TicketSlaLevel",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, str_enum
@@ -28,6 +28,9 @@ class Client(Base):
     #: The client's default SLA policy, used when no contract is valid (sla.md §8).
     sla_policy_id: Mapped[int | None] = mapped_column(ForeignKey("sla_policy.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    #: First business day of the onboarding cycle and the agreed go-live date.
+    onboarding_start: Mapped[dt.date | None] = mapped_column(Date)
+    go_live_date: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -45,6 +48,8 @@ class Site(Base):
     city: Mapped[str] = mapped_column(String(100), default="")
     country: Mapped[str] = mapped_column(String(2), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
+    #: IANA zone of the site ("" = the client's zone).
+    timezone: Mapped[str] = mapped_column(String(64), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -123,3 +123,10 @@ class EventKind(enum.StrEnum):
     SLA_BREACH = "sla_breach"
     #: An escalation level fired; `body` lists its actions.
     SLA_LEVEL = "sla_level"
+    #: Caller verification passed / failed; `body` says what was checked, never the secret.
+    CALLER_VERIFIED = "caller_verified"
+    VERIFICATION_FAILED = "verification_failed"
+    #: A client approval (or refusal) for work on the ticket was recorded.
+    APPROVAL = "approval"
+    #: The client's VIP rule changed the new ticket's priority, tier or notified someone.
+    VIP_RULE = "vip_rule"

@@ -19,7 +19,6 @@ from app.models import Client, Contact, Queue, Technician, Ticket, TicketEvent
 from app.models.enums import (
     EventKind,
     Priority,
-    Role,
     SourceChannel,
     Status,
     StatusCategory,
@@ -31,9 +30,9 @@ from app.services.clock import Clock
 from app.services.errors import (
     ConcurrentEditError,
     NotFoundError,
-    PermissionDeniedError,
     ValidationError,
 )
+from app.services.permissions import require_editor
 from app.services.sla import SlaService
 
 #: Longest subject the queue shows without truncation in the database.
@@ -440,10 +439,7 @@ def _validate(s: Session, v: TicketFields) -> None:
 
 
 def _check_can_edit(s: Session, actor_id: int) -> None:
-    """Refuse writes from unknown, inactive or read-only accounts (checked in the same unit)."""
-    actor = s.get(Technician, actor_id)
-    if actor is None or not actor.active or actor.role is Role.READ_ONLY:
-        raise PermissionDeniedError("edit_ticket")
+    require_editor(s, actor_id, "edit_ticket")
 
 
 def _load(s: Session, ticket_id: int) -> Ticket:

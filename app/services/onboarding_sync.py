@@ -1,0 +1,101 @@
+"""Writes the parts of a saved data-capture section that other screens query to their tables.
+
+Sites and contracts become `Site` and `Contract` rows (a row's hidden `id` links it; new rows get
+their id written back into the document); the VIP, approver and escalation tables set the
+matching contact flags to exactly the contacts listed. Runs inside the section's save transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session
+
+from app.models import Contact, Contract, Site
+from app.services.onboarding_spec import ROW_ID, Section
+
+
+def apply(s: Session, client_id: int, spec: Section, data: dict[str, Any]) -> dict[str, str]:
+    """Sync the records; returns problems (keyed like the form) that refuse the save."""
+    match spec.key:
+        case "company":
+            problems = _sites(s, client_id, data["sites"])
+            problems.update(_contracts(s, client_id, data["contracts"]))
+            return problems
+        case "vip":
+            _flag(s, client_id, Contact.vip, data["contacts"])
+        case "permissions":
+            _flag(s, client_id, Contact.authorised_approver, data["approvers"])
+        case "escalation":
+            _flag(s, client_id, Contact.escalation_contact, data["contacts"])
+    return {}
+
+
+def _flag(s: Session, client_id: int, column: Any, rows: list[dict[str, Any]]) -> None:
+    chosen = {r["contact"] for r in rows}
+    s.execute(
+        update(Contact)
+        .where(Contact.client_id == client_id)
+        .values({column: Contact.id.in_(chosen) if chosen else False})
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _sites(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    existing = {x.id: x for x in s.scalars(select(Site).where(Site.client_id == client_id))}
+    kept: set[int] = set()
+    for i, row in enumerate(rows):
+        site = existing.get(row.get(ROW_ID, -1))
+        if site is None:
+            site = Site(client_id=client_id)
+            s.add(site)
+        site.name = row["name"]
+        site.address = row["address"]
+        site.city = row["city"]
+        site.country = row["country"]
+        site.timezone = row["timezone"]
+        site.phone = row["phone"]
+        s.flush()
+        row[ROW_ID] = site.id
+        if site.id in kept:
+            problems[f"sites[{i}]"] = "duplicate"
+        kept.add(site.id)
+    for site_id, site in existing.items():
+        if site_id in kept:
+            continue
+        in_use = s.scalar(select(exists().where(Contact.site_id == site_id)))
+        if in_use:
+            problems["sites"] = "site_in_use"
+        else:
+            s.delete(site)
+    return problems
+
+
+def _contracts(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    existing = {c.id: c for c in s.scalars(select(Contract).where(Contract.client_id == client_id))}
+    kept: set[int] = set()
+    for i, row in enumerate(rows):
+        start = dt.date.fromisoformat(row["valid_from"])
+        end = dt.date.fromisoformat(row["valid_to"]) if row["valid_to"] else None
+        if end is not None and end < start:
+            problems[f"contracts[{i}].valid_to"] = "before_start"
+            continue
+        contract = existing.get(row.get(ROW_ID, -1))
+        if contract is None:
+            contract = Contract(client_id=client_id)
+            s.add(contract)
+        contract.name = row["number"]
+        contract.policy_id = row["sla_policy"]
+        contract.valid_from = start
+        contract.valid_to = end
+        s.flush()
+        row[ROW_ID] = contract.id
+        kept.add(contract.id)
+    gone = set(existing) - kept
+    if gone and not problems:
+        s.execute(delete(Contract).where(Contract.id.in_(gone)))
+    return problems
