@@ -17,14 +17,19 @@ from app.db import (
 )
 from app.paths import AppPaths
 from app.services.auth import AuthService
+from app.services.caller_verification import CallerVerificationService
 from app.services.clock import Clock, SystemClock
+from app.services.connectivity import ConnectivityService
 from app.services.demo_data import DemoDataService
 from app.services.directory import DirectoryService
 from app.services.onboarding import OnboardingService
+from app.services.onboarding_checklist import ChecklistService
+from app.services.onboarding_score import CompletenessService
 from app.services.sla import SlaService
 from app.services.sla_config import SlaConfigService
 from app.services.sla_store import SlaStore
 from app.services.sla_sweep import SlaSweepService
+from app.services.ticket_approvals import ApprovalService
 from app.services.ticket_queue import TicketQueueService
 from app.services.tickets import TicketService
 
@@ -47,6 +52,11 @@ class Core:
     sla_config: SlaConfigService
     sla_sweep: SlaSweepService
     onboarding: OnboardingService
+    checklist: ChecklistService
+    completeness: CompletenessService
+    connectivity: ConnectivityService
+    verification: CallerVerificationService
+    approvals: ApprovalService
     demo: DemoDataService
     upgrade: UpgradeResult
 
@@ -95,6 +105,11 @@ def build_core(
         sla_config=SlaConfigService(database, clock, sla),
         sla_sweep=SlaSweepService(database, clock, sla),
         onboarding=OnboardingService(database, clock),
+        checklist=ChecklistService(database, clock, sla.store),
+        completeness=CompletenessService(database, clock),
+        connectivity=ConnectivityService(database, clock),
+        verification=CallerVerificationService(database, clock),
+        approvals=ApprovalService(database, clock),
         demo=DemoDataService(database, clock, auth, sla),
         upgrade=result,
     )

@@ -1,0 +1,126 @@
+"""Connectivity results of a client's remote methods ("last verified", domain.md §3.3).
+
+Methods are the rows of the data-capture form's remote section, identified by their stable row
+key. VPNs and client-provided tools get a manual result from the technician; the automatic RDP,
+SSH and WinRM tests (issue 6) record through the same table. Any thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import Changes, Database
+from app.models import ConnectivityCheck, Technician
+from app.services.clock import Clock
+from app.services.errors import ValidationError
+from app.services.onboarding import section_data
+from app.services.onboarding_spec import REMOTE_TABLES, ROW_KEY
+from app.services.permissions import require_editor
+
+OUTCOMES: Final = ("ok", "failed")
+#: Where each method's address is, to name it in lists ("rdp: ts01.acme.local").
+_ADDRESS: Final = {
+    "rdp": "host",
+    "ssh": "host",
+    "winrm": "host",
+    "vpn": "endpoint",
+    "tools": "name",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MethodStatus:
+    method_key: str
+    #: The remote table: rdp, ssh, winrm, vpn or tools.
+    kind: str
+    address: str
+    outcome: str | None
+    checked_at: dt.datetime | None
+    checked_by: str | None
+    detail: str
+
+
+class ConnectivityService:
+    """Reads and records connectivity results. Any thread."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def methods(self, client_id: int) -> list[MethodStatus]:
+        """Every remote method of the client with its latest result (None: never tested)."""
+        with self._db.read() as s:
+            return method_statuses(s, client_id)
+
+    def record(
+        self,
+        client_id: int,
+        method_key: str,
+        outcome: str,
+        actor_id: int,
+        *,
+        how: str = "manual",
+        detail: str = "",
+    ) -> None:
+        if outcome not in OUTCOMES:
+            raise ValidationError({"outcome": "invalid_choice"})
+        with self._db.write() as s:
+            require_editor(s, actor_id, "test_connectivity")
+            if method_key not in {m.method_key for m in method_statuses(s, client_id)}:
+                raise ValidationError({"method": "unknown"})
+            s.add(
+                ConnectivityCheck(
+                    client_id=client_id,
+                    method_key=method_key,
+                    outcome=outcome,
+                    how=how,
+                    detail=detail.strip()[:5000],
+                    checked_at=self._clock.now(),
+                    technician_id=actor_id,
+                )
+            )
+            self._db.announce(s, Changes("client", frozenset({client_id})))
+
+
+def method_statuses(s: Session, client_id: int) -> list[MethodStatus]:
+    data = section_data(s, client_id, "remote") or {}
+    rows: list[tuple[str, dict[str, Any]]] = [
+        (kind, row) for kind in REMOTE_TABLES for row in data.get(kind, [])
+    ]
+    latest: dict[str, tuple[ConnectivityCheck, str | None]] = {}
+    for check, name in s.execute(
+        select(ConnectivityCheck, Technician.name)
+        .outerjoin(Technician, Technician.id == ConnectivityCheck.technician_id)
+        .where(ConnectivityCheck.client_id == client_id)
+        .order_by(ConnectivityCheck.checked_at, ConnectivityCheck.id)
+    ).tuples():
+        latest[check.method_key] = (check, name)
+    out = []
+    for kind, row in rows:
+        found = latest.get(row[ROW_KEY])
+        last = found[0] if found else None
+        out.append(
+            MethodStatus(
+                row[ROW_KEY],
+                kind,
+                str(row.get(_ADDRESS[kind]) or ""),
+                last.outcome if last else None,
+                last.checked_at if last else None,
+                found[1] if found else None,
+                last.detail if last else "",
+            )
+        )
+    return out
+
+
+def untested_or_failing(s: Session, client_id: int) -> list[MethodStatus] | None:
+    """Methods whose latest result is not "ok"; None when the client has no remote method."""
+    statuses = method_statuses(s, client_id)
+    if not statuses:
+        return None
+    return [m for m in statuses if m.outcome != "ok"]
