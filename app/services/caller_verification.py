@@ -91,7 +91,7 @@ class CallerVerificationService:
                 .outerjoin(Contact, Contact.id == CallerSecret.contact_id)
                 .where(CallerSecret.client_id == client_id)
                 .order_by(Contact.name, CallerSecret.kind, CallerSecret.id)
-            ).tuples()
+            ).all()
             return [
                 SecretRow(x.id, x.contact_id, name, x.kind, x.question, x.set_at)
                 for x, name in rows
@@ -115,6 +115,7 @@ class CallerVerificationService:
                 )
             )
             s.add(self._secret(client_id, contact_id, "pin", "", phc, actor_id))
+            self._db.announce(s, Changes("client", frozenset({client_id})))
 
     def add_question(
         self, client_id: int, contact_id: int, question: str, answer: str, actor_id: int
@@ -134,11 +135,16 @@ class CallerVerificationService:
             require_editor(s, actor_id, "edit_onboarding")
             _check_contact(s, client_id, contact_id)
             s.add(self._secret(client_id, contact_id, "question", question, phc, actor_id))
+            self._db.announce(s, Changes("client", frozenset({client_id})))
 
     def remove_secret(self, secret_id: int, actor_id: int) -> None:
         with self._db.write() as s:
             require_editor(s, actor_id, "edit_onboarding")
-            s.execute(delete(CallerSecret).where(CallerSecret.id == secret_id))
+            secret = s.get(CallerSecret, secret_id)
+            if secret is None:
+                return
+            s.delete(secret)
+            self._db.announce(s, Changes("client", frozenset({secret.client_id})))
 
     # -- on a ticket -----------------------------------------------------------------------------
 

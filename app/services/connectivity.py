@@ -98,7 +98,7 @@ def method_statuses(s: Session, client_id: int) -> list[MethodStatus]:
         .outerjoin(Technician, Technician.id == ConnectivityCheck.technician_id)
         .where(ConnectivityCheck.client_id == client_id)
         .order_by(ConnectivityCheck.checked_at, ConnectivityCheck.id)
-    ).tuples():
+    ).all():
         latest[check.method_key] = (check, name)
     out = []
     for kind, row in rows:

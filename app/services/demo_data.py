@@ -39,6 +39,7 @@ from app.models.enums import (
 )
 from app.services.auth import AuthService
 from app.services.clock import Clock
+from app.services.demo_onboarding import seed_demo_onboarding
 from app.services.demo_sla import seed_demo_sla
 from app.services.demo_vault import seed_demo_vault
 from app.services.sla import SlaService
@@ -221,6 +222,7 @@ class DemoDataService:
                 progress(done, tickets)
         self._reset_sequences()
         self._compute_clocks(now - _CLOCKS_FOR)
+        seed_demo_onboarding(self._db, self._clock, random.Random(seed))
         total_contacts = sum(len(c) for c in contacts.values())
         return DemoSummary(len(clients), total_contacts, len(DEMO_TECHNICIANS), tickets, events)
 

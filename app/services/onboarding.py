@@ -105,7 +105,7 @@ class OnboardingService:
                     select(OnboardingDraft).where(OnboardingDraft.client_id == client_id)
                 )
             }
-            names = dict(s.execute(select(Technician.id, Technician.name)).tuples().all())
+            names = dict(s.execute(select(Technician.id, Technician.name)).all())
             states = {key: _state(key, saved.get(key), drafts.get(key), names) for key in BY_KEY}
             return ClientForm(client_id, client.name, states, _choices(s, client_id))
 
@@ -165,7 +165,7 @@ class OnboardingService:
                 if current != expected_version:
                     raise _conflict(s, client_id, row)
                 data = checked.data
-                problems = onboarding_sync.apply(s, client_id, spec, data)
+                problems = onboarding_sync.apply(s, client_id, spec, checked)
                 if problems:
                     raise ValidationError(problems)
                 if row is None:
@@ -181,8 +181,12 @@ class OnboardingService:
                 name = s.scalar(select(Technician.name).where(Technician.id == actor_id))
                 state = SectionState(section, data, row.version, now, name, None, None, None, None)
                 return SectionSaved(state, changes)
-        except ValidationError:
-            self.save_draft(client_id, section, raw, expected_version, actor_id)
+        except ValidationError as refused:
+            try:
+                self.save_draft(client_id, section, raw, expected_version, actor_id)
+            except ValidationError:
+                # A draft too large to keep must not hide what was wrong with the typing.
+                raise refused from None
             raise
         except StaleDataError:
             with self._db.read() as s:

@@ -109,7 +109,7 @@ class ChecklistService:
         with self._db.read() as s:
             client = _client(s, client_id)
             _, cal_name = self._calendar(s)
-            names = dict(s.execute(select(Technician.id, Technician.name)).tuples().all())
+            names = dict(s.execute(select(Technician.id, Technician.name)).all())
             blocked = _blocked_testing(s, client_id)
             steps = tuple(
                 _row(x, names, blocked if x.key == "testing" else "")

@@ -24,6 +24,14 @@ _EMAIL: Final = re.compile(r"[^@\s]{1,64}@[^@\s]+")
 #: and an optional extension ("x123" / "ext. 123").
 _PHONE: Final = re.compile(r"\+?[0-9 ().\-/]{4,30}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?", re.IGNORECASE)
 _URL_SCHEMES: Final = frozenset({"http", "https"})
+#: "http:/x", "https//x": a scheme typed wrong, not a host called "http".
+_MISTYPED_SCHEME: Final = re.compile(r"https?[:/]", re.IGNORECASE)
+_EXTENSION: Final = re.compile(r"\s*(?:x|ext\.?)\s*[0-9]{1,6}$", re.IGNORECASE)
+#: ASCII digits only: int() would also take "2_2" and other scripts' digits.
+_DIGITS: Final = re.compile(r"[0-9]{1,6}")
+_INTEGER: Final = re.compile(r"[+-]?[0-9]{1,15}")
+#: Numbers smaller than a millionth are typing accidents (prepaid hours, licence counts).
+_SMALLEST_EXPONENT: Final = -6
 
 
 class FieldError(ValueError):
@@ -36,7 +44,9 @@ class FieldError(ValueError):
 
 def hostname(text: str) -> str:
     """A DNS host name (RFC 1123), lower-cased; a trailing dot is dropped."""
-    name = text.strip().rstrip(".").lower()
+    name = text.strip().lower()
+    # One trailing dot is the DNS root ("host.example."); more are a typo.
+    name = name[:-1] if name.endswith(".") else name
     if not name or len(name) > 253 or not all(_LABEL.fullmatch(p) for p in name.split(".")):
         raise FieldError("invalid_hostname")
     if name.replace(".", "").isdigit():
@@ -66,10 +76,9 @@ def host(text: str) -> str:
 
 
 def port(text: str) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise FieldError("invalid_port") from None
+    if not _DIGITS.fullmatch(text.strip()):
+        raise FieldError("invalid_port")
+    value = int(text.strip())
     if not 1 <= value <= 65535:
         raise FieldError("invalid_port")
     return value
@@ -78,7 +87,11 @@ def port(text: str) -> int:
 def url(text: str) -> str:
     """An http(s) URL with a valid host; "example.com/x" is taken as https."""
     raw = text.strip()
+    if any(c.isspace() or not c.isprintable() for c in raw):
+        raise FieldError("invalid_url")
     if "://" not in raw:
+        if _MISTYPED_SCHEME.match(raw):
+            raise FieldError("invalid_url")
         raw = "https://" + raw
     try:
         parts = urlsplit(raw)
@@ -86,7 +99,7 @@ def url(text: str) -> str:
         _ = parts.port  # raises ValueError on a bad port
     except ValueError:
         raise FieldError("invalid_url") from None
-    if parts.scheme.lower() not in _URL_SCHEMES or " " in raw:
+    if parts.scheme.lower() not in _URL_SCHEMES:
         raise FieldError("invalid_url")
     try:
         host(hostpart)
@@ -100,10 +113,10 @@ def email(text: str) -> str:
     if len(value) > 320 or not _EMAIL.fullmatch(value):
         raise FieldError("invalid_email")
     try:
-        hostname(value.rsplit("@", 1)[1])
+        domain = hostname(value.rsplit("@", 1)[1])
     except FieldError:
         raise FieldError("invalid_email") from None
-    if "." not in value.rsplit("@", 1)[1]:
+    if "." not in domain:
         raise FieldError("invalid_email")
     return value
 
@@ -111,14 +124,16 @@ def email(text: str) -> str:
 def phone(text: str) -> str:
     """A phone number as typed, with runs of spaces collapsed; needs at least 4 digits."""
     value = " ".join(text.split())
-    if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 4:
+    number = _EXTENSION.sub("", value)
+    if not _PHONE.fullmatch(value) or sum(c.isdigit() for c in number) < 4:
         raise FieldError("invalid_phone")
     return value
 
 
 @cache
 def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    # "localtime", "posixrules" and "Factory" exist on some systems only and name no place.
+    return frozenset(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
 
 
 def timezone(text: str) -> str:
@@ -142,10 +157,9 @@ def date(text: str) -> str:
 
 
 def integer(text: str, lo: int, hi: int) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise FieldError("invalid_number") from None
+    if not _INTEGER.fullmatch(text.strip()):
+        raise FieldError("invalid_number")
+    value = int(text.strip())
     if not lo <= value <= hi:
         raise FieldError("out_of_range")
     return value
@@ -153,20 +167,26 @@ def integer(text: str, lo: int, hi: int) -> int:
 
 def number(text: str, lo: Decimal, hi: Decimal) -> str:
     """A decimal number ("12.5"; a comma is accepted as the decimal mark), stored as text."""
+    plain = text.strip().replace(",", ".")
+    if len(plain) > 30:
+        raise FieldError("invalid_number")
     try:
-        value = Decimal(text.strip().replace(",", "."))
+        value = Decimal(plain)
     except InvalidOperation:
         raise FieldError("invalid_number") from None
     if not value.is_finite():
         raise FieldError("invalid_number")
-    if not lo <= value <= hi:
+    # Bounds the stored text too: "1e-999999" would otherwise become a megabyte of zeros.
+    if not lo <= value <= hi or (value and value.adjusted() < _SMALLEST_EXPONENT):
         raise FieldError("out_of_range")
-    return format(value.normalize(), "f")
+    # `+ 0` turns "-0" into "0".
+    return format(value.normalize() + 0, "f")
 
 
 def country(text: str) -> str:
     """An ISO 3166 alpha-2 code, upper-cased."""
-    value = text.strip().upper()
-    if len(value) != 2 or not value.isalpha() or not value.isascii():
+    value = text.strip()
+    # Check before upper-casing: "ß".upper() is "SS".
+    if len(value) != 2 or not value.isascii() or not value.isalpha():
         raise FieldError("invalid_country")
-    return value
+    return value.upper()

@@ -10,19 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, exists, false, not_, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Contact, Contract, Site
 from app.services.onboarding_spec import ROW_ID, Section
+from app.services.onboarding_validation import Checked
 
 
-def apply(s: Session, client_id: int, spec: Section, data: dict[str, Any]) -> dict[str, str]:
+def apply(s: Session, client_id: int, spec: Section, checked: Checked) -> dict[str, str]:
     """Sync the records; returns problems (keyed like the form) that refuse the save."""
+    data = checked.data
     match spec.key:
         case "company":
-            problems = _sites(s, client_id, data["sites"])
-            problems.update(_contracts(s, client_id, data["contracts"]))
+            problems = _sites(s, client_id, data["sites"], checked)
+            problems.update(_contracts(s, client_id, data["contracts"], checked))
             return problems
         case "vip":
             _flag(s, client_id, Contact.vip, data["contacts"])
@@ -34,16 +36,22 @@ def apply(s: Session, client_id: int, spec: Section, data: dict[str, Any]) -> di
 
 
 def _flag(s: Session, client_id: int, column: Any, rows: list[dict[str, Any]]) -> None:
+    """Set `column` on exactly the listed contacts; a changed contact's version moves on, so an
+    editor working from an older read of it gets a conflict."""
     chosen = {r["contact"] for r in rows}
-    s.execute(
-        update(Contact)
-        .where(Contact.client_id == client_id)
-        .values({column: Contact.id.in_(chosen) if chosen else False})
-        .execution_options(synchronize_session=False)
-    )
+    listed = Contact.id.in_(chosen) if chosen else false()
+    for value, which in ((True, listed), (False, not_(listed))):
+        s.execute(
+            update(Contact)
+            .where(Contact.client_id == client_id, which, column.is_not(value))
+            .values({column: value, Contact.version: Contact.version + 1})
+            .execution_options(synchronize_session=False)
+        )
 
 
-def _sites(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[str, str]:
+def _sites(
+    s: Session, client_id: int, rows: list[dict[str, Any]], checked: Checked
+) -> dict[str, str]:
     problems: dict[str, str] = {}
     existing = {x.id: x for x in s.scalars(select(Site).where(Site.client_id == client_id))}
     kept: set[int] = set()
@@ -61,7 +69,7 @@ def _sites(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[str, 
         s.flush()
         row[ROW_ID] = site.id
         if site.id in kept:
-            problems[f"sites[{i}]"] = "duplicate"
+            problems[checked.row_key("sites", i)] = "duplicate"
         kept.add(site.id)
     for site_id, site in existing.items():
         if site_id in kept:
@@ -74,7 +82,9 @@ def _sites(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[str, 
     return problems
 
 
-def _contracts(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[str, str]:
+def _contracts(
+    s: Session, client_id: int, rows: list[dict[str, Any]], checked: Checked
+) -> dict[str, str]:
     problems: dict[str, str] = {}
     existing = {c.id: c for c in s.scalars(select(Contract).where(Contract.client_id == client_id))}
     kept: set[int] = set()
@@ -82,9 +92,12 @@ def _contracts(s: Session, client_id: int, rows: list[dict[str, Any]]) -> dict[s
         start = dt.date.fromisoformat(row["valid_from"])
         end = dt.date.fromisoformat(row["valid_to"]) if row["valid_to"] else None
         if end is not None and end < start:
-            problems[f"contracts[{i}].valid_to"] = "before_start"
+            problems[checked.row_key("contracts", i) + ".valid_to"] = "before_start"
             continue
         contract = existing.get(row.get(ROW_ID, -1))
+        if contract is not None and contract.id in kept:
+            problems[checked.row_key("contracts", i)] = "duplicate"
+            continue
         if contract is None:
             contract = Contract(client_id=client_id)
             s.add(contract)

@@ -48,6 +48,12 @@ class References:
 class Checked:
     data: dict[str, Any] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
+    #: Per table, the typed row number of each clean row (blank rows are dropped), so later
+    #: problems name the row the user sees.
+    typed_rows: dict[str, list[int]] = field(default_factory=dict)
+
+    def row_key(self, table: str, clean_index: int) -> str:
+        return f"{table}[{self.typed_rows[table][clean_index]}]"
 
 
 def validate(section: Section, raw: Mapping[str, Any], refs: References) -> Checked:
@@ -60,21 +66,27 @@ def validate(section: Section, raw: Mapping[str, Any], refs: References) -> Chec
         if not isinstance(rows, list):
             out.problems[t.key] = "invalid"
             continue
-        if len(rows) > t.max_rows:
+        filled = [
+            (i, row)
+            for i, row in enumerate(rows)
+            if not isinstance(row, Mapping) or not _blank(row, t)
+        ]
+        if len(filled) > t.max_rows:
             out.problems[t.key] = "too_many_rows"
             continue
-        out.data[t.key] = _table(t, rows, refs, out.problems)
+        out.typed_rows[t.key] = [i for i, _ in filled]
+        out.data[t.key] = _table(t, filled, refs, out.problems)
     return out
 
 
-def _table(t: Table, rows: list[Any], refs: References, problems: dict[str, str]) -> list[Any]:
+def _table(
+    t: Table, rows: list[tuple[int, Any]], refs: References, problems: dict[str, str]
+) -> list[Any]:
+    """Rows with something typed (an empty line is not an error, just nothing)."""
     clean_rows: list[dict[str, Any]] = []
-    for i, row in enumerate(rows):
+    for i, row in rows:
         if not isinstance(row, Mapping):
             problems[f"{t.key}[{i}]"] = "invalid"
-            continue
-        if _blank(row, t):
-            # An empty line left at the end of a table is not an error, just nothing.
             continue
         clean: dict[str, Any] = {ROW_KEY: _row_key(row.get(ROW_KEY))}
         if row.get(ROW_ID) not in (None, ""):

@@ -148,7 +148,7 @@ def _approvals(s: Session, ticket_id: int) -> Approvals:
         .outerjoin(Technician, Technician.id == TicketApproval.recorded_by_id)
         .where(TicketApproval.ticket_id == ticket_id)
         .order_by(TicketApproval.approved_at, TicketApproval.id)
-    ).tuples():
+    ).all():
         recorded.setdefault(a.work_key, []).append(
             ApprovalRow(
                 a.id, a.decision, a.approver_name, a.method, a.reference, a.approved_at, name
@@ -168,6 +168,6 @@ def _approvals(s: Session, ticket_id: int) -> Approvals:
                 Contact.active.is_(True),
             )
             .order_by(Contact.name)
-        ).tuples()
+        ).all()
     )
     return Approvals(ticket_id, needs, approvers, rules.get("after_hours") or "")

@@ -175,6 +175,10 @@ def _event_kind_table() -> dict[EventKind, str]:
         EventKind.SLA_WARNING: _t("SLA warning"),
         EventKind.SLA_BREACH: _t("SLA breached"),
         EventKind.SLA_LEVEL: _t("SLA escalation"),
+        EventKind.CALLER_VERIFIED: _t("Caller verified"),
+        EventKind.VERIFICATION_FAILED: _t("Caller verification failed"),
+        EventKind.APPROVAL: _t("Client approval"),
+        EventKind.VIP_RULE: _t("VIP rule"),
     }
 
 

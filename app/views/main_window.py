@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         # One vault session per window; it also records activity for the idle lock.
         vault = VaultService(core.db, me.technician_id, core.clock.now)
         self.vault = VaultSession(vault, self, is_admin=me.role is Role.ADMIN)
-        self.clients_view = ClientsView(core.directory, runner, notifier, self, vault=self.vault)
+        self.clients_view = ClientsView.from_core(core, runner, notifier, me, self.vault, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)
         self.stack.addWidget(self.clients_view)
@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
                 self,
                 sla=self._core.sla,
                 now=self._core.clock.now,
+                verification=self._core.verification,
+                approvals=self._core.approvals,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(partial(self._dialogs.pop, ticket_id, None))

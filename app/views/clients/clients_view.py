@@ -1,5 +1,6 @@
-"""The clients browser: a searchable client list beside the selected client's contacts, sites and
-credentials (the Credentials tab appears when a vault session is given)."""
+"""The clients browser: a searchable client list beside the selected client's contacts, sites,
+credentials (the Credentials tab appears when a vault session is given) and onboarding form (the
+Onboarding tab appears when the onboarding service and the technician are given)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bootstrap import Core
 from app.db import Changes
 from app.models.enums import ClientStatus
-from app.services.directory import ClientDetail, ClientRow, DirectoryService
+from app.services.directory import ClientDetail, ClientRow, DirectoryService, TechnicianRow
 from app.services.errors import NotFoundError
+from app.services.onboarding import OnboardingService
 from app.tasks import ChangeNotifier, Lane, TaskHandle, TaskRunner
 
 from app.views import labels
@@ -39,6 +42,8 @@ from app.views.clients.client_models import (
 )
 from app.views.clients.vault_panel import VaultPanel
 from app.views.clients.vault_session import VaultSession
+from app.views.onboarding import OnboardingView
+from app.views.onboarding_status.readiness_panel import ClientReadinessPanel
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +99,23 @@ class ClientsView(QWidget):
         parent: QWidget | None = None,
         *,
         vault: VaultSession | None = None,
+        onboarding: OnboardingService | None = None,
+        me_id: int | None = None,
+        readiness: ClientReadinessPanel | None = None,
     ) -> None:
         super().__init__(parent)
         self._directory = directory
         self._runner = runner
+        self._notifier = notifier
         self._vault = vault
+        self._onboarding = onboarding
+        self._me_id = me_id
         #: The Credentials tab; None without a vault session.
         self.vault_panel: VaultPanel | None = None
+        #: The Onboarding tab; None without the onboarding service and the technician.
+        self.onboarding_view: OnboardingView | None = None
+        #: The Readiness tab (score, checklist, remote methods, caller secrets), if given.
+        self.readiness_panel = readiness
         #: Ids of the latest list and detail queries; older results are dropped.
         self._list_seq = 0
         self._detail_seq = 0
@@ -241,6 +256,14 @@ class ClientsView(QWidget):
         if self._vault is not None:
             self.vault_panel = VaultPanel(self._vault, self._runner, is_admin=self._vault.is_admin)
             self.tabs.addTab(self.vault_panel, self.tr("Credentials"))
+        if self._onboarding is not None and self._me_id is not None:
+            self.onboarding_view = OnboardingView(
+                self._onboarding, self._runner, self._notifier, self._me_id
+            )
+            self.onboarding_view.open_credentials.connect(self._on_onboarding_open_credentials)
+            self.tabs.addTab(self.onboarding_view, self.tr("Onboarding"))
+        if self.readiness_panel is not None:
+            self.tabs.addTab(self.readiness_panel, self.tr("Readiness"))
 
         self.detail_message = QLabel()
         self.detail_message.setObjectName("detailMessage")
@@ -254,6 +277,37 @@ class ClientsView(QWidget):
         layout.addWidget(self.detail_message)
         layout.addWidget(self.tabs, 1)
         return detail
+
+    @classmethod
+    def from_core(
+        cls,
+        core: Core,
+        runner: TaskRunner,
+        notifier: ChangeNotifier,
+        me: TechnicianRow,
+        vault: VaultSession | None,
+        parent: QWidget | None = None,
+    ) -> ClientsView:
+        """The clients browser with every tab the core offers (the main window's)."""
+        return cls(
+            core.directory,
+            runner,
+            notifier,
+            parent,
+            vault=vault,
+            onboarding=core.onboarding,
+            me_id=me.technician_id,
+            readiness=ClientReadinessPanel(
+                core.checklist,
+                core.completeness,
+                core.connectivity,
+                core.verification,
+                core.directory,
+                runner,
+                notifier,
+                me.technician_id,
+            ),
+        )
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -325,6 +379,10 @@ class ClientsView(QWidget):
         ):
             self._load_detail(self._client_id)
 
+    def _on_onboarding_open_credentials(self) -> None:
+        if self.vault_panel is not None:
+            self.tabs.setCurrentWidget(self.vault_panel)
+
     def _on_client_table_current_row_changed(
         self, current: QModelIndex, _prev: QModelIndex
     ) -> None:
@@ -335,6 +393,10 @@ class ClientsView(QWidget):
         self._load_detail(row.client_id)
         if self.vault_panel is not None:
             self.vault_panel.set_client(row.client_id)
+        if self.onboarding_view is not None:
+            self.onboarding_view.set_client(row.client_id)
+        if self.readiness_panel is not None:
+            self.readiness_panel.set_client(row.client_id)
         self.client_selected.emit(row.client_id)
 
     # --- list ---------------------------------------------------------------------------------
@@ -442,4 +504,8 @@ class ClientsView(QWidget):
         self.site_model.set_rows(())
         if self.vault_panel is not None:
             self.vault_panel.set_client(None)
+        if self.onboarding_view is not None:
+            self.onboarding_view.set_client(None)
+        if self.readiness_panel is not None:
+            self.readiness_panel.set_client(None)
         self._detail_stack.setCurrentIndex(0)

@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 from app.db import Changes
 from app.models.enums import Role
 from app.models.ticket import format_number
+from app.services.caller_verification import CallerVerificationService, VerificationResult
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.errors import ConcurrentEditError, ValidationError
 from app.services.sla import SlaService
+from app.services.ticket_approvals import ApprovalService
 from app.services.tickets import TicketDetail, TicketEventRow, TicketSaved, TicketService
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
+from app.views.onboarding_status.approvals_panel import ApprovalsPanel
+from app.views.onboarding_status.verification_dialog import CallerVerificationDialog
 from app.views.tickets.conflict_dialog import (
     CompareChoice,
     ConflictChoice,
@@ -97,8 +101,12 @@ class TicketDialog(QDialog):
         *,
         sla: SlaService | None = None,
         now: Callable[[], dt.datetime] | None = None,
+        verification: CallerVerificationService | None = None,
+        approvals: ApprovalService | None = None,
     ) -> None:
-        """Without `sla` the dialog shows no SLA panel; `now` is the clock its countdowns use."""
+        """Without `sla` the dialog shows no SLA panel; `now` is the clock its countdowns use.
+        Without `verification` there is no "Verify caller…" button; without `approvals` no
+        approvals panel."""
         super().__init__(parent)
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -109,6 +117,8 @@ class TicketDialog(QDialog):
         self._me = me
         self._sla = sla
         self._now = now
+        self._verification = verification
+        self._approvals = approvals
         self._can_edit = me.role is not Role.READ_ONLY
         self._ticket_id = ticket_id
         self._detail: TicketDetail | None = None
@@ -139,6 +149,16 @@ class TicketDialog(QDialog):
                 actor_id=None if self._me.role is Role.READ_ONLY else self._me.technician_id,
             )
             self.sla_panel.reevaluated.connect(self._announce)
+        #: The client's approval rules that apply (None without an `ApprovalService`).
+        self.approvals_panel: ApprovalsPanel | None = None
+        if self._approvals is not None:
+            self.approvals_panel = ApprovalsPanel(
+                self._approvals,
+                self._runner,
+                self._notifier,
+                None if self._me.role is Role.READ_ONLY else self._me.technician_id,
+            )
+            self.approvals_panel.set_ticket(self._ticket_id)
         self.banner = Banner(self.tr("Compare…"))
         self.banner.button.clicked.connect(self.compare)
         self.editor = TicketEditor(self._runner, self._directory, self._me)
@@ -163,7 +183,17 @@ class TicketDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("Close"))
+        self.verify_button = QPushButton(self.tr("Verify caller…"))
+        self.verify_button.setToolTip(
+            self.tr("Check who the caller is before credential work (password reset, unlock)")
+        )
+        self.verify_button.setVisible(self._verification is not None)
+        self.verify_button.setEnabled(False)
+        self.verify_button.clicked.connect(self.verify_caller)
+        #: The caller verification dialog opened last; None once it closed.
+        self.verification_dialog: CallerVerificationDialog | None = None
         buttons = QHBoxLayout()
+        buttons.addWidget(self.verify_button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.close_button)
@@ -173,6 +203,8 @@ class TicketDialog(QDialog):
         layout.addWidget(self.header)
         if self.sla_panel is not None:
             layout.addWidget(self.sla_panel)
+        if self.approvals_panel is not None:
+            layout.addWidget(self.approvals_panel)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -254,6 +286,27 @@ class TicketDialog(QDialog):
             on_failure=self._show_failure,
         )
 
+    def verify_caller(self) -> CallerVerificationDialog | None:
+        """Open the caller verification for the ticket's stored client and contact."""
+        if self._verification is None or self._detail is None:
+            return None
+        fields = self._detail.fields
+        dialog = CallerVerificationDialog(
+            self._ticket_id,
+            fields.client_id,
+            fields.contact_id,
+            self._verification,
+            self._runner,
+            self._me.technician_id,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.verified.connect(self._on_caller_verified)
+        dialog.destroyed.connect(self._on_verification_dialog_destroyed)
+        self.verification_dialog = dialog
+        dialog.show()
+        return dialog
+
     # -- hooks for modal questions (tests replace these) ---------------------------------------
 
     def _ask_conflict(self, error: ConcurrentEditError) -> ConflictChoice:
@@ -278,6 +331,7 @@ class TicketDialog(QDialog):
         # A read-only account sees the ticket but cannot change it (the service refuses anyway).
         self.editor.setEnabled(self._can_edit)
         self.save_button.setEnabled(self._can_edit)
+        self.verify_button.setEnabled(self._can_edit)
         self.status_label.clear()
         self.ticket_loaded.emit(self._ticket_id)
 
@@ -344,6 +398,13 @@ class TicketDialog(QDialog):
         if self._detail is not None and saved.detail.version == self._detail.version:
             self._detail = saved.detail
             self.header.show_detail(saved.detail)
+
+    def _on_caller_verified(self, result: VerificationResult) -> None:
+        self.timeline.reload()
+        self._announce(result.changes)
+
+    def _on_verification_dialog_destroyed(self, *_args: object) -> None:
+        self.verification_dialog = None
 
     def _on_notifier_data_changed(self, changes: object) -> None:
         if self._announcing or self._detail is None or self._saving:

@@ -1,0 +1,1 @@
+"""Onboarding readiness on the client page; caller verification and approvals on tickets."""
