@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from app.bootstrap import Core, build_core, configure_logging
 from app.change_watcher import ExternalChangeWatcher
 from app.db import DatabaseError, DatabaseTooNewError, UpgradeNeedsConfirmationError
-from app.models.enums import Role
+from app.models.enums import ClientStatus, Role
 from app.paths import AppPaths
 from app.services.directory import TechnicianRow
 from app.settings import Settings
@@ -170,6 +170,7 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         grab(new, "new-ticket-dialog")
         new.close()
         _grab_sla_settings(window, grab)
+        _grab_client_tabs(window, grab)
     finally:
         QTimer.singleShot(0, window.close)
         wait_until_idle(runner)
@@ -196,6 +197,30 @@ def _grab_sla_settings(window: MainWindow, grab: Callable[[QWidget, str], None])
         dialog.policies.edit_selected()
         grab(dialog, "sla-policies")
     dialog.close()
+
+
+def _grab_client_tabs(window: MainWindow, grab: Callable[[QWidget, str], None]) -> None:
+    """The onboarding form and the readiness tab of the client still onboarding (if any)."""
+    view = window.clients_view
+    window.nav.setCurrentRow(1)
+    wait_until_idle(window._runner)
+    rows = view.client_model.rows()
+    client = next(
+        (r for r in rows if r.status is ClientStatus.ONBOARDING), rows[0] if rows else None
+    )
+    if client is None or view.onboarding_view is None or view.readiness_panel is None:
+        return
+    view.select_client(client.client_id)
+    view.tabs.setCurrentWidget(view.onboarding_view)
+    wait_until_idle(window._runner)
+    view.onboarding_view.select_section("remote")
+    grab(window, "client-onboarding")
+    view.tabs.setCurrentWidget(view.readiness_panel)
+    grab(window, "client-readiness")
+    if view.wiki_panel is not None:
+        view.tabs.setCurrentWidget(view.wiki_panel)
+        grab(window, "client-wiki")
+    window.nav.setCurrentRow(0)
 
 
 def _screenshot_technician(core: Core) -> TechnicianRow:

@@ -18,6 +18,7 @@ from app.db import (
 from app.paths import AppPaths
 from app.services.auth import AuthService
 from app.services.caller_verification import CallerVerificationService
+from app.services.client_wiki import ClientWikiService
 from app.services.clock import Clock, SystemClock
 from app.services.connectivity import ConnectivityService
 from app.services.demo_data import DemoDataService
@@ -52,6 +53,7 @@ class Core:
     sla_config: SlaConfigService
     sla_sweep: SlaSweepService
     onboarding: OnboardingService
+    wiki: ClientWikiService
     checklist: ChecklistService
     completeness: CompletenessService
     connectivity: ConnectivityService
@@ -105,6 +107,7 @@ def build_core(
         sla_config=SlaConfigService(database, clock, sla),
         sla_sweep=SlaSweepService(database, clock, sla),
         onboarding=OnboardingService(database, clock),
+        wiki=ClientWikiService(database),
         checklist=ChecklistService(database, clock, sla.store),
         completeness=CompletenessService(database, clock),
         connectivity=ConnectivityService(database, clock),

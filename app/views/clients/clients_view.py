@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Core
 from app.db import Changes
 from app.models.enums import ClientStatus
+from app.services.client_wiki import ClientWikiService
 from app.services.directory import ClientDetail, ClientRow, DirectoryService, TechnicianRow
 from app.services.errors import NotFoundError
 from app.services.onboarding import OnboardingService
@@ -42,6 +43,7 @@ from app.views.clients.client_models import (
 )
 from app.views.clients.vault_panel import VaultPanel
 from app.views.clients.vault_session import VaultSession
+from app.views.clients.wiki_panel import WikiPanel
 from app.views.onboarding import OnboardingView
 from app.views.onboarding_status.readiness_panel import ClientReadinessPanel
 
@@ -102,6 +104,7 @@ class ClientsView(QWidget):
         onboarding: OnboardingService | None = None,
         me_id: int | None = None,
         readiness: ClientReadinessPanel | None = None,
+        wiki: ClientWikiService | None = None,
     ) -> None:
         super().__init__(parent)
         self._directory = directory
@@ -116,6 +119,8 @@ class ClientsView(QWidget):
         self.onboarding_view: OnboardingView | None = None
         #: The Readiness tab (score, checklist, remote methods, caller secrets), if given.
         self.readiness_panel = readiness
+        #: The Wiki tab: the client's start page and call-handling rules, if given.
+        self.wiki_panel = WikiPanel(wiki, runner, notifier) if wiki is not None else None
         #: Ids of the latest list and detail queries; older results are dropped.
         self._list_seq = 0
         self._detail_seq = 0
@@ -253,6 +258,8 @@ class ClientsView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.contact_table, self.tr("Contacts"))
         self.tabs.addTab(self.site_table, self.tr("Sites"))
+        if self.wiki_panel is not None:
+            self.tabs.addTab(self.wiki_panel, self.tr("Wiki"))
         if self._vault is not None:
             self.vault_panel = VaultPanel(self._vault, self._runner, is_admin=self._vault.is_admin)
             self.tabs.addTab(self.vault_panel, self.tr("Credentials"))
@@ -307,6 +314,7 @@ class ClientsView(QWidget):
                 notifier,
                 me.technician_id,
             ),
+            wiki=core.wiki,
         )
 
     # --- public API ---------------------------------------------------------------------------
@@ -397,6 +405,8 @@ class ClientsView(QWidget):
             self.onboarding_view.set_client(row.client_id)
         if self.readiness_panel is not None:
             self.readiness_panel.set_client(row.client_id)
+        if self.wiki_panel is not None:
+            self.wiki_panel.set_client(row.client_id)
         self.client_selected.emit(row.client_id)
 
     # --- list ---------------------------------------------------------------------------------
@@ -508,4 +518,6 @@ class ClientsView(QWidget):
             self.onboarding_view.set_client(None)
         if self.readiness_panel is not None:
             self.readiness_panel.set_client(None)
+        if self.wiki_panel is not None:
+            self.wiki_panel.set_client(None)
         self._detail_stack.setCurrentIndex(0)
