@@ -36,7 +36,9 @@ def seed_demo_onboarding(db: Database, clock: Clock, rng: random.Random) -> None
     with db.read() as s:
         admin = s.scalar(select(Technician.id).where(Technician.role == Role.ADMIN).limit(1))
         manager = s.scalar(select(Technician.id).where(Technician.tier == Tier.L2).limit(1))
-        clients = list(s.execute(select(Client.id, Client.code, Client.status)).all())
+        clients = list(
+            s.execute(select(Client.id, Client.code, Client.status).order_by(Client.id)).all()
+        )
     assert admin is not None
     _spread_rotation(db, rng, now)
     for n, (client_id, code, status) in enumerate(clients):
