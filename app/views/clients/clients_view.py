@@ -11,7 +11,6 @@ from typing import Final
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from app.views.clients.vault_session import VaultSession
 from app.views.clients.wiki_panel import WikiPanel
 from app.views.onboarding import OnboardingView
 from app.views.onboarding_status.readiness_panel import ClientReadinessPanel
+from app.views.widgets.record_list import list_table
 
 log = logging.getLogger(__name__)
 
@@ -65,19 +65,9 @@ _STATUS_COLOURS: Final = {
 
 
 def _table(model: ClientTableModel | ContactTableModel | SiteTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    )
+    view = list_table(model)
+    # Each table names the column that takes the spare width itself.
+    view.horizontalHeader().setStretchLastSection(False)
     return view
 
 

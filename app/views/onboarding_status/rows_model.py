@@ -12,9 +12,10 @@ from typing import Final
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from app.views.onboarding_status.texts import TONES
+from app.views.widgets.record_list import list_table
 
 DISPLAY: Final = Qt.ItemDataRole.DisplayRole
 #: The record key of the row (a step id, a method key, a secret id).
@@ -99,19 +100,8 @@ class RowsTableModel(QAbstractTableModel):
 def rows_table(model: RowsTableModel, stretch: int = -1) -> QTableView:
     """A read-only single-selection table; column `stretch` (default the last) takes the spare
     width, the others fit their contents."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view = list_table(model)
     header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch < 0:
         header.setStretchLastSection(True)

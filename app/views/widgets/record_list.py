@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 #: The record id a list row shows (int).
 RecordIdRole: Final = Qt.ItemDataRole.UserRole + 1
 
 
-def list_table(model: QStandardItemModel) -> QTableView:
-    """A read-only, single-selection table over a short list of records; the last column
-    takes the spare width. Call `fit_columns` after filling the model."""
+def list_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only, single-selection table of whole rows; the last column takes the spare width.
+    Over a `QStandardItemModel` of records, call `fit_columns` after filling it."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
