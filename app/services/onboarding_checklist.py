@@ -144,9 +144,14 @@ class ChecklistService:
                 step.name = t.name
                 step.first_day = t.first_day
                 step.last_day = t.last_day
-                step.due_date = days[t.last_day - 1]
+                if step.done_at is None:
+                    # A done step keeps the date it was planned for; re-planning moves the rest.
+                    step.due_date = days[t.last_day - 1]
             client.onboarding_start = days[0]
-            client.go_live_date = days[-1]
+            went_live = existing.get("go_live")
+            if went_live is None or went_live.done_at is None:
+                # After go-live the date is a fact the contract term runs from, not a plan.
+                client.go_live_date = days[-1]
             self._db.announce(s, Changes("client", frozenset({client_id})))
         return self.checklist(client_id)
 
