@@ -153,7 +153,12 @@ class VaultAudit(Base):
     """
 
     __tablename__ = "vault_audit"
-    __table_args__ = (Index(None, "technician_id", "at"), Index(None, "item_id", "at"))
+    __table_args__ = (
+        Index(None, "technician_id", "at"),
+        Index(None, "item_id", "at"),
+        # Unlock looks up the few published recovery-key statements (`pin_replace`) by action.
+        Index(None, "action"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -126,8 +126,6 @@ def remember_device(service: VaultService, keychain: DeviceKeychain, name: str) 
     `DeviceKeychainUnavailable` without a usable keychain, `PasswordUnlockRequired` unless the
     current unlock was by password (`unlock_with_password`), ValueError for a bad name.
     """
-    from app.vault.service import _RECOVERY_KEY_ID
-
     if not keychain.available:
         raise DeviceKeychainUnavailable(keychain.reason)
     name = name.strip()
@@ -144,7 +142,7 @@ def remember_device(service: VaultService, keychain: DeviceKeychain, name: str) 
         x25519_sk=service.cache.private_key(),
         org_sign_pub=org_pub,
         recovery_pub=recovery_pub,
-        recovery_key_id=_RECOVERY_KEY_ID,
+        recovery_key_id=service._pinned_recovery_id,
     )
     db_uuid = _database_uuid(service)
     try:
@@ -218,7 +216,8 @@ def unlock_with_device(service: VaultService, keychain: DeviceKeychain) -> bool:
     if device is None:
         return _device_failed(service, keychain, db_uuid, device_id)
     service.cache.unlock(bundle.x25519_sk, org_signing_key=org_seed)
-    service._pinned_org, service._pinned_recovery = bundle.org_sign_pub, bundle.recovery_pub
+    # Also moves on to a recovery key replaced by break-glass, if my org key signed it.
+    service._pin_bundle(bundle)
     return True
 
 

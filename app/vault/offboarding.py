@@ -14,11 +14,12 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
     RotationWorklist,
+    Technician,
     TechnicianDevice,
     TechnicianKeys,
     Vault,
@@ -26,6 +27,7 @@ from app.models import (
     VaultGrant,
     VaultItem,
 )
+from app.models.enums import Role
 from app.vault import crypto
 from app.vault.audit_log import AuditEntry, append
 from app.vault.errors import PermissionDenied, VaultError
@@ -83,7 +85,7 @@ def _rotate_in(
             grantees[technician_id] = service._verified_pub(s, technician_id, settings)
         except PermissionDenied:
             continue  # revoked or no longer signed: left out of the new version
-    service._seal_grants(s, vault_id, new, new_key, grantees, service._recovery_pub(), now)
+    service._seal_grants(s, vault_id, new, new_key, grantees, now)
     for item in s.scalars(select(VaultItem).where(VaultItem.vault_id == vault_id)):
         item_id = uuid.UUID(item.id)
         for name in SECRET_FIELDS:
@@ -123,6 +125,7 @@ def revoke_user(service: VaultService, technician_id: int) -> RevocationReport:
     recipient = crypto.user_recipient(technician_id)
     with service._db.write() as s:
         service._require_admin(s)
+        _refuse_last_admin(service, s, technician_id)
         keys = s.get(TechnicianKeys, technician_id)
         if keys is None:
             raise VaultError("that technician has no vault keys")
@@ -152,6 +155,29 @@ def revoke_user(service: VaultService, technician_id: int) -> RevocationReport:
             not_rotated.append(vault_id)
     revealed, could = _worklist(service, technician_id, sorted(held), now)
     return RevocationReport(technician_id, tuple(rotated), tuple(not_rotated), revealed, could)
+
+
+def _refuse_last_admin(service: VaultService, s: Session, technician_id: int) -> None:
+    """An admin cannot revoke themselves, nor the last active admin: nobody would be left
+    to sign keys, grant vaults or rotate them."""
+    if technician_id == service._me:
+        raise PermissionDenied("you cannot revoke yourself: ask another administrator")
+    target = s.get(Technician, technician_id)
+    if target is None or target.role is not Role.ADMIN:
+        return
+    others = s.scalar(
+        select(func.count())
+        .select_from(Technician)
+        .join(TechnicianKeys, TechnicianKeys.technician_id == Technician.id)
+        .where(
+            Technician.role == Role.ADMIN,
+            Technician.active.is_(True),
+            Technician.id != technician_id,
+            TechnicianKeys.disabled_at.is_(None),
+        )
+    )
+    if not others:
+        raise PermissionDenied("the last active administrator cannot be revoked")
 
 
 def _worklist(

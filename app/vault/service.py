@@ -4,35 +4,30 @@ First setup, enrolment and signing, unlock and lock, client vaults and grants, i
 fail-closed reveal: the audit row is committed in its own transaction before anything is
 decrypted, so a reveal the log cannot record does not happen.
 
-Not here yet: device unlock (`keychain.py` holds the keychain half), rotation, revocation and
-its worklist, password change, key reset and break-glass recovery.
+Flows live in modules of their own, as functions taking the service, which delegates:
+`items.py` (item writes), `offboarding.py` (rotation, revocation), `devices.py` (devices,
+password change), `key_reset.py` (§8.9) and `breakglass.py` (§8.10, re-pinning the recovery key).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import (
-    RotationWorklist,
-    Technician,
-    TechnicianKeys,
-    Vault,
-    VaultGrant,
-    VaultItem,
-    VaultSettings,
-)
+from app.models import Technician, TechnicianKeys, Vault, VaultGrant, VaultItem, VaultSettings
 from app.models.enums import Role
 from app.vault import crypto, kdf
+from app.vault import items as item_ops
 from app.vault.audit import ChainReport
 from app.vault.audit_log import AuditEntry, append, verify
+from app.vault.breakglass import bundle_key_id, newer_recovery_pin
 from app.vault.errors import (
     AuditUnavailable,
     PermissionDenied,
@@ -44,11 +39,13 @@ from app.vault.errors import (
 from app.vault.keycache import KeyCache
 
 if TYPE_CHECKING:
+    from app.vault.key_reset import KeyResetReport, RegrantReport
     from app.vault.offboarding import RevocationReport
 from app.vault.recovery import RecoveryKit, recovery_kit
 from app.vault.secret import Secret
 from app.vault.types import SECRET_FIELDS, ItemDraft, ItemRow, Purpose, VaultKind, VaultMember
 
+#: The id of the recovery key made at first setup; break-glass replaces it with 2, 3, …
 _RECOVERY_KEY_ID: Final = 1
 
 
@@ -70,6 +67,7 @@ class VaultService:
         #: DB writer can change vault_settings, not a sealed bundle.
         self._pinned_org: bytes | None = None
         self._pinned_recovery: bytes | None = None
+        self._pinned_recovery_id = _RECOVERY_KEY_ID
 
     # -- identity ------------------------------------------------------------------------------
 
@@ -114,7 +112,8 @@ class VaultService:
                     },
                 )
             )
-            self._store_keys(s, sk, pub, org_pub, recovery_pub, password, now)
+            recovery = (_RECOVERY_KEY_ID, recovery_pub)
+            self._store_keys(s, sk, pub, org_pub, recovery, password, now)
             keys = s.get(TechnicianKeys, self._me)
             assert keys is not None
             keys.pubkey_sig = crypto.sign_user_pubkey(org_seed, self._me, pub)
@@ -123,10 +122,10 @@ class VaultService:
             org_vault = Vault(kind=VaultKind.ORG_SIGNING.value, current_version=1, created_at=now)
             s.add(org_vault)
             s.flush()
-            self._seal_grants(s, org_vault.id, 1, org_seed, {self._me: pub}, recovery_pub, now)
+            self._seal_grants(s, org_vault.id, 1, org_seed, {self._me: pub}, now, recovery=recovery)
             append(s, AuditEntry("vault_create", self._me, vault_id=org_vault.id), now)
         self.cache.unlock(sk, org_signing_key=org_seed)
-        self._pinned_org, self._pinned_recovery = org_pub, recovery_pub
+        self._pin(org_pub, *recovery)
         return recovery_kit(_RECOVERY_KEY_ID, recovery_sk)
 
     def enrol(self, password: str) -> str:
@@ -142,10 +141,10 @@ class VaultService:
             if s.get(TechnicianKeys, self._me) is not None:
                 raise VaultError("already enrolled")
             kdf.check_vault_password(password, me.email)
-            org_pub, recovery_pub = bytes(settings.org_sign_pub), bytes(settings.recovery_pub)
-            self._store_keys(s, sk, pub, org_pub, recovery_pub, password, now)
+            org_pub, recovery = bytes(settings.org_sign_pub), self._settings_recovery(s)
+            self._store_keys(s, sk, pub, org_pub, recovery, password, now)
         self.cache.unlock(sk)
-        self._pinned_org, self._pinned_recovery = org_pub, recovery_pub
+        self._pin(org_pub, *recovery)
         return crypto.fingerprint(pub)
 
     def sign(self, technician_id: int, *, fingerprints_compared: bool) -> None:
@@ -182,12 +181,19 @@ class VaultService:
             raise WrongPassword() from None
         org_seed = self._open_org_seed(bundle.x25519_sk)
         with self._db.write() as s:
-            if kdf.below_policy(params):
+            # A recovery key replaced by break-glass, signed by my pinned org key (§8.10).
+            newer = newer_recovery_pin(s, bundle.org_sign_pub, bundle_key_id(bundle))
+            if newer is not None:
+                bundle = replace(bundle, recovery_key_id=newer[0], recovery_pub=newer[1])
+                pinned = crypto.recovery_recipient(newer[0])
+                append(s, AuditEntry("pin_replace", self._me, reason=pinned), now)
+            if kdf.below_policy(params) or newer is not None:
                 self._reseal(s, bundle, password, now)
+            if kdf.below_policy(params):
                 append(s, AuditEntry("kdf_upgrade", self._me), now)
             append(s, AuditEntry("unlock", self._me), now)
         self.cache.unlock(bundle.x25519_sk, org_signing_key=org_seed)
-        self._pinned_org, self._pinned_recovery = bundle.org_sign_pub, bundle.recovery_pub
+        self._pin(bundle.org_sign_pub, bundle_key_id(bundle), bundle.recovery_pub)
 
     def lock(self) -> None:
         self.cache.lock()
@@ -207,7 +213,7 @@ class VaultService:
             recipients = {self._me: self._verified_pub(s, self._me, settings)}
             for admin_id, pub in self._signed_admins(s, settings).items():
                 recipients.setdefault(admin_id, pub)
-            self._seal_grants(s, vault.id, 1, key, recipients, self._recovery_pub(), now)
+            self._seal_grants(s, vault.id, 1, key, recipients, now)
             append(
                 s, AuditEntry("vault_create", self._me, client_id=client_id, vault_id=vault.id), now
             )
@@ -263,10 +269,41 @@ class VaultService:
 
     def revoke_user(self, technician_id: int) -> RevocationReport:
         """Offboard a technician: keys disabled, devices and grants deleted, their vaults
-        rotated, the rotation worklist filled (vault.md §8.7). Admins only."""
+        rotated, the rotation worklist filled (vault.md §8.7). Admins only; PermissionDenied
+        for oneself and for the last active administrator."""
         from app.vault.offboarding import revoke_user
 
         return revoke_user(self, technician_id)
+
+    # -- key reset and break-glass -------------------------------------------------------------
+
+    def reset_keys(
+        self, password: str, *, rotate: bool = False, recovery_kit: str | None = None
+    ) -> KeyResetReport:
+        """Forgotten or compromised password (vault.md §8.9): my new key pair, unsigned, under
+        `password`; my grants and devices deleted. Contract: `key_reset.reset_keys`."""
+        from app.vault.key_reset import reset_keys
+
+        return reset_keys(self, password, rotate=rotate, kit_text=recovery_kit)
+
+    def regrant_after_reset(self, technician_id: int, *, rotate: bool = False) -> RegrantReport:
+        """Admins: the vaults a technician held before their key reset, granted back once their
+        new key is signed. Contract: `key_reset.regrant_after_reset`."""
+        from app.vault.key_reset import regrant_after_reset
+
+        return regrant_after_reset(self, technician_id, rotate=rotate)
+
+    def recover(
+        self,
+        recovery_kit: str,
+        technician_id: int | None = None,
+        vault_ids: Collection[int] | None = None,
+    ) -> RecoveryKit:
+        """Break-glass (vault.md §8.10): grant vaults through the recovery kit, then replace the
+        recovery key; returns the new kit, to show once. Contract: `breakglass.recover`."""
+        from app.vault.breakglass import recover
+
+        return recover(self, recovery_kit, technician_id, vault_ids)
 
     def members(self) -> list[VaultMember]:
         """Technicians by name with their key state; `signed` is checked against my pinned org
@@ -294,82 +331,16 @@ class VaultService:
     # -- items ---------------------------------------------------------------------------------
 
     def put_item(self, draft: ItemDraft) -> uuid.UUID:
-        """Create or update an item; secrets are sealed with the vault's current key. The audit
-        row is written in the same transaction as the change."""
-        unknown = set(draft.secrets) - set(SECRET_FIELDS)
-        if unknown:
-            raise ValueError(f"unknown secret fields: {sorted(unknown)}")
-        now = self._now()
-        with self._db.write() as s:
-            vault = s.get(Vault, draft.vault_id)
-            if vault is None:
-                raise VaultError("no such vault")
-            version = vault.current_version
-            key = self._vault_key(s, vault.id, version)
-            item_id = draft.item_id or uuid.uuid4()
-            item = s.get(VaultItem, str(item_id))
-            action = "item_update" if item is not None else "item_create"
-            if item is None:
-                item = VaultItem(id=str(item_id), vault_id=vault.id, key_version=version)
-                s.add(item)
-            elif item.vault_id != vault.id or item.key_version != version:
-                raise VaultError("the item belongs to another vault or key version")
-            item.kind, item.label, item.host = draft.kind, draft.label.strip(), draft.host.strip()
-            item.port, item.url, item.domain = draft.port, draft.url.strip(), draft.domain.strip()
-            item.tags, item.updated_at, item.updated_by_id = draft.tags, now, self._me
-            for name, value in draft.secrets.items():
-                sealed = crypto.seal_field(
-                    key,
-                    value.reveal_bytes(),
-                    vault_id=vault.id,
-                    key_version=version,
-                    item_id=item_id,
-                    field=name,
-                )
-                setattr(item, f"enc_{name}", sealed)
-                if name == "password" and action == "item_update":
-                    item.rotated_at = now
-                    # A changed client password closes its offboarding worklist rows.
-                    s.execute(
-                        update(RotationWorklist)
-                        .where(
-                            RotationWorklist.item_id == str(item_id),
-                            RotationWorklist.done_at.is_(None),
-                        )
-                        .values(done_at=now, done_by_id=self._me)
-                    )
-            append(
-                s,
-                AuditEntry(
-                    action, self._me, client_id=vault.client_id, vault_id=vault.id,
-                    item_id=str(item_id),
-                ),
-                now,
-            )  # fmt: skip
-        return item_id
+        """Create or update an item, sealed under the vault's current key; audited alike."""
+        return item_ops.put_item(self, draft)
+
+    def delete_item(self, item_id: uuid.UUID, reason: str) -> None:
+        """Delete an item, audited `item_delete` with the reason (`items.delete_item`)."""
+        item_ops.delete_item(self, item_id, reason)
 
     def items(self, vault_id: int) -> list[ItemRow]:
         """The vault's items for lists: nothing is decrypted (vault.md §7.3)."""
-        with self._db.read() as s:
-            rows = s.scalars(
-                select(VaultItem).where(VaultItem.vault_id == vault_id).order_by(VaultItem.label)
-            ).all()
-            return [
-                ItemRow(
-                    uuid.UUID(r.id),
-                    r.vault_id,
-                    r.label,
-                    r.kind,
-                    r.host,
-                    r.port,
-                    r.url,
-                    r.domain,
-                    r.tags,
-                    frozenset(n for n in SECRET_FIELDS if getattr(r, f"enc_{n}") is not None),
-                    r.rotated_at,
-                )
-                for r in rows
-            ]
+        return item_ops.list_items(self, vault_id)
 
     def reveal(
         self, item_id: uuid.UUID, fields: Sequence[str], purpose: Purpose
@@ -380,7 +351,7 @@ class VaultService:
         unknown = set(fields) - set(SECRET_FIELDS)
         if unknown or not fields:
             raise ValueError(f"unknown secret fields: {sorted(unknown)}")
-        if purpose.ticket_id is None and len(purpose.reason.strip()) < 5:
+        if purpose.ticket_id is None and len(purpose.reason.strip()) < item_ops.MIN_REASON:
             raise ValueError("a reveal needs a ticket or a reason of at least 5 characters")
         now = self._now()
         with self._db.read() as s:
@@ -470,28 +441,27 @@ class VaultService:
         sk: bytes,
         pub: bytes,
         org_pub: bytes,
-        recovery_pub: bytes,
+        recovery: tuple[int, bytes],
         password: str,
         now: dt.datetime,
     ) -> None:
+        """Write my keys row; a key reset replaces the old one, unsigned until an admin signs."""
         bundle = crypto.Bundle(
             user_id=self._me,
             x25519_sk=sk,
             org_sign_pub=org_pub,
-            recovery_pub=recovery_pub,
-            recovery_key_id=_RECOVERY_KEY_ID,
+            recovery_pub=recovery[1],
+            recovery_key_id=recovery[0],
         )
         params = kdf.new_params()
         kek = kdf.derive_kek(password, params)
-        s.add(
-            TechnicianKeys(
-                technician_id=self._me,
-                x25519_pub=pub,
-                sealed_bundle=crypto.seal_bundle(kek, bundle, crypto.bundle_aad(self._me)),
-                kdf=params.to_dict(),
-                created_at=now,
-            )
-        )
+        keys = s.get(TechnicianKeys, self._me)
+        if keys is None:
+            keys = TechnicianKeys(technician_id=self._me)
+            s.add(keys)
+        keys.x25519_pub, keys.kdf, keys.created_at = pub, params.to_dict(), now
+        keys.sealed_bundle = crypto.seal_bundle(kek, bundle, crypto.bundle_aad(self._me))
+        keys.pubkey_sig = keys.signed_by_id = keys.signed_at = None
         s.flush()
 
     def _reseal(self, s: Session, bundle: crypto.Bundle, password: str, now: dt.datetime) -> None:
@@ -523,10 +493,36 @@ class VaultService:
             raise VaultLocked()
         return self._pinned_org
 
-    def _recovery_pub(self) -> bytes:
-        if self._pinned_recovery is None or not self.cache.is_unlocked:
+    def _pin(self, org_pub: bytes, recovery_id: int, recovery_pub: bytes) -> None:
+        self._pinned_org = org_pub
+        self._pinned_recovery_id, self._pinned_recovery = recovery_id, recovery_pub
+
+    def _pin_bundle(self, bundle: crypto.Bundle) -> None:
+        """Pin what a (device) bundle holds, moved on to a newer signed recovery key if any."""
+        with self._db.read() as s:
+            newer = newer_recovery_pin(s, bundle.org_sign_pub, bundle_key_id(bundle))
+        self._pin(bundle.org_sign_pub, *(newer or (bundle_key_id(bundle), bundle.recovery_pub)))
+
+    def _settings_recovery(self, s: Session) -> tuple[int, bytes]:
+        """The recovery key named by vault_settings (trusted only when nothing is pinned)."""
+        settings = self._settings(s)
+        assert settings.recovery_pub is not None
+        return settings.recovery_key_id or _RECOVERY_KEY_ID, bytes(settings.recovery_pub)
+
+    def _recovery_target(self, s: Session) -> tuple[int, bytes]:
+        """The pinned recovery key to seal to. If vault_settings names another one, a session
+        unlocked before a break-glass moves on to it (in memory; my bundle at my next password
+        unlock), but only when my pinned org key signed it."""
+        org, pub = self._pinned_org, self._pinned_recovery
+        if org is None or pub is None or not self.cache.is_unlocked:
             raise VaultLocked()
-        return self._pinned_recovery
+        named = s.scalar(select(VaultSettings.recovery_key_id).where(VaultSettings.id == 1))
+        if named is not None and named != self._pinned_recovery_id:
+            newer = newer_recovery_pin(s, org, self._pinned_recovery_id)
+            if newer is not None:
+                self._pinned_recovery_id, self._pinned_recovery = newer
+                return newer
+        return self._pinned_recovery_id, pub
 
     def _signed_admins(self, s: Session, settings: VaultSettings) -> dict[int, bytes]:
         out: dict[int, bytes] = {}
@@ -547,11 +543,14 @@ class VaultService:
         version: int,
         key: bytes,
         recipients: Mapping[int, bytes],
-        recovery_pub: bytes,
         now: dt.datetime,
+        *,
+        recovery: tuple[int, bytes] | None = None,
     ) -> None:
+        """Seal a key version to technicians and to the recovery key (pinned, unless given)."""
+        recovery_id, recovery_pub = recovery or self._recovery_target(s)
         targets = {crypto.user_recipient(t): pub for t, pub in recipients.items()}
-        targets[crypto.recovery_recipient(_RECOVERY_KEY_ID)] = recovery_pub
+        targets[crypto.recovery_recipient(recovery_id)] = recovery_pub
         for recipient, pub in targets.items():
             aad = crypto.grant_aad(vault_id, version, recipient)
             s.add(
