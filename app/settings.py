@@ -275,6 +275,47 @@ class UiState(SettingsGroup):
     last_queue = StrSetting("last_queue", "")
 
 
+class VaultAnchors(SettingsGroup):
+    """Local audit anchors (vault.md §9): per vault database, the id and hash of the last audit
+    row this workstation wrote. A database writer can recompute the whole chain; this copy,
+    outside the database, still catches it.
+
+    Keys are the databases' `vault_settings.database_uuid`, so they are not declared one by one;
+    each value is "<row id>:<row hash as hex>".
+    """
+
+    section = "vault_anchors"
+
+    @staticmethod
+    def _setting(database_uuid: str) -> StrSetting:
+        name = database_uuid.strip().lower()
+        if not name or not all(c in "0123456789abcdef-" for c in name):
+            raise ValueError(f"not a database uuid: {database_uuid!r}")
+        return StrSetting(name, "")
+
+    def get(self, database_uuid: str) -> tuple[int, bytes] | None:
+        """The anchor kept for that database, or None (none yet, or unreadable)."""
+        setting = self._setting(database_uuid)
+        raw = setting.read(self.store, self.key(setting))
+        row_id, sep, digest = raw.partition(":")
+        try:
+            anchor = (int(row_id), bytes.fromhex(digest))
+        except ValueError:
+            anchor = None
+        if not sep or anchor is None or anchor[0] < 1 or len(anchor[1]) != 32:
+            if raw:
+                log.warning("the audit anchor of database %s is unreadable", database_uuid)
+            return None
+        return anchor
+
+    def set(self, database_uuid: str, row_id: int, row_hash: bytes) -> None:
+        setting = self._setting(database_uuid)
+        self.store.setValue(self.key(setting), f"{int(row_id)}:{bytes(row_hash).hex()}")
+
+    def forget(self, database_uuid: str) -> None:
+        self.store.remove(self.key(self._setting(database_uuid)))
+
+
 def upgrade_settings(
     store: QSettings,
     steps: Mapping[int, UpgradeStep] = UPGRADE_STEPS,
@@ -306,7 +347,8 @@ def upgrade_settings(
 
 
 class Settings:
-    """Preferences (`prefs`) and window layout (`ui_state`) over one `QSettings`. GUI thread only.
+    """Preferences (`prefs`), window layout (`ui_state`) and the vault's local audit anchors
+    (`vault_anchors`) over one `QSettings`. GUI thread only.
 
     Built by the composition root (`Settings.default()`) and passed to whoever needs it; tests
     build one on an ini file in `tmp_path`. Construction runs the upgrade steps.
@@ -321,6 +363,8 @@ class Settings:
         self.prefs = Prefs(store)
         #: Window geometry, splitter and header state, last queue.
         self.ui_state = UiState(store)
+        #: The last audit row this workstation wrote, per vault database.
+        self.vault_anchors = VaultAnchors(store)
 
     @classmethod
     def default(cls) -> Settings:

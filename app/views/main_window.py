@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         )
         # One vault session per window; it also records activity for the idle lock.
         vault = VaultService(core.db, me.technician_id, core.clock.now)
-        self.vault = VaultSession(vault, self, is_admin=me.role is Role.ADMIN)
+        self.vault = VaultSession(vault, self, is_admin=me.role is Role.ADMIN, settings=settings)
         self.clients_view = ClientsView.from_core(core, runner, notifier, me, self.vault, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)

@@ -1,4 +1,10 @@
-"""Add a credential to a client's vault: metadata in plaintext, secrets sealed by the service."""
+"""Add or edit a credential: metadata in plaintext, secrets sealed by the service.
+
+Editing never decrypts (vault.md §7.3): the metadata is pre-filled from the list row, the secret
+fields start empty and an empty one keeps its stored value (`ItemDraft.secrets` leaves it out).
+Typing a new password replaces it, and the service moves `rotated_at`. The save runs on the
+write lane and is audited there (`item_create` / `item_update`). GUI thread only.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.tasks import Lane, TaskRunner
-from app.vault.errors import PermissionDenied, VaultLocked
+from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.secret import Secret
-from app.vault.service import VaultService
-from app.vault.types import ItemDraft
+from app.vault.types import ItemDraft, ItemRow
 
+from app.views.clients.vault_models import password_changed_text
+from app.views.clients.vault_session import VaultSession
+from app.views.clients.vault_unlock_prompt import UnlockPrompt
 from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -33,6 +42,11 @@ log = logging.getLogger(__name__)
 #: Kinds offered; the field stays editable for others.
 KINDS: Final = ("password", "rdp", "ssh", "web", "api-key", "other")
 LABEL_MAX: Final = 200
+#: Column widths of the plaintext metadata (app/models/vault.py).
+HOST_MAX: Final = 255
+URL_MAX: Final = 500
+DOMAIN_MAX: Final = 200
+TAGS_MAX: Final = 500
 
 
 def parse_port(text: str) -> int | None:
@@ -51,7 +65,9 @@ def parse_port(text: str) -> int | None:
 class AddCredentialDialog(QDialog):
     """Collects one item and stores it with `put_item` on the write lane. GUI thread only.
 
-    A refused or failed save keeps every typed value and says why next to the field.
+    With `item` it edits that item instead (see the module docstring). A refused or failed save
+    keeps every typed value and says why; when the vault locks, the dialog stays open and asks
+    for the vault password in place.
     """
 
     #: The item was stored; carries its id as text. Emitted just before the dialog accepts.
@@ -59,20 +75,31 @@ class AddCredentialDialog(QDialog):
 
     def __init__(
         self,
-        service: VaultService,
+        session: VaultSession,
         runner: TaskRunner,
         vault_id: int,
         parent: QWidget | None = None,
+        *,
+        item: ItemRow | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service = service
+        self._session = session
         self._runner = runner
         self._vault_id = vault_id
+        #: The item edited; None when adding.
+        self.item = item
         self._saving = False
         self._build()
+        if item is not None:
+            self._fill(item)
+        session.locked.connect(self._on_session_locked)
+        session.unlocked.connect(self._on_session_unlocked)
+        if not session.is_unlocked:
+            self._on_session_locked()
 
     def _build(self) -> None:
-        self.setWindowTitle(self.tr("Add credential"))
+        editing = self.item is not None
+        self.setWindowTitle(self.tr("Edit credential") if editing else self.tr("Add credential"))
         self.label_edit = QLineEdit()
         self.label_edit.setMaxLength(LABEL_MAX)
         self.label_error = ErrorLabel()
@@ -80,18 +107,31 @@ class AddCredentialDialog(QDialog):
         self.kind_box.setEditable(True)
         self.kind_box.addItems(list(KINDS))
         self.host_edit = QLineEdit()
+        self.host_edit.setMaxLength(HOST_MAX)
         self.port_edit = QLineEdit()
         self.port_edit.setPlaceholderText(self.tr("1–65535, optional"))
         self.port_edit.setMaxLength(5)
         self.port_error = ErrorLabel()
         self.url_edit = QLineEdit()
+        self.url_edit.setMaxLength(URL_MAX)
+        self.domain_edit = QLineEdit()
+        self.domain_edit.setMaxLength(DOMAIN_MAX)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setMaxLength(TAGS_MAX)
+        self.tags_edit.setPlaceholderText(self.tr("Comma-separated, optional"))
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(90)
+        #: Edit only: when the password last changed, and that empty fields keep their value.
+        self.secrets_hint = QLabel()
+        self.secrets_hint.setObjectName("secretsHint")
+        self.secrets_hint.setWordWrap(True)
+        self.secrets_hint.setVisible(editing)
         self.general_error = ErrorLabel()
+        self.unlock_prompt = UnlockPrompt(self._session, self._runner, self)
 
         form = QFormLayout()
         form.addRow(self.tr("&Label:"), self.label_edit)
@@ -101,6 +141,9 @@ class AddCredentialDialog(QDialog):
         form.addRow(self.tr("P&ort:"), self.port_edit)
         form.addRow("", self.port_error)
         form.addRow(self.tr("&URL:"), self.url_edit)
+        form.addRow(self.tr("&Domain:"), self.domain_edit)
+        form.addRow(self.tr("&Tags:"), self.tags_edit)
+        form.addRow("", self.secrets_hint)
         form.addRow(self.tr("&Username:"), self.username_edit)
         form.addRow(self.tr("&Password:"), self.password_edit)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
@@ -117,9 +160,38 @@ class AddCredentialDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.unlock_prompt)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
-        self.resize(460, self.sizeHint().height())
+        self.resize(480, self.sizeHint().height())
+
+    def _fill(self, item: ItemRow) -> None:
+        """Metadata from the list row; secrets stay empty ("keep") with a placeholder saying so."""
+        self.label_edit.setText(item.label)
+        self.kind_box.setCurrentText(item.kind)
+        self.host_edit.setText(item.host)
+        self.port_edit.setText("" if item.port is None else str(item.port))
+        self.url_edit.setText(item.url)
+        self.domain_edit.setText(item.domain)
+        self.tags_edit.setText(item.tags)
+        self.secrets_hint.setText(
+            password_changed_text(item)
+            + ". "
+            + self.tr("Secrets are not shown here: type only the ones to replace.")
+        )
+        placeholders = (
+            (self.username_edit, "username", self.tr("Leave empty to keep the current username")),
+            (self.password_edit, "password", self.tr("Leave empty to keep the current password")),
+        )
+        for edit, name, keep in placeholders:
+            edit.setPlaceholderText(keep if name in item.has else self.tr("Not set"))
+        self.notes_edit.setPlaceholderText(
+            self.tr("Leave empty to keep the current notes")
+            if "notes" in item.has
+            else self.tr("Not set")
+        )
+
+    # --- saving -------------------------------------------------------------------------------
 
     def _on_save_button_clicked(self) -> None:
         if self._saving:
@@ -130,7 +202,7 @@ class AddCredentialDialog(QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self._runner.run(
-            partial(self._service.put_item, draft),
+            partial(self._session.service.put_item, draft),
             lane=Lane.WRITE,
             owner=self,
             on_success=self._on_saved,
@@ -154,6 +226,7 @@ class AddCredentialDialog(QDialog):
             ok = False
         if not ok:
             return None
+        # Empty = keep (edit) or not set (add): only typed secrets go to the service.
         secrets: dict[str, Secret] = {}
         for name, value in (
             ("username", self.username_edit.text()),
@@ -169,12 +242,18 @@ class AddCredentialDialog(QDialog):
             host=self.host_edit.text(),
             port=port,
             url=self.url_edit.text(),
+            domain=self.domain_edit.text(),
+            tags=self.tags_edit.text().strip(),
             secrets=secrets,
+            item_id=None if self.item is None else self.item.item_id,
         )
 
     def _on_saved(self, item_id: uuid.UUID) -> None:
         self._saving = False
         self.password_edit.clear()
+        self.username_edit.clear()
+        self.notes_edit.clear()
+        self._session.note_audited(self._runner)
         self.saved.emit(str(item_id))
         self.accept()
 
@@ -182,10 +261,40 @@ class AddCredentialDialog(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, VaultLocked):
-            text = self.tr("The vault locked. Unlock it, then save again.")
-        elif isinstance(error, PermissionDenied):
+            self._session.refresh()  # tells the other views; the prompt shows here
+            self._on_session_locked()
+            return
+        if isinstance(error, PermissionDenied):
             text = self.tr("You have no access to this client's vault.")
+        elif type(error) is VaultError:  # a refusal (no such item), not an integrity error
+            log.info("saving a credential was refused: %s", error)
+            text = self.tr(
+                "The credential changed or was removed meanwhile. Close this dialog and try again."
+            )
         else:
             log.warning("saving a credential failed: %s", type(error).__name__)
             text = self.tr("The credential could not be saved. Try again later.")
         self.general_error.show_error(text)
+
+    # --- lock ---------------------------------------------------------------------------------
+
+    def _on_session_locked(self) -> None:
+        self.save_button.setEnabled(False)
+        self.unlock_prompt.show_prompt()
+
+    def _on_session_unlocked(self) -> None:
+        self.unlock_prompt.hide()
+        self.save_button.setEnabled(not self._saving)
+
+
+class EditCredentialDialog(AddCredentialDialog):
+    """`AddCredentialDialog` on an existing item (metadata pre-filled, secrets kept if empty)."""
+
+    def __init__(
+        self,
+        session: VaultSession,
+        runner: TaskRunner,
+        item: ItemRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, runner, item.vault_id, parent, item=item)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
 
 from app.vault.types import SECRET_FIELDS, ItemRow
 
@@ -27,6 +28,21 @@ def secret_field_name(name: str) -> str:
     }.get(name, name)
 
 
+def local_date(value: dt.datetime) -> str:
+    """An aware UTC instant as a short date in the workstation's time zone and locale."""
+    qdt = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.utc()).toLocalTime()
+    return QLocale().toString(qdt.date(), QLocale.FormatType.ShortFormat)
+
+
+def password_changed_text(row: ItemRow) -> str:
+    """The "Password last changed <date>" text, or why there is none (vault.md §4 `rotated_at`)."""
+    if "password" not in row.has:
+        return _t("No password stored")
+    if row.rotated_at is None:
+        return _t("Password not changed since it was added")
+    return _t("Password last changed {date}").format(date=local_date(row.rotated_at))
+
+
 class ItemTableModel(_RowsTableModel[ItemRow]):
     """A vault's items in the service's order (by label)."""
 
@@ -36,14 +52,27 @@ class ItemTableModel(_RowsTableModel[ItemRow]):
         HOST = 2
         PORT = 3
         SECRETS = 4
+        #: When the password was last replaced (`rotated_at`); empty until the first change.
+        CHANGED = 5
 
     def _headers(self) -> tuple[str, ...]:
-        return (_t("Label"), _t("Kind"), _t("Host"), _t("Port"), _t("Secrets set"))
+        return (
+            _t("Label"),
+            _t("Kind"),
+            _t("Host"),
+            _t("Port"),
+            _t("Secrets set"),
+            _t("Password changed"),
+        )
 
     def _cell(self, row: ItemRow, column: int, role: int) -> object:
+        col = self.Col(column)
+        if col is self.Col.CHANGED and role == Qt.ItemDataRole.ToolTipRole:
+            return password_changed_text(row)
         if role != DISPLAY:
             return None
-        col = self.Col(column)
+        if col is self.Col.CHANGED:
+            return "" if row.rotated_at is None else local_date(row.rotated_at)
         if col is self.Col.SECRETS:
             return ", ".join(secret_field_name(n) for n in SECRET_FIELDS if n in row.has)
         return {

@@ -1,4 +1,5 @@
-"""The Credentials tab of a client: unlock the vault, list the client's items, add and reveal.
+"""The Credentials tab of a client: unlock the vault, list the client's items, add, edit,
+delete and reveal them; admins also reach vault access and the vault settings.
 
 Thin: every call goes through the `TaskRunner` (lists on the read lane; unlock, create, save and
 reveal on the write lane, since they write audit rows), never on the GUI thread. Lists show
@@ -7,21 +8,21 @@ metadata only; nothing is decrypted until a reveal (vault.md §7.3).
 Remembered devices (§6.6): the first time this run the tab finds the vault locked it tries the
 device key once (write lane); "Remember this device" on the unlock form stores one after a
 password unlock. Failing to remember never undoes the unlock.
+
+Each load applies the vault-wide settings to the session (clipboard and idle times), and every
+audited action started here moves this workstation's local audit anchor (`note_audited`).
 """
 
 from __future__ import annotations
 
 import enum
 import logging
-import platform
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Final, TypeVar
 
-from PySide6.QtCore import QModelIndex, QSysInfo, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,18 +38,27 @@ from PySide6.QtWidgets import (
 from app.tasks import Lane, TaskHandle, TaskRunner
 from app.vault import devices
 from app.vault.errors import PermissionDenied, VaultLocked, VaultParametersInvalid, WrongPassword
-from app.vault.keychain import DeviceKeychain, KeychainReason
-from app.vault.service import VaultService
+from app.vault.keychain import KeychainReason
 from app.vault.types import ItemRow
 
 from app.views.clients.vault_access_dialog import VaultAccessDialog
-from app.views.clients.vault_item_dialog import AddCredentialDialog
+from app.views.clients.vault_delete_dialog import DeleteCredentialDialog
+from app.views.clients.vault_item_dialog import AddCredentialDialog, EditCredentialDialog
 from app.views.clients.vault_models import ItemTableModel
 from app.views.clients.vault_password_dialog import ChangePasswordDialog
 from app.views.clients.vault_reveal_dialog import RevealDialog
 from app.views.clients.vault_session import VaultSession
+from app.views.clients.vault_settings_dialog import VaultSettingsDialog
 from app.views.clients.vault_setup_dialogs import EnrolDialog, SetUpVaultDialog
+from app.views.clients.vault_state import (
+    VaultState,
+    load_state,
+    machine_name,
+    unlock_and_remember,
+)
+from app.views.vault_admin.dashboard_window import open_vault_dashboard
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.record_list import list_table
 
 log = logging.getLogger(__name__)
 
@@ -64,52 +73,6 @@ class Page(enum.IntEnum):
     MESSAGE = 0
     UNLOCK = 1
     ITEMS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class VaultState:
-    """What the tab shows for one client (read on the read lane)."""
-
-    client_id: int
-    set_up: bool
-    enrolled: bool
-    unlocked: bool
-    vault_id: int | None = None
-    items: list[ItemRow] = field(default_factory=list)
-
-
-def load_state(service: VaultService, client_id: int) -> VaultState:
-    """Runs on a worker: set-up, enrolment, lock state, the client's vault and its items."""
-    if not service.is_set_up():
-        return VaultState(client_id, set_up=False, enrolled=False, unlocked=False)
-    if not service.has_keys():
-        return VaultState(client_id, set_up=True, enrolled=False, unlocked=False)
-    if not service.cache.is_unlocked:
-        return VaultState(client_id, set_up=True, enrolled=True, unlocked=False)
-    vault_id = service.vault_for_client(client_id)
-    items = service.items(vault_id) if vault_id is not None else []
-    return VaultState(client_id, True, True, True, vault_id, items)
-
-
-def unlock_and_remember(
-    service: VaultService, keychain: DeviceKeychain, password: str, device_name: str | None
-) -> BaseException | None:
-    """Runs on a worker: unlock with the password (errors propagate), then remember this device
-    when `device_name` is given; returns the remembering error instead of raising it."""
-    devices.unlock_with_password(service, password)
-    if device_name is None:
-        return None
-    try:
-        devices.remember_device(service, keychain, device_name)
-    except Exception as e:  # the unlock stands whatever went wrong here
-        return e
-    return None
-
-
-def machine_name() -> str:
-    """This computer's host name, for the device row (never empty, at most the column width)."""
-    name = QSysInfo.machineHostName().strip() or platform.node().strip() or "This computer"
-    return name[: devices.MAX_NAME_LEN]
 
 
 class VaultPanel(QWidget):
@@ -139,6 +102,9 @@ class VaultPanel(QWidget):
         self.model = ItemTableModel(self)
         self.reveal_dialog: RevealDialog | None = None
         self.add_dialog: AddCredentialDialog | None = None
+        self.edit_dialog: EditCredentialDialog | None = None
+        self.delete_dialog: DeleteCredentialDialog | None = None
+        self.settings_dialog: VaultSettingsDialog | None = None
         self.setup_dialog: SetUpVaultDialog | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.access_dialog: VaultAccessDialog | None = None
@@ -227,20 +193,17 @@ class VaultPanel(QWidget):
         self.reveal_button = QPushButton(self.tr("Reveal…"))
         self.reveal_button.setEnabled(False)
         self.reveal_button.clicked.connect(self.open_reveal_dialog)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.open_edit_dialog)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.open_delete_dialog)
         self.items_error = ErrorLabel()
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.model)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ItemTableModel.Col.LABEL, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
@@ -252,13 +215,25 @@ class VaultPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.reveal_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        # The vault-wide actions get their own row: one row of eight buttons overflows the tab.
+        account = QHBoxLayout()
         self.access_button = QPushButton(self.tr("Vault access…"))
         self.access_button.clicked.connect(self.open_access_dialog)
         self.access_button.setVisible(self._is_admin)
-        buttons.addWidget(self.access_button)
+        account.addWidget(self.access_button)
+        self.dashboard_button = QPushButton(self.tr("Vault dashboard…"))
+        self.dashboard_button.clicked.connect(self.open_dashboard)
+        self.dashboard_button.setVisible(self._is_admin)
+        account.addWidget(self.dashboard_button)
+        self.settings_button = QPushButton(self.tr("Vault settings…"))
+        self.settings_button.clicked.connect(self.open_settings_dialog)
+        self.settings_button.setVisible(self._is_admin)
+        account.addWidget(self.settings_button)
         self.change_password_button = QPushButton(self.tr("Change vault password…"))
         self.change_password_button.clicked.connect(self.open_password_dialog)
-        buttons.addWidget(self.change_password_button)
+        account.addWidget(self.change_password_button)
         #: Calm, not an error: e.g. this device could not be remembered (the unlock stands).
         self.device_notice = QLabel()
         self.device_notice.setObjectName("vaultNotice")
@@ -267,7 +242,9 @@ class VaultPanel(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
+        account.addStretch(1)
         layout.addLayout(buttons)
+        layout.addLayout(account)
         layout.addWidget(self.device_notice)
         layout.addWidget(self.items_error)
         layout.addWidget(self.table, 1)
@@ -314,13 +291,35 @@ class VaultPanel(QWidget):
     def open_add_dialog(self) -> AddCredentialDialog | None:
         if self._vault_id is None:
             return None
-        dialog = AddCredentialDialog(self._session.service, self._runner, self._vault_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = AddCredentialDialog(self._session, self._runner, self._vault_id, self)
         dialog.saved.connect(lambda _id: self.reload())
-        self._session.locked.connect(dialog.reject)
-        self.add_dialog = dialog
-        dialog.destroyed.connect(lambda *_: setattr(self, "add_dialog", None))
-        dialog.show()
+        self.add_dialog = self._track(dialog, "add_dialog")
+        return dialog
+
+    def open_edit_dialog(self) -> EditCredentialDialog | None:
+        """Edit the selected item's metadata; secrets are replaced only where typed."""
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = EditCredentialDialog(self._session, self._runner, item, self)
+        dialog.saved.connect(lambda _id: self.reload())
+        self.edit_dialog = self._track(dialog, "edit_dialog")
+        return dialog
+
+    def open_delete_dialog(self) -> DeleteCredentialDialog | None:
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = DeleteCredentialDialog(self._session, self._runner, item, self)
+        dialog.deleted.connect(lambda _id: self.reload())
+        self.delete_dialog = self._track(dialog, "delete_dialog")
+        return dialog
+
+    def open_settings_dialog(self) -> VaultSettingsDialog | None:
+        if not self._is_admin:
+            return None
+        dialog = VaultSettingsDialog(self._session, self._runner, self)
+        self.settings_dialog = self._track(dialog, "settings_dialog")
         return dialog
 
     def open_reveal_dialog(self) -> RevealDialog | None:
@@ -328,10 +327,8 @@ class VaultPanel(QWidget):
         if item is None:
             return None
         dialog = RevealDialog(self._session, self._runner, item, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reveal_dialog = dialog
-        dialog.destroyed.connect(lambda *_: setattr(self, "reveal_dialog", None))
-        dialog.show()
+        dialog.finished.connect(self._note_audited)  # its reveals and copies
+        self.reveal_dialog = self._track(dialog, "reveal_dialog")
         return dialog
 
     def open_setup_dialog(self) -> SetUpVaultDialog | None:
@@ -357,7 +354,15 @@ class VaultPanel(QWidget):
             return None
         dialog = VaultAccessDialog(self._session.service, self._runner, self._vault_id, self)
         self._session.locked.connect(dialog.reject)
+        dialog.finished.connect(self._note_audited)
         self.access_dialog = self._track(dialog, "access_dialog")
+        return dialog
+
+    def open_dashboard(self) -> QDialog:
+        """The admin's vault dashboard; verifying and rotating there write audit rows of ours."""
+        session = self._session
+        dialog = open_vault_dashboard(self, session, self._runner, anchor=session.audit_anchor)
+        dialog.finished.connect(self._note_audited)
         return dialog
 
     def open_password_dialog(self) -> ChangePasswordDialog:
@@ -366,6 +371,7 @@ class VaultPanel(QWidget):
             lambda: self._show_notice(self.tr("Your vault password was changed."))
         )
         self._session.locked.connect(dialog.reject)
+        dialog.finished.connect(self._note_audited)
         self.password_dialog = self._track(dialog, "password_dialog")
         return dialog
 
@@ -377,8 +383,12 @@ class VaultPanel(QWidget):
 
     def _after_keys_changed(self) -> None:
         """Set-up and enrolment unlock this session: tell every view, or at least reload."""
+        self._note_audited()
         if not self._session.refresh():
             self.reload()
+
+    def _note_audited(self, *_args: object) -> None:
+        self._session.note_audited(self._runner)
 
     # --- events -------------------------------------------------------------------------------
 
@@ -395,7 +405,8 @@ class VaultPanel(QWidget):
         self._stale = not self.isVisible()
 
     def _on_table_current_row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
-        self.reveal_button.setEnabled(current.isValid())
+        for button in (self.reveal_button, self.edit_button, self.delete_button):
+            button.setEnabled(current.isValid())
 
     # --- state --------------------------------------------------------------------------------
 
@@ -403,6 +414,7 @@ class VaultPanel(QWidget):
         if seq != self._seq or state.client_id != self._client_id:
             return
         self._task = None
+        self._session.apply_policy(state.policy)
         if not state.set_up:
             self._show_message(
                 self.tr("The credential vault is not set up yet. An administrator sets it up.")
@@ -449,7 +461,8 @@ class VaultPanel(QWidget):
         self.add_button.setEnabled(has_vault)
         self.items_error.clear_error()
         self.model.set_rows(state.items)
-        self.reveal_button.setEnabled(False)
+        for button in (self.reveal_button, self.edit_button, self.delete_button):
+            button.setEnabled(False)
         self.stack.setCurrentIndex(Page.ITEMS)
 
     # --- unlock -------------------------------------------------------------------------------
@@ -483,6 +496,8 @@ class VaultPanel(QWidget):
 
     def _on_device_unlock_done(self, unlocked: bool) -> None:
         self.unlock_button.setEnabled(True)
+        if unlocked:
+            self._note_audited()
         if unlocked and not self._session.refresh():
             self.reload()
 
@@ -515,6 +530,7 @@ class VaultPanel(QWidget):
 
     def _on_unlocked(self, remember_error: BaseException | None = None) -> None:
         self._failures = 0
+        self._note_audited()
         self.password_edit.clear()
         self.remember_check.setChecked(False)
         self.unlock_button.setEnabled(True)
@@ -531,6 +547,7 @@ class VaultPanel(QWidget):
 
     def _on_unlock_failed(self, error: BaseException) -> None:
         self.password_edit.clear()
+        self._note_audited()  # `unlock_failed` is ours too
         if isinstance(error, WrongPassword):
             self._failures += 1
             self.password_error.show_error(self.tr("Wrong vault password."))
@@ -563,9 +580,13 @@ class VaultPanel(QWidget):
             partial(self._session.service.create_vault, self._client_id),
             lane=Lane.WRITE,
             owner=self,
-            on_success=lambda _id: self.reload(),
+            on_success=self._on_vault_created,
             on_failure=self._on_create_failed,
         )
+
+    def _on_vault_created(self, _vault_id: int) -> None:
+        self._note_audited()
+        self.reload()
 
     def _on_create_failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)

@@ -2,21 +2,26 @@
 
 Both dialogs ask for a vault password twice and run the Argon2-bound service call on the write
 lane. Setup then shows the recovery kit once; it is never stored, and the widget holding it is
-cleared when the dialog closes. Enrolment shows the technician's fingerprint and the org's, for
-an administrator to compare out of band before signing (§3). GUI thread only.
+cleared when the dialog closes. "Save as PDF…" writes a printable page only to the file the user
+picks (ReportLab on the read lane, app/reports/recovery_kit_pdf.py). Enrolment shows the
+technician's fingerprint and the org's, for an administrator to compare out of band before
+signing (§3). GUI thread only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.reports.recovery_kit_pdf import RecoveryKitSheet, render_recovery_kit
+from app.services.vault_settings import VaultSettingsService
 from app.tasks import Lane, TaskRunner
 from app.vault import kdf
 from app.vault.errors import PermissionDenied, VaultError
@@ -201,6 +208,10 @@ class SetUpVaultDialog(_PasswordDialog):
         self._service = service
         self._last_group = ""
         self._kit_open = False
+        #: The kit for "Save as PDF…" while it is shown; dropped with the kit.
+        self._sheet: RecoveryKitSheet | None = None
+        #: Asks where to save the PDF ("" = cancelled); tests replace it.
+        self.choose_pdf_path: Callable[[], str] = self._ask_pdf_path
         self.setWindowTitle(self.tr("Set up the credential vault"))
         self.intro.setText(
             self.tr(
@@ -229,7 +240,18 @@ class SetUpVaultDialog(_PasswordDialog):
         self.finish_button = QPushButton(self.tr("Finish"))
         self.finish_button.setEnabled(False)
         self.finish_button.clicked.connect(self.accept)
+        self.save_pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_pdf_button.setToolTip(
+            self.tr("A printable page; it is written only where you choose.")
+        )
+        self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
+        self.pdf_label = QLabel()
+        self.pdf_label.setObjectName("vaultNotice")
+        self.pdf_label.setWordWrap(True)
+        self.pdf_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.pdf_error = ErrorLabel()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_pdf_button)
         buttons.addStretch(1)
         buttons.addWidget(self.finish_button)
         page = QWidget()
@@ -241,23 +263,77 @@ class SetUpVaultDialog(_PasswordDialog):
         layout.addWidget(QLabel(self.tr("Type the last group to confirm you have the kit:")))
         layout.addWidget(self.confirm_edit)
         layout.addWidget(self.skip_box)
+        layout.addWidget(self.pdf_label)
+        layout.addWidget(self.pdf_error)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 
     def _task(self, password: str) -> Callable[[], object]:
-        return partial(self._service.set_up, password)
+        return partial(_set_up, self._service, password)
 
     def _succeeded(self, result: object) -> None:
         super()._succeeded(result)
-        assert isinstance(result, RecoveryKit)
-        self.kit_edit.setPlainText(result.text())
-        self._last_group = result.groups[-1]
-        del result
+        assert isinstance(result, tuple)
+        kit, org_fingerprint, database_uuid = result
+        assert isinstance(kit, RecoveryKit)
+        self.kit_edit.setPlainText(kit.text())
+        self._last_group = kit.groups[-1]
+        self._sheet = RecoveryKitSheet(
+            kit.groups, kit.key_id, dt.datetime.now(dt.UTC), database_uuid, org_fingerprint
+        )
+        del result, kit
         self._kit_open = True
         self.stack.setCurrentIndex(1)
         self.confirm_edit.setFocus()
         self.vault_set_up.emit()
+
+    # --- PDF ----------------------------------------------------------------------------------
+
+    def _ask_pdf_path(self) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the recovery kit"),
+            "recovery-kit.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        return path
+
+    def _on_save_pdf_button_clicked(self) -> None:
+        sheet = self._sheet
+        if sheet is None:
+            return
+        self.pdf_error.clear_error()
+        path = self.choose_pdf_path()
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.save_pdf_button.setEnabled(False)
+        self._runner.run(
+            partial(render_recovery_kit, sheet, target),
+            lane=Lane.READ,
+            owner=self,
+            on_success=lambda _r: self._on_pdf_saved(target),
+            on_failure=self._on_pdf_failed,
+        )
+
+    def _on_pdf_saved(self, path: Path) -> None:
+        self.save_pdf_button.setEnabled(True)
+        self.pdf_label.setText(
+            self.tr(
+                "Saved to {path}. Print it, and keep the file offline or delete it: anyone "
+                "who reads it can open every vault."
+            ).format(path=str(path))
+        )
+
+    def _on_pdf_failed(self, error: BaseException) -> None:
+        self.save_pdf_button.setEnabled(True)
+        log.warning("saving the recovery kit PDF failed: %s", type(error).__name__)
+        self.pdf_error.show_error(
+            self.tr("The PDF could not be written there. Choose another place.")
+        )
 
     def kit_confirmed(self) -> bool:
         typed = self.confirm_edit.text().strip().upper()
@@ -283,6 +359,8 @@ class SetUpVaultDialog(_PasswordDialog):
         self.kit_edit.document().clearUndoRedoStacks()
         self.confirm_edit.clear()
         self._last_group = ""
+        self._sheet = None
+        self.pdf_label.clear()
         self._kit_open = False
 
 
@@ -347,6 +425,19 @@ class EnrolDialog(_PasswordDialog):
         self.stack.setCurrentIndex(1)
         self.close_button.setFocus()
         self.enrolled.emit()
+
+
+def _set_up(service: VaultService, password: str) -> tuple[RecoveryKit, str | None, str | None]:
+    """On a worker: first setup, then what the kit's PDF names (org fingerprint, database)."""
+    kit = service.set_up(password)
+    # Best effort: the kit exists only in this result, so nothing after set_up may lose it.
+    try:
+        fingerprint: str | None = service.org_fingerprint()
+        policy = VaultSettingsService.of(service).policy()
+    except Exception as e:
+        log.warning("the recovery kit's details could not be read: %s", type(e).__name__)
+        return kit, None, None
+    return kit, fingerprint, None if policy is None else policy.database_uuid
 
 
 def _enrol(service: VaultService, password: str) -> tuple[str, str]:

@@ -73,6 +73,13 @@ class SecureClipboard(QObject):
     def seconds(self) -> float:
         return self._seconds
 
+    def set_seconds(self, seconds: float) -> None:
+        """Use `seconds` for later copies (the vault's `clipboard_seconds`); a pending clear
+        keeps its time."""
+        if seconds <= 0:
+            raise ValueError("the clipboard timeout must be positive")
+        self._seconds = float(seconds)
+
     def copy_secret(self, secret: Secret) -> None:
         """Put `secret` on the clipboard with the concealment markers; clear it after `seconds`."""
         text = secret.reveal_text()
