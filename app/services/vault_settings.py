@@ -74,9 +74,9 @@ class VaultSettingsService:
     """Reads and changes `vault_settings` for one signed-in technician; any thread."""
 
     def __init__(self, db: Database, technician_id: int, now: Callable[[], dt.datetime]) -> None:
-        self._db = db
-        self._me = technician_id
-        self._now = now
+        self.db = db
+        self.technician_id = technician_id
+        self.clock = now
 
     @classmethod
     def of(cls, service: VaultService) -> VaultSettingsService:
@@ -85,11 +85,11 @@ class VaultSettingsService:
         `VaultService` exposes none of them publicly; `app/vault/devices.py` reads the same
         attributes.
         """
-        return cls(service._db, service._me, service._now)
+        return cls(service.db, service.technician_id, service.clock)
 
     def policy(self) -> VaultPolicy | None:
         """The current settings; None before the vault is set up."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             row = s.get(VaultSettings, 1)
             if row is None:
                 return None
@@ -108,9 +108,9 @@ class VaultSettingsService:
             problems["idle_lock_minutes"] = "out_of_range"
         if problems:
             raise ValidationError(problems)
-        now = self._now()
-        with self._db.write() as s:
-            me = s.get(Technician, self._me)
+        now = self.clock()
+        with self.db.write() as s:
+            me = s.get(Technician, self.technician_id)
             if me is None or not me.active or me.role is not Role.ADMIN:
                 raise PermissionDeniedError("vault_settings")
             row = s.get(VaultSettings, 1)
@@ -124,15 +124,19 @@ class VaultSettingsService:
             row.clipboard_seconds = clipboard_seconds
             row.idle_lock_minutes = idle_lock_minutes
             if changes:
-                append(s, AuditEntry(SETTINGS_ACTION, self._me, reason="; ".join(changes)), now)
+                append(
+                    s,
+                    AuditEntry(SETTINGS_ACTION, self.technician_id, reason="; ".join(changes)),
+                    now,
+                )
             return VaultPolicy(row.database_uuid, clipboard_seconds, idle_lock_minutes)
 
     def last_written(self) -> AuditAnchor | None:
         """The last audit row the signed-in technician wrote, or None."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             row = s.execute(
                 select(VaultAudit.id, VaultAudit.row_hash)
-                .where(VaultAudit.technician_id == self._me)
+                .where(VaultAudit.technician_id == self.technician_id)
                 .order_by(VaultAudit.id.desc())
                 .limit(1)
             ).first()
@@ -146,7 +150,7 @@ class VaultSettingsService:
         (moving on would hide the rewrite). Never moves backwards.
         """
         if previous is not None:
-            with self._db.read() as s:
+            with self.db.read() as s:
                 stored = s.scalar(
                     select(VaultAudit.row_hash).where(VaultAudit.id == previous.row_id)
                 )

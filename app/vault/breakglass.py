@@ -135,9 +135,9 @@ def recover(
     See `VaultService.recover` for the contract.
     """
     recovery_sk = parse_kit(kit_text)
-    now = service._now()
+    now = service.clock()
     refused: VaultError | None = None
-    with service._db.write() as s:
+    with service.db.write() as s:
         service._require_admin(s)
         settings = service._settings(s)
         org_pub = service._pinned_org_pub(settings)
@@ -147,12 +147,12 @@ def recover(
             refused = RecoveryKitInvalid(
                 "this recovery kit does not belong to the current recovery key"
             )
-            entry = AuditEntry("recovery_used", service._me, outcome="denied")
+            entry = AuditEntry("recovery_used", service.technician_id, outcome="denied")
             append(s, entry, now)
         else:
             kit = recover_in(
                 service, s, recovery_sk, old_id, org_pub,
-                technician_id or service._me, vault_ids, now,
+                technician_id or service.technician_id, vault_ids, now,
             )  # fmt: skip
     if refused is not None:
         raise refused
@@ -213,14 +213,14 @@ def recover_in(
                 VaultGrant(
                     vault_id=vid, key_version=version, recipient=recipient,
                     sealed_grant=crypto.seal_grant(key, target_pub, aad),
-                    granted_by_id=service._me, granted_at=now,
+                    granted_by_id=service.technician_id, granted_at=now,
                 )
             )  # fmt: skip
         append(
             s,
             AuditEntry(
-                "grant", service._me, client_id=vaults[vault_id].client_id, vault_id=vault_id,
-                reason=recipient,
+                "grant", service.technician_id, client_id=vaults[vault_id].client_id,
+                vault_id=vault_id, reason=recipient,
             ),
             now,
         )  # fmt: skip
@@ -246,7 +246,7 @@ def recover_in(
             VaultGrant(
                 vault_id=vid, key_version=version, recipient=new_recipient,
                 sealed_grant=crypto.seal_grant(key, new_pub, aad),
-                granted_by_id=service._me, granted_at=now,
+                granted_by_id=service.technician_id, granted_at=now,
             )
         )  # fmt: skip
     settings.recovery_pub, settings.recovery_key_id = new_pub, new_id
@@ -254,20 +254,22 @@ def recover_in(
     append(
         s,
         AuditEntry(
-            "recovery_used", service._me,
+            "recovery_used", service.technician_id,
             reason=f"{old_recipient} to {recipient}: {len(chosen)} vault(s)",
         ),
         now,
     )  # fmt: skip
     append(
         s,
-        AuditEntry("pin_replace", service._me, reason=_statement(new_id, new_pub, signature)),
+        AuditEntry(
+            "pin_replace", service.technician_id, reason=_statement(new_id, new_pub, signature)
+        ),
         now,
     )
     s.flush()
     # In memory only: my own bundle re-pins at my next password unlock, like everyone's.
     service._pinned_recovery_id, service._pinned_recovery = new_id, new_pub
-    if technician_id == service._me and service.cache.is_unlocked:
+    if technician_id == service.technician_id and service.cache.is_unlocked:
         # Keep working without another unlock: the org key too when it was granted.
         seed = org_seed if org_vault.id in chosen else service.cache.org_signing_key()
         service.cache.unlock(service.cache.private_key(), org_signing_key=seed)
@@ -295,10 +297,10 @@ def _target_pub(
     sig = keys.pubkey_sig
     if sig is not None and crypto.verify_user_pubkey(org_pub, technician_id, pub, bytes(sig)):
         return pub
-    if technician_id != service._me:
+    if technician_id != service.technician_id:
         raise PermissionDenied("that technician's key is not signed by the organisation")
     keys.pubkey_sig = crypto.sign_user_pubkey(org_seed, technician_id, pub)
-    keys.signed_by_id, keys.signed_at = service._me, now
+    keys.signed_by_id, keys.signed_at = service.technician_id, now
     return pub
 
 

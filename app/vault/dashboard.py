@@ -102,26 +102,26 @@ class VaultDashboard:
     """Read-only vault oversight for one administrator. Thread-safe: no state but its inputs."""
 
     def __init__(self, db: Database, technician_id: int, now: Callable[[], dt.datetime]) -> None:
-        self._db = db
-        self._me = technician_id
-        self._now = now
+        self.db = db
+        self.technician_id = technician_id
+        self.clock = now
 
     @classmethod
     def of(cls, service: VaultService) -> VaultDashboard:
         """The dashboard of the technician signed in to `service` (same database and clock),
         so views that hold only the vault session can open it."""
-        return cls(service._db, service._me, service._now)
+        return cls(service.db, service.technician_id, service.clock)
 
     def now(self) -> dt.datetime:
         """The injected clock (exports stamp their files with it)."""
-        return self._now()
+        return self.clock()
 
     # -- rotation worklist (§8.7) --------------------------------------------------------------
 
     def worklist(self, open_only: bool = True) -> list[WorklistRow]:
         """Worklist rows, open ones first, then those the revoked technician revealed, then by
         client and label."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             self._require_admin(s)
             stmt = select(RotationWorklist)
             if open_only:
@@ -193,9 +193,9 @@ class VaultDashboard:
         """Windows of length `window` (sliding: any start) holding more than `threshold`
         successful reveals by one technician, newest first. Overlapping windows of one burst
         are reported once, at their busiest."""
-        now = self._now()
+        now = self.clock()
         start = since if since is not None else now - REVEAL_LOOKBACK
-        with self._db.read() as s:
+        with self.db.read() as s:
             self._require_admin(s)
             stamps: dict[int, list[dt.datetime]] = {}
             for tech_id, at in s.execute(
@@ -226,8 +226,8 @@ class VaultDashboard:
 
         The org-signing vault is left out: its key is rotated by the recovery flow, not here.
         """
-        cutoff = self._now() - age
-        with self._db.read() as s:
+        cutoff = self.clock() - age
+        with self.db.read() as s:
             self._require_admin(s)
             rows = s.execute(
                 select(Vault, Client.name)
@@ -253,7 +253,7 @@ class VaultDashboard:
     # -- helpers -------------------------------------------------------------------------------
 
     def _require_admin(self, s: Session) -> None:
-        me = s.get(Technician, self._me)
+        me = s.get(Technician, self.technician_id)
         if me is None or not me.active or me.role is not Role.ADMIN:
             raise PermissionDenied("administrators only")
 

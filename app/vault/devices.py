@@ -90,9 +90,9 @@ def change_password(service: VaultService, old: str, new: str) -> None:
     `WeakVaultPassword` when `new` breaks the policy; nothing changes in either case. Device
     bundles hold the same bundle under their own keys, so devices stay valid.
     """
-    me = service._me
-    now = service._now()
-    with service._db.read() as s:
+    me = service.technician_id
+    now = service.clock()
+    with service.db.read() as s:
         email = service._technician(s).email
         keys = s.get(TechnicianKeys, me)
         if keys is None or keys.disabled_at is not None:
@@ -104,11 +104,11 @@ def change_password(service: VaultService, old: str, new: str) -> None:
     try:
         bundle = crypto.open_bundle(kek, blob, crypto.bundle_aad(me), row_id=me)
     except VaultError:
-        with service._db.write() as s:
+        with service.db.write() as s:
             append(s, AuditEntry("password_change", me, outcome="denied"), now)
         raise WrongPassword() from None
     kdf.check_vault_password(new, email)
-    with service._db.write() as s:
+    with service.db.write() as s:
         keys = s.get(TechnicianKeys, me, with_for_update=True)
         if keys is None or bytes(keys.sealed_bundle) != blob:
             raise VaultError("the vault keys changed meanwhile; try again")
@@ -136,7 +136,7 @@ def remember_device(service: VaultService, keychain: DeviceKeychain, name: str) 
     org_pub, recovery_pub = service._pinned_org, service._pinned_recovery
     if org_pub is None or recovery_pub is None:
         raise VaultLocked()
-    me = service._me
+    me = service.technician_id
     bundle = crypto.Bundle(
         user_id=me,
         x25519_sk=service.cache.private_key(),
@@ -152,12 +152,12 @@ def remember_device(service: VaultService, keychain: DeviceKeychain, name: str) 
     device_id = str(uuid.uuid4())
     key = crypto.generate_device_key()
     sealed = crypto.seal_bundle(key, bundle, crypto.device_aad(me, device_id))
-    now = service._now()
+    now = service.clock()
     # Keychain first: if the database write then fails, the orphan key only makes the next
     # device unlock fail (and clean up); a row without its key would be unusable clutter.
     keychain.store(db_uuid, me, key)
     try:
-        with service._db.write() as s:
+        with service.db.write() as s:
             if previous is not None:
                 old = _find_device(s, me, previous)
                 if old is not None:
@@ -181,7 +181,7 @@ def unlock_with_device(service: VaultService, keychain: DeviceKeychain) -> bool:
     """Unlock with this machine's device key; False means "ask for the password" (§6.6)."""
     if not keychain.available:
         return False
-    me = service._me
+    me = service.technician_id
     db_uuid = _database_uuid(service)
     try:
         key = keychain.load(db_uuid, me)
@@ -191,7 +191,7 @@ def unlock_with_device(service: VaultService, keychain: DeviceKeychain) -> bool:
         return False
     device_id: str | None = None
     try:
-        with service._db.read() as s:
+        with service.db.read() as s:
             service._technician(s)
             keys = s.get(TechnicianKeys, me)
             if keys is None or keys.disabled_at is not None:
@@ -207,8 +207,8 @@ def unlock_with_device(service: VaultService, keychain: DeviceKeychain) -> bool:
         org_seed = service._open_org_seed(bundle.x25519_sk)
     except VaultError:
         return _device_failed(service, keychain, db_uuid, device_id)
-    now = service._now()
-    with service._db.write() as s:
+    now = service.clock()
+    with service.db.write() as s:
         device = s.get(TechnicianDevice, device_id)
         if device is not None:  # else revoked between the read and now
             device.last_used_at = now
@@ -224,14 +224,14 @@ def unlock_with_device(service: VaultService, keychain: DeviceKeychain) -> bool:
 def forget_device(service: VaultService, keychain: DeviceKeychain, device_id: str) -> None:
     """Forget this device: delete one of my device rows, audit `device_revoke`, and remove the
     keychain item if it holds that device's key (another machine's key is left alone)."""
-    me = service._me
+    me = service.technician_id
     db_uuid = _database_uuid(service)
     try:
         key = keychain.load(db_uuid, me) if keychain.available else None
     except KeychainUnavailable:
         key = None
-    now = service._now()
-    with service._db.write() as s:
+    now = service.clock()
+    with service.db.write() as s:
         device = s.get(TechnicianDevice, device_id)
         if device is None or device.technician_id != me:
             raise VaultError("no such device")
@@ -245,8 +245,8 @@ def forget_device(service: VaultService, keychain: DeviceKeychain, device_id: st
 def revoke_device(service: VaultService, device_id: str) -> None:
     """An admin deletes anyone's device row; its next device unlock fails (audit
     `device_revoke`, the owner in `reason`)."""
-    now = service._now()
-    with service._db.write() as s:
+    now = service.clock()
+    with service.db.write() as s:
         service._require_admin(s)
         device = s.get(TechnicianDevice, device_id)
         if device is None:
@@ -256,7 +256,7 @@ def revoke_device(service: VaultService, device_id: str) -> None:
         append(
             s,
             AuditEntry(
-                "device_revoke", service._me, device_id=device_id,
+                "device_revoke", service.technician_id, device_id=device_id,
                 reason=crypto.user_recipient(owner),
             ),
             now,
@@ -267,7 +267,7 @@ def revoke_device(service: VaultService, device_id: str) -> None:
 
 
 def _database_uuid(service: VaultService) -> uuid.UUID:
-    with service._db.read() as s:
+    with service.db.read() as s:
         settings = s.get(VaultSettings, 1)
         if settings is None:
             raise VaultError("the vault is not set up yet")
@@ -301,10 +301,12 @@ def _find_device(s: Session, me: int, key: bytes) -> tuple[TechnicianDevice, cry
 def _device_failed(
     service: VaultService, keychain: DeviceKeychain, db_uuid: uuid.UUID, device_id: str | None
 ) -> bool:
-    _forget_quietly(keychain, db_uuid, service._me)
-    entry = AuditEntry("device_unlock_failed", service._me, outcome="denied", device_id=device_id)
-    with service._db.write() as s:
-        append(s, entry, service._now())
+    _forget_quietly(keychain, db_uuid, service.technician_id)
+    entry = AuditEntry(
+        "device_unlock_failed", service.technician_id, outcome="denied", device_id=device_id
+    )
+    with service.db.write() as s:
+        append(s, entry, service.clock())
     return False
 
 

@@ -34,8 +34,8 @@ def put_item(service: VaultService, draft: ItemDraft) -> uuid.UUID:
     unknown = set(draft.secrets) - set(SECRET_FIELDS)
     if unknown:
         raise ValueError(f"unknown secret fields: {sorted(unknown)}")
-    now = service._now()
-    with service._db.write() as s:
+    now = service.clock()
+    with service.db.write() as s:
         vault = s.get(Vault, draft.vault_id)
         if vault is None:
             raise VaultError("no such vault")
@@ -51,7 +51,7 @@ def put_item(service: VaultService, draft: ItemDraft) -> uuid.UUID:
             raise VaultError("the item belongs to another vault or key version")
         item.kind, item.label, item.host = draft.kind, draft.label.strip(), draft.host.strip()
         item.port, item.url, item.domain = draft.port, draft.url.strip(), draft.domain.strip()
-        item.tags, item.updated_at, item.updated_by_id = draft.tags, now, service._me
+        item.tags, item.updated_at, item.updated_by_id = draft.tags, now, service.technician_id
         for name, value in draft.secrets.items():
             sealed = crypto.seal_field(
                 key,
@@ -71,12 +71,12 @@ def put_item(service: VaultService, draft: ItemDraft) -> uuid.UUID:
                         RotationWorklist.item_id == str(item_id),
                         RotationWorklist.done_at.is_(None),
                     )
-                    .values(done_at=now, done_by_id=service._me)
+                    .values(done_at=now, done_by_id=service.technician_id)
                 )
         append(
             s,
             AuditEntry(
-                action, service._me, client_id=vault.client_id, vault_id=vault.id,
+                action, service.technician_id, client_id=vault.client_id, vault_id=vault.id,
                 item_id=str(item_id),
             ),
             now,
@@ -94,8 +94,8 @@ def delete_item(service: VaultService, item_id: uuid.UUID, reason: str) -> None:
     """
     if len(reason.strip()) < MIN_REASON:
         raise ValueError(f"a reason of at least {MIN_REASON} characters is required")
-    now = service._now()
-    with service._db.write() as s:
+    now = service.clock()
+    with service.db.write() as s:
         item = s.get(VaultItem, str(item_id))
         if item is None:
             raise VaultError("no such item")
@@ -107,7 +107,7 @@ def delete_item(service: VaultService, item_id: uuid.UUID, reason: str) -> None:
         append(
             s,
             AuditEntry(
-                "item_delete", service._me, client_id=vault.client_id, vault_id=vault.id,
+                "item_delete", service.technician_id, client_id=vault.client_id, vault_id=vault.id,
                 item_id=str(item_id), reason=reason.strip(),
             ),
             now,
@@ -116,7 +116,7 @@ def delete_item(service: VaultService, item_id: uuid.UUID, reason: str) -> None:
 
 def list_items(service: VaultService, vault_id: int) -> list[ItemRow]:
     """The vault's items for lists, by label: nothing is decrypted (vault.md §7.3)."""
-    with service._db.read() as s:
+    with service.db.read() as s:
         rows = s.scalars(
             select(VaultItem).where(VaultItem.vault_id == vault_id).order_by(VaultItem.label)
         ).all()

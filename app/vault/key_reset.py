@@ -77,12 +77,12 @@ def reset_keys(
     service: VaultService, password: str, *, rotate: bool = False, kit_text: str | None = None
 ) -> KeyResetReport:
     """See `VaultService.reset_keys`."""
-    me = service._me
+    me = service.technician_id
     recovery_sk = None if kit_text is None else parse_kit(kit_text)
-    now = service._now()
+    now = service.clock()
     if rotate and not service.cache.is_unlocked:
         raise VaultLocked("unlock with your current password to rotate your vaults")
-    with service._db.write() as s:
+    with service.db.write() as s:
         tech = service._technician(s)
         settings = service._settings(s)
         keys = s.get(TechnicianKeys, me)
@@ -149,12 +149,12 @@ def regrant_after_reset(
     service: VaultService, technician_id: int, *, rotate: bool = False
 ) -> RegrantReport:
     """See `VaultService.regrant_after_reset`."""
-    now = service._now()
+    now = service.clock()
     recipient = crypto.user_recipient(technician_id)
     granted: list[int] = []
     missing: list[int] = []
     rotated: list[int] = []
-    with service._db.write() as s:
+    with service.db.write() as s:
         service._require_admin(s)
         settings = service._settings(s)
         target = s.get(Technician, technician_id)
@@ -188,11 +188,11 @@ def regrant_after_reset(
                 VaultGrant(
                     vault_id=vault_id, key_version=vault.current_version, recipient=recipient,
                     sealed_grant=crypto.seal_grant(key, pub, aad),
-                    granted_by_id=service._me, granted_at=now,
+                    granted_by_id=service.technician_id, granted_at=now,
                 )
             )  # fmt: skip
             entry = AuditEntry(
-                "grant", service._me, client_id=vault.client_id, vault_id=vault_id,
+                "grant", service.technician_id, client_id=vault.client_id, vault_id=vault_id,
                 reason=recipient,
             )  # fmt: skip
             append(s, entry, now)

@@ -54,8 +54,8 @@ class RevocationReport:
 
 def rotate(service: VaultService, vault_id: int, cause: str) -> int:
     """Rotate one vault's key; returns the new version."""
-    now = service._now()
-    with service._db.write() as s:
+    now = service.clock()
+    with service.db.write() as s:
         version = _rotate_in(service, s, vault_id, cause, now)
     return version
 
@@ -110,7 +110,11 @@ def _rotate_in(
     append(
         s,
         AuditEntry(
-            "rotate", service._me, client_id=vault.client_id, vault_id=vault_id, reason=cause
+            "rotate",
+            service.technician_id,
+            client_id=vault.client_id,
+            vault_id=vault_id,
+            reason=cause,
         ),
         now,
     )
@@ -121,9 +125,9 @@ def _rotate_in(
 
 def revoke_user(service: VaultService, technician_id: int) -> RevocationReport:
     """Offboard a technician from the vault (admins only)."""
-    now = service._now()
+    now = service.clock()
     recipient = crypto.user_recipient(technician_id)
-    with service._db.write() as s:
+    with service.db.write() as s:
         service._require_admin(s)
         _refuse_last_admin(service, s, technician_id)
         keys = s.get(TechnicianKeys, technician_id)
@@ -144,7 +148,7 @@ def revoke_user(service: VaultService, technician_id: int) -> RevocationReport:
         keys.disabled_at = now
         s.execute(delete(TechnicianDevice).where(TechnicianDevice.technician_id == technician_id))
         s.execute(delete(VaultGrant).where(VaultGrant.recipient == recipient))
-        append(s, AuditEntry("revoke", service._me, reason=recipient), now)
+        append(s, AuditEntry("revoke", service.technician_id, reason=recipient), now)
     rotated: list[int] = []
     not_rotated: list[int] = []
     for vault_id in sorted(held):
@@ -160,7 +164,7 @@ def revoke_user(service: VaultService, technician_id: int) -> RevocationReport:
 def _refuse_last_admin(service: VaultService, s: Session, technician_id: int) -> None:
     """An admin cannot revoke themselves, nor the last active admin: nobody would be left
     to sign keys, grant vaults or rotate them."""
-    if technician_id == service._me:
+    if technician_id == service.technician_id:
         raise PermissionDenied("you cannot revoke yourself: ask another administrator")
     target = s.get(Technician, technician_id)
     if target is None or target.role is not Role.ADMIN:
@@ -184,7 +188,7 @@ def _worklist(
     service: VaultService, technician_id: int, vault_ids: list[int], now: dt.datetime
 ) -> tuple[int, int]:
     revealed = could = 0
-    with service._db.write() as s:
+    with service.db.write() as s:
         last_seen: dict[str, dt.datetime] = {}
         for item_id, at in s.execute(
             select(VaultAudit.item_id, VaultAudit.at).where(

@@ -59,9 +59,9 @@ class VaultService:
         now: Callable[[], dt.datetime],
         cache: KeyCache | None = None,
     ) -> None:
-        self._db = db
-        self._me = technician_id
-        self._now = now
+        self.db = db
+        self.technician_id = technician_id
+        self.clock = now
         self.cache = cache or KeyCache()
         #: The org signing and recovery public keys pinned in my own bundle (vault.md §3): a
         #: DB writer can change vault_settings, not a sealed bundle.
@@ -72,24 +72,24 @@ class VaultService:
     # -- identity ------------------------------------------------------------------------------
 
     def is_set_up(self) -> bool:
-        with self._db.read() as s:
+        with self.db.read() as s:
             return s.get(VaultSettings, 1) is not None
 
     def has_keys(self) -> bool:
-        with self._db.read() as s:
-            return s.get(TechnicianKeys, self._me) is not None
+        with self.db.read() as s:
+            return s.get(TechnicianKeys, self.technician_id) is not None
 
     def set_up(self, password: str) -> RecoveryKit:
         """First setup by the first admin: org signing and recovery keys, own keys, self-signed.
 
         Returns the recovery kit, which is never stored: the caller shows it once.
         """
-        now = self._now()
+        now = self.clock()
         sk, pub = crypto.generate_x25519_keypair()
         org_seed = crypto.generate_org_signing_seed()
         org_pub = crypto.org_signing_public_key(org_seed)
         recovery_sk, recovery_pub = crypto.generate_x25519_keypair()
-        with self._db.write() as s:
+        with self.db.write() as s:
             me = self._technician(s)
             if me.role is not Role.ADMIN:
                 raise PermissionDenied("only an administrator sets the vault up")
@@ -114,16 +114,18 @@ class VaultService:
             )
             recovery = (_RECOVERY_KEY_ID, recovery_pub)
             self._store_keys(s, sk, pub, org_pub, recovery, password, now)
-            keys = s.get(TechnicianKeys, self._me)
+            keys = s.get(TechnicianKeys, self.technician_id)
             assert keys is not None
-            keys.pubkey_sig = crypto.sign_user_pubkey(org_seed, self._me, pub)
-            keys.signed_by_id = self._me
+            keys.pubkey_sig = crypto.sign_user_pubkey(org_seed, self.technician_id, pub)
+            keys.signed_by_id = self.technician_id
             keys.signed_at = now
             org_vault = Vault(kind=VaultKind.ORG_SIGNING.value, current_version=1, created_at=now)
             s.add(org_vault)
             s.flush()
-            self._seal_grants(s, org_vault.id, 1, org_seed, {self._me: pub}, now, recovery=recovery)
-            append(s, AuditEntry("vault_create", self._me, vault_id=org_vault.id), now)
+            self._seal_grants(
+                s, org_vault.id, 1, org_seed, {self.technician_id: pub}, now, recovery=recovery
+            )
+            append(s, AuditEntry("vault_create", self.technician_id, vault_id=org_vault.id), now)
         self.cache.unlock(sk, org_signing_key=org_seed)
         self._pin(org_pub, *recovery)
         return recovery_kit(_RECOVERY_KEY_ID, recovery_sk)
@@ -131,14 +133,14 @@ class VaultService:
     def enrol(self, password: str) -> str:
         """A technician's own keys (team mode); an admin signs them after comparing the returned
         fingerprint out of band."""
-        now = self._now()
+        now = self.clock()
         sk, pub = crypto.generate_x25519_keypair()
-        with self._db.write() as s:
+        with self.db.write() as s:
             me = self._technician(s)
             settings = s.get(VaultSettings, 1)
             if settings is None or settings.org_sign_pub is None or settings.recovery_pub is None:
                 raise VaultError("the vault is not set up yet")
-            if s.get(TechnicianKeys, self._me) is not None:
+            if s.get(TechnicianKeys, self.technician_id) is not None:
                 raise VaultError("already enrolled")
             kdf.check_vault_password(password, me.email)
             org_pub, recovery = bytes(settings.org_sign_pub), self._settings_recovery(s)
@@ -152,21 +154,21 @@ class VaultService:
         if not fingerprints_compared:
             raise PermissionDenied("compare fingerprints with the technician first")
         org_seed = self._org_seed()
-        now = self._now()
-        with self._db.write() as s:
+        now = self.clock()
+        with self.db.write() as s:
             self._require_admin(s)
             keys = s.get(TechnicianKeys, technician_id)
             if keys is None:
                 raise VaultError("that technician has no vault keys yet")
             keys.pubkey_sig = crypto.sign_user_pubkey(org_seed, technician_id, keys.x25519_pub)
-            keys.signed_by_id = self._me
+            keys.signed_by_id = self.technician_id
             keys.signed_at = now
 
     def unlock(self, password: str) -> None:
         """Open the technician's bundle with their vault password; WrongPassword when it fails."""
-        now = self._now()
-        with self._db.read() as s:
-            keys = s.get(TechnicianKeys, self._me)
+        now = self.clock()
+        with self.db.read() as s:
+            keys = s.get(TechnicianKeys, self.technician_id)
             if keys is None or keys.disabled_at is not None:
                 raise PermissionDenied("no vault keys for this technician")
             params = kdf.KdfParams.from_dict(keys.kdf)
@@ -174,24 +176,26 @@ class VaultService:
         kdf.check_bounds(params)
         kek = kdf.derive_kek(password, params)
         try:
-            bundle = crypto.open_bundle(kek, blob, crypto.bundle_aad(self._me), row_id=self._me)
+            bundle = crypto.open_bundle(
+                kek, blob, crypto.bundle_aad(self.technician_id), row_id=self.technician_id
+            )
         except VaultIntegrityError:
-            with self._db.write() as s:
-                append(s, AuditEntry("unlock_failed", self._me, outcome="denied"), now)
+            with self.db.write() as s:
+                append(s, AuditEntry("unlock_failed", self.technician_id, outcome="denied"), now)
             raise WrongPassword() from None
         org_seed = self._open_org_seed(bundle.x25519_sk)
-        with self._db.write() as s:
+        with self.db.write() as s:
             # A recovery key replaced by break-glass, signed by my pinned org key (§8.10).
             newer = newer_recovery_pin(s, bundle.org_sign_pub, bundle_key_id(bundle))
             if newer is not None:
                 bundle = replace(bundle, recovery_key_id=newer[0], recovery_pub=newer[1])
                 pinned = crypto.recovery_recipient(newer[0])
-                append(s, AuditEntry("pin_replace", self._me, reason=pinned), now)
+                append(s, AuditEntry("pin_replace", self.technician_id, reason=pinned), now)
             if kdf.below_policy(params) or newer is not None:
                 self._reseal(s, bundle, password, now)
             if kdf.below_policy(params):
-                append(s, AuditEntry("kdf_upgrade", self._me), now)
-            append(s, AuditEntry("unlock", self._me), now)
+                append(s, AuditEntry("kdf_upgrade", self.technician_id), now)
+            append(s, AuditEntry("unlock", self.technician_id), now)
         self.cache.unlock(bundle.x25519_sk, org_signing_key=org_seed)
         self._pin(bundle.org_sign_pub, bundle_key_id(bundle), bundle.recovery_pub)
 
@@ -202,20 +206,24 @@ class VaultService:
 
     def create_vault(self, client_id: int | None) -> int:
         """A client's vault v1, granted to me, every signed admin and the recovery key."""
-        now = self._now()
+        now = self.clock()
         key = crypto.generate_vault_key()
-        with self._db.write() as s:
+        with self.db.write() as s:
             settings = self._settings(s)
             kind = VaultKind.CLIENT if client_id is not None else VaultKind.INTERNAL
             vault = Vault(client_id=client_id, kind=kind.value, current_version=1, created_at=now)
             s.add(vault)
             s.flush()
-            recipients = {self._me: self._verified_pub(s, self._me, settings)}
+            recipients = {self.technician_id: self._verified_pub(s, self.technician_id, settings)}
             for admin_id, pub in self._signed_admins(s, settings).items():
                 recipients.setdefault(admin_id, pub)
             self._seal_grants(s, vault.id, 1, key, recipients, now)
             append(
-                s, AuditEntry("vault_create", self._me, client_id=client_id, vault_id=vault.id), now
+                s,
+                AuditEntry(
+                    "vault_create", self.technician_id, client_id=client_id, vault_id=vault.id
+                ),
+                now,
             )
             vault_id = vault.id
         self.cache.put_vault_key(vault_id, 1, key)
@@ -223,10 +231,10 @@ class VaultService:
 
     def grant(self, vault_id: int, technician_id: int) -> None:
         """Seal every live version of a vault I can open to a technician whose key is signed."""
-        now = self._now()
+        now = self.clock()
         recipient = crypto.user_recipient(technician_id)
         refused: PermissionDenied | None = None
-        with self._db.write() as s:
+        with self.db.write() as s:
             settings = self._settings(s)
             vault = s.get(Vault, vault_id)
             if vault is None:
@@ -239,7 +247,7 @@ class VaultService:
                 append(
                     s,
                     AuditEntry(
-                        "grant_refused", self._me, outcome="denied", vault_id=vault_id,
+                        "grant_refused", self.technician_id, outcome="denied", vault_id=vault_id,
                         reason=recipient,
                     ),
                     now,
@@ -253,11 +261,15 @@ class VaultService:
                         key_version=vault.current_version,
                         recipient=recipient,
                         sealed_grant=crypto.seal_grant(key, pub, aad),
-                        granted_by_id=self._me,
+                        granted_by_id=self.technician_id,
                         granted_at=now,
                     )
                 )
-                append(s, AuditEntry("grant", self._me, vault_id=vault_id, reason=recipient), now)
+                append(
+                    s,
+                    AuditEntry("grant", self.technician_id, vault_id=vault_id, reason=recipient),
+                    now,
+                )
         if refused is not None:
             raise refused
 
@@ -308,7 +320,7 @@ class VaultService:
     def members(self) -> list[VaultMember]:
         """Technicians by name with their key state; `signed` is checked against my pinned org
         key when unlocked, else against the display copy in vault_settings."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             settings = s.get(VaultSettings, 1)
             org = self._pinned_org or (settings.org_sign_pub if settings is not None else None)
             rows = s.execute(
@@ -325,7 +337,7 @@ class VaultService:
         return crypto.fingerprint(self._pinned_org)
 
     def vault_for_client(self, client_id: int) -> int | None:
-        with self._db.read() as s:
+        with self.db.read() as s:
             return s.scalar(select(Vault.id).where(Vault.client_id == client_id).limit(1))
 
     # -- items ---------------------------------------------------------------------------------
@@ -353,22 +365,23 @@ class VaultService:
             raise ValueError(f"unknown secret fields: {sorted(unknown)}")
         if purpose.ticket_id is None and len(purpose.reason.strip()) < item_ops.MIN_REASON:
             raise ValueError("a reveal needs a ticket or a reason of at least 5 characters")
-        now = self._now()
-        with self._db.read() as s:
+        now = self.clock()
+        with self.db.read() as s:
             item = s.get(VaultItem, str(item_id))
             if item is None:
                 raise VaultError("no such item")
             vault = s.get(Vault, item.vault_id)
             assert vault is not None
             grant = s.get(
-                VaultGrant, (item.vault_id, item.key_version, crypto.user_recipient(self._me))
+                VaultGrant,
+                (item.vault_id, item.key_version, crypto.user_recipient(self.technician_id)),
             )
             blobs = {n: getattr(item, f"enc_{n}") for n in fields}
             vault_id, version, client_id = item.vault_id, item.key_version, vault.client_id
             sealed_grant = None if grant is None else bytes(grant.sealed_grant)
         base = AuditEntry(
             purpose.action,
-            self._me,
+            self.technician_id,
             client_id=client_id,
             vault_id=vault_id,
             item_id=str(item_id),
@@ -384,7 +397,7 @@ class VaultService:
         self._audit_or_fail(base, now)
         key = self.cache.vault_key(vault_id, version)
         if key is None:
-            aad = crypto.grant_aad(vault_id, version, crypto.user_recipient(self._me))
+            aad = crypto.grant_aad(vault_id, version, crypto.user_recipient(self.technician_id))
             key = crypto.open_grant(
                 sealed_grant, self.cache.private_key(), aad, row_id=f"{vault_id}/{version}"
             )
@@ -402,25 +415,25 @@ class VaultService:
 
     def verify_audit_chain(self, anchor: tuple[int, bytes] | None = None) -> ChainReport:
         """Recompute the whole chain (admins only, audited: vault.md §9)."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             self._require_admin(s)
-        report = verify(self._db, anchor)
-        with self._db.write() as s:
+        report = verify(self.db, anchor)
+        with self.db.write() as s:
             outcome = "ok" if report.ok else "failed"
-            append(s, AuditEntry("verify_chain", self._me, outcome=outcome), self._now())
+            append(s, AuditEntry("verify_chain", self.technician_id, outcome=outcome), self.clock())
         return report
 
     # -- helpers -------------------------------------------------------------------------------
 
     def _audit_or_fail(self, entry: AuditEntry, now: dt.datetime) -> None:
         try:
-            with self._db.write() as s:
+            with self.db.write() as s:
                 append(s, entry, now)
         except Exception as e:
             raise AuditUnavailable() from e
 
     def _technician(self, s: Session) -> Technician:
-        me = s.get(Technician, self._me)
+        me = s.get(Technician, self.technician_id)
         if me is None or not me.active:
             raise PermissionDenied("unknown or inactive technician")
         return me
@@ -447,7 +460,7 @@ class VaultService:
     ) -> None:
         """Write my keys row; a key reset replaces the old one, unsigned until an admin signs."""
         bundle = crypto.Bundle(
-            user_id=self._me,
+            user_id=self.technician_id,
             x25519_sk=sk,
             org_sign_pub=org_pub,
             recovery_pub=recovery[1],
@@ -455,21 +468,21 @@ class VaultService:
         )
         params = kdf.new_params()
         kek = kdf.derive_kek(password, params)
-        keys = s.get(TechnicianKeys, self._me)
+        keys = s.get(TechnicianKeys, self.technician_id)
         if keys is None:
-            keys = TechnicianKeys(technician_id=self._me)
+            keys = TechnicianKeys(technician_id=self.technician_id)
             s.add(keys)
         keys.x25519_pub, keys.kdf, keys.created_at = pub, params.to_dict(), now
-        keys.sealed_bundle = crypto.seal_bundle(kek, bundle, crypto.bundle_aad(self._me))
+        keys.sealed_bundle = crypto.seal_bundle(kek, bundle, crypto.bundle_aad(self.technician_id))
         keys.pubkey_sig = keys.signed_by_id = keys.signed_at = None
         s.flush()
 
     def _reseal(self, s: Session, bundle: crypto.Bundle, password: str, now: dt.datetime) -> None:
-        keys = s.get(TechnicianKeys, self._me)
+        keys = s.get(TechnicianKeys, self.technician_id)
         assert keys is not None
         params = kdf.new_params()
         kek = kdf.derive_kek(password, params)
-        keys.sealed_bundle = crypto.seal_bundle(kek, bundle, crypto.bundle_aad(self._me))
+        keys.sealed_bundle = crypto.seal_bundle(kek, bundle, crypto.bundle_aad(self.technician_id))
         keys.kdf = params.to_dict()
 
     def _verified_pub(self, s: Session, technician_id: int, settings: VaultSettings) -> bytes:
@@ -499,7 +512,7 @@ class VaultService:
 
     def _pin_bundle(self, bundle: crypto.Bundle) -> None:
         """Pin what a (device) bundle holds, moved on to a newer signed recovery key if any."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             newer = newer_recovery_pin(s, bundle.org_sign_pub, bundle_key_id(bundle))
         self._pin(bundle.org_sign_pub, *(newer or (bundle_key_id(bundle), bundle.recovery_pub)))
 
@@ -559,7 +572,7 @@ class VaultService:
                     key_version=version,
                     recipient=recipient,
                     sealed_grant=crypto.seal_grant(key, pub, aad),
-                    granted_by_id=self._me,
+                    granted_by_id=self.technician_id,
                     granted_at=now,
                 )
             )
@@ -568,7 +581,7 @@ class VaultService:
         key = self.cache.vault_key(vault_id, version)
         if key is not None:
             return key
-        recipient = crypto.user_recipient(self._me)
+        recipient = crypto.user_recipient(self.technician_id)
         grant = s.get(VaultGrant, (vault_id, version, recipient))
         if grant is None:
             raise PermissionDenied("no grant for this vault")
@@ -579,11 +592,11 @@ class VaultService:
 
     def _open_org_seed(self, sk: bytes) -> bytes | None:
         """The org signing key, for admins holding a grant to the org-signing vault."""
-        with self._db.read() as s:
+        with self.db.read() as s:
             vault = s.scalar(select(Vault).where(Vault.kind == VaultKind.ORG_SIGNING.value))
             if vault is None:
                 return None
-            recipient = crypto.user_recipient(self._me)
+            recipient = crypto.user_recipient(self.technician_id)
             grant = s.get(VaultGrant, (vault.id, vault.current_version, recipient))
             if grant is None:
                 return None

@@ -70,7 +70,7 @@ def test_an_admin_changes_both_values_and_the_change_is_audited(
     assert saved == VaultPolicy(before.database_uuid, 45, 5)
     assert settings.policy() == saved
     row = _last_audit(db)
-    assert (row.action, row.technician_id) == (SETTINGS_ACTION, admin._me)
+    assert (row.action, row.technician_id) == (SETTINGS_ACTION, admin.technician_id)
     assert row.reason == "clipboard_seconds 30->45; idle_lock_minutes 15->5"
     assert admin.verify_audit_chain().ok
     # Saving the same values again writes no audit row.
@@ -137,7 +137,7 @@ def test_the_anchor_follows_my_last_row_and_never_moves_back(
     second = settings.advance_anchor(first.anchor)
     assert second.previous_intact is True
     assert second.anchor is not None and second.anchor.row_id > first.anchor.row_id
-    assert second.anchor.row_hash == _last_audit_by(db, admin._me).row_hash
+    assert second.anchor.row_hash == _last_audit_by(db, admin.technician_id).row_hash
     # An older anchor given later does not win over what is there.
     again = settings.advance_anchor(second.anchor)
     assert again.anchor == second.anchor

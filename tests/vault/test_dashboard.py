@@ -188,7 +188,7 @@ def test_more_than_twenty_reveals_in_an_hour_are_flagged(
     def reveals(tech_id: int, n: int, every: dt.timedelta) -> dt.datetime:
         first = clock.now()
         for _ in range(n):
-            with desk.admin._db.write() as s:
+            with desk.admin.db.write() as s:
                 append(s, AuditEntry("copy", tech_id, item_id=str(desk.items[0])), clock.now())
             clock.advance(every)
         return first
@@ -214,7 +214,7 @@ def test_denied_reveals_are_not_reveals(desk: Desk, clock: FakeClock) -> None:
     from app.vault.audit_log import AuditEntry, append
 
     for _ in range(25):
-        with desk.admin._db.write() as s:
+        with desk.admin.db.write() as s:
             append(s, AuditEntry("reveal_denied", desk.bob_id, outcome="denied"), clock.now())
     assert desk.dashboard.heavy_revealers() == []
 

@@ -97,7 +97,7 @@ def test_delete_item_removes_it_and_audits_the_reason(desk: Desk) -> None:
         assert (row.action, row.outcome, row.technician_id) == (
             "item_delete",
             "ok",
-            desk.admin._me,
+            desk.admin.technician_id,
         )
         assert (row.client_id, row.vault_id, row.item_id, row.reason) == (
             desk.client_id,

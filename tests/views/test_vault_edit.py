@@ -173,7 +173,9 @@ def test_editing_metadata_keeps_the_password(
         "password": FIREWALL_PASSWORD,
     }
     updates = _audit(db, "item_update")
-    assert [(a.item_id, a.technician_id) for a in updates] == [(str(env.firewall), env.service._me)]
+    assert [(a.item_id, a.technician_id) for a in updates] == [
+        (str(env.firewall), env.service.technician_id)
+    ]
     assert env.panel.model.index(0, ItemTableModel.Col.CHANGED).data() == ""
 
 
@@ -231,7 +233,9 @@ def test_an_edit_without_access_says_so_and_keeps_the_dialog(
     qtbot.keyClicks(dialog.password_edit, "N3w-fw-password!")
     # An admin removed Alice's access meanwhile (her cached vault key goes with the relock).
     with db.write() as s:
-        s.execute(delete(VaultGrant).where(VaultGrant.recipient == f"user:{env.service._me}"))
+        s.execute(
+            delete(VaultGrant).where(VaultGrant.recipient == f"user:{env.service.technician_id}")
+        )
     env.service.cache._vault_keys.clear()
     _click(qtbot, dialog.save_button)
     assert dialog.isVisible()

@@ -212,7 +212,7 @@ def test_the_dialog_refuses_9_and_121_and_saves_a_valid_pair(
     policy = VaultSettingsService.of(admin.service).policy()
     assert policy is not None and (policy.clipboard_seconds, policy.idle_lock_minutes) == (60, 5)
     # Audited, and the anchor moved to that row.
-    last = _my_last_row(db, admin.service._me)
+    last = _my_last_row(db, admin.service.technician_id)
     with db.read() as s:
         assert s.get(VaultAudit, last[0]).action == SETTINGS_ACTION  # type: ignore[union-attr]
     assert settings.vault_anchors.get(policy.database_uuid) == last
@@ -232,7 +232,7 @@ def test_verify_passes_the_anchor_and_reports_an_intact_log(
     assert dialog.verify_result.text().startswith("The audit log is intact:")
     assert "has not written to this log yet" in dialog.verify_result.text()
     anchor = settings.vault_anchors.get(policy.database_uuid)
-    assert anchor == _my_last_row(db, admin.service._me)  # the verify_chain row
+    assert anchor == _my_last_row(db, admin.service.technician_id)  # the verify_chain row
     with qtbot.waitSignal(dialog.chain_verified, timeout=1_000) as signal:
         _click(qtbot, dialog.verify_button)
     assert signal.args[0].anchor_ok is True
