@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--yes", action="store_true", help="confirm a backup of a shared PostgreSQL database exists"
     )
     db_sub.add_parser("current", help="print the schema revision and this app's", parents=[common])
+    db_sub.add_parser(
+        "privileges",
+        help="PostgreSQL: check the technicians' group role, print the SQL an owner must run",
+        parents=[common],
+    )
     backup = db_sub.add_parser("backup", help="copy a SQLite database file", parents=[common])
     backup.add_argument("-o", "--output", type=Path, help="target file (default: backups folder)")
 
@@ -158,6 +163,8 @@ def _db_command(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"database: {current or 'empty'}")
         print(f"this app: {head_revision()}")
         return EXIT_OK
+    if args.db_command == "privileges":
+        return _db_privileges(args)
     if args.db_command == "backup":
         url = parse_database_target(resolve_database_target(args.db, paths))
         if url.get_backend_name() != "sqlite" or not url.database:
@@ -183,6 +190,29 @@ def _db_command(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         core.close()
     return EXIT_OK
+
+
+def _db_privileges(args: argparse.Namespace) -> int:
+    """Team mode: is `helpdesk_app` in place (audit log append-only for technicians)?"""
+    from app.services.db_roles import DatabaseRoleService, TeamModeOnlyError
+
+    core = build_core(args.db, args.data_dir)
+    try:
+        roles = DatabaseRoleService(core.db)
+        try:
+            if roles.privileges_in_place():
+                print(
+                    "helpdesk_app: in place (technicians append to the audit log, never change it)"
+                )
+                return EXIT_OK
+            print("helpdesk_app: missing or incomplete; a database owner must run:\n")
+            print(roles.privileges_sql())
+            return EXIT_FAILURE
+        except TeamModeOnlyError:
+            print("helpdesk: database roles exist in team mode (PostgreSQL) only", file=sys.stderr)
+            return EXIT_USAGE
+    finally:
+        core.close()
 
 
 def _stamp() -> str:

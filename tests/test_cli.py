@@ -433,3 +433,17 @@ def test_db_upgrade(filled: Path, tmp_path: Path, run: Runner) -> None:
     empty = run("db", "upgrade", "--db", tmp_path / "new.sqlite", "--data-dir", data)
     assert (empty.rc, empty.out) == (0, f"database upgraded from empty to {head}\n"), empty
     assert list((data / "backups").iterdir()) == []
+
+
+def test_db_privileges_reports_the_group_role(
+    fresh_db_url: str, tmp_path: Path, run: Runner
+) -> None:
+    upgraded = run("db", "upgrade", "--db", fresh_db_url, "--data-dir", tmp_path, "--yes")
+    assert upgraded.rc == 0, upgraded
+    checked = run("db", "privileges", "--db", fresh_db_url, "--data-dir", tmp_path)
+    if fresh_db_url.startswith("sqlite"):
+        assert "team mode (PostgreSQL) only" in one_clear_line(checked, rc=2)
+    else:
+        # The test server's owner may create roles, so migration 0005 put the group in place.
+        assert checked.rc == 0, checked
+        assert checked.out.startswith("helpdesk_app: in place"), checked
