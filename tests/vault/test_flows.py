@@ -301,6 +301,7 @@ def test_break_glass_grants_the_chosen_vaults_and_replaces_the_recovery_key(desk
     # The org signing key never goes to a technician.
     with desk.db.read() as s:
         org_vault = s.scalar(select(Vault.id).where(Vault.kind == "org-signing"))
+    assert org_vault is not None
     assert not {r for r in recipients(desk.db, org_vault) if r[2] == f"user:{desk.bob_id}"}
     with pytest.raises(PermissionDenied):
         desk.admin.recover(new_kit.text(), technician_id=desk.bob_id, vault_ids=[org_vault])

@@ -252,7 +252,7 @@ def test_setting_a_pin_through_the_panel(qtbot, db, make_panel, verification) ->
     assert verification.plan(client_id, nancy).has_pin
 
     panel.secret_table.selectRow(0)
-    panel._confirm_remove = lambda: True  # type: ignore[method-assign]
+    panel._confirm_remove = lambda: True
     panel.remove_button.click()
     assert panel.secret_model.rowCount() == 0
 

@@ -216,10 +216,9 @@ def test_open_vault_dashboard_from_the_session(qtbot, scene, runner) -> None:
 def test_the_models_pass_the_model_tester(qtmodeltester, db, scene, clock) -> None:
     dashboard = VaultDashboard(db, scene.admin_id, clock.now)
     clock.advance(days=400)
-    for model, rows in (
-        (WorklistModel(), dashboard.worklist()),
-        (BurstModel(), dashboard.heavy_revealers(since=clock.now() - dt.timedelta(days=500))),
-        (DueModel(), dashboard.rotation_due()),
-    ):
-        model.set_rows(rows)
+    worklist, bursts, due = WorklistModel(), BurstModel(), DueModel()
+    worklist.set_rows(dashboard.worklist())
+    bursts.set_rows(dashboard.heavy_revealers(since=clock.now() - dt.timedelta(days=500)))
+    due.set_rows(dashboard.rotation_due())
+    for model in (worklist, bursts, due):
         qtmodeltester.check(model)
