@@ -4,6 +4,10 @@ Editing never decrypts (vault.md §7.3): the metadata is pre-filled from the lis
 fields start empty and an empty one keeps its stored value (`ItemDraft.secrets` leaves it out).
 Typing a new password replaces it, and the service moves `rotated_at`. The save runs on the
 write lane and is audited there (`item_create` / `item_update`). GUI thread only.
+
+The TOTP seed is pasted as a Base32 key or an `otpauth://totp/` URI, checked here before
+anything is sent (`app.vault.totp`), and stored as the `totp` secret in its canonical URI form
+so the digits, period and algorithm travel with the key.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import uuid
 from functools import partial
 from typing import Final
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.tasks import Lane, TaskRunner
+from app.vault import totp
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.secret import Secret
 from app.vault.types import ItemDraft, ItemRow
@@ -47,6 +52,38 @@ HOST_MAX: Final = 255
 URL_MAX: Final = 500
 DOMAIN_MAX: Final = 200
 TAGS_MAX: Final = 500
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AddCredentialDialog", text)
+
+
+def totp_error_text(code: str) -> str:
+    """What to tell the user about a TOTP seed refused with `code` (`totp.TotpError.code`)."""
+    t = _t
+    texts = {
+        "empty": t("Paste the TOTP seed."),
+        "too_long": t("This is too long for a TOTP seed."),
+        "invalid_base32": t(
+            "This is not a Base32 key: use the letters A–Z and digits 2–7 the site shows, "
+            "or paste the whole otpauth:// link."
+        ),
+        "invalid_uri": t(
+            "This otpauth:// link is malformed: paste it whole, or paste the Base32 key instead."
+        ),
+        "not_totp": t(
+            "This link is for counter-based (HOTP) codes; only time-based (TOTP) seeds are "
+            "supported."
+        ),
+        "missing_secret": t("This otpauth:// link has no secret in it."),
+        "unsupported_algorithm": t(
+            "The link asks for an algorithm other than SHA1, SHA256 or SHA512."
+        ),
+        "invalid_digits": t("The link asks for codes of other than 6 to 8 digits."),
+        "invalid_period": t("The link asks for a period outside 15 to 120 seconds."),
+        "too_short": t("This key is too short (under 80 bits): check that it was copied whole."),
+    }
+    return texts.get(code, t("This is not a TOTP seed."))
 
 
 def parse_port(text: str) -> int | None:
@@ -122,6 +159,13 @@ class AddCredentialDialog(QDialog):
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        #: Masked like the password: the seed is as secret as it (whoever has it makes codes).
+        self.totp_edit = QLineEdit()
+        self.totp_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.totp_edit.setMaxLength(totp.MAX_INPUT)
+        self.totp_edit.setPlaceholderText(self.tr("Paste the Base32 key or otpauth:// link"))
+        self.totp_edit.editingFinished.connect(self._on_totp_edit_editing_finished)
+        self.totp_error = ErrorLabel()
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(90)
@@ -146,6 +190,8 @@ class AddCredentialDialog(QDialog):
         form.addRow("", self.secrets_hint)
         form.addRow(self.tr("&Username:"), self.username_edit)
         form.addRow(self.tr("&Password:"), self.password_edit)
+        form.addRow(self.tr("TOTP s&eed:"), self.totp_edit)
+        form.addRow("", self.totp_error)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
 
         self.save_button = QPushButton(self.tr("Save"))
@@ -182,6 +228,7 @@ class AddCredentialDialog(QDialog):
         placeholders = (
             (self.username_edit, "username", self.tr("Leave empty to keep the current username")),
             (self.password_edit, "password", self.tr("Leave empty to keep the current password")),
+            (self.totp_edit, "totp", self.tr("Leave empty to keep the current TOTP seed")),
         )
         for edit, name, keep in placeholders:
             edit.setPlaceholderText(keep if name in item.has else self.tr("Not set"))
@@ -211,7 +258,7 @@ class AddCredentialDialog(QDialog):
 
     def _draft(self) -> ItemDraft | None:
         """The item typed, or None after showing what is wrong next to the fields."""
-        for error in (self.label_error, self.port_error, self.general_error):
+        for error in (self.label_error, self.port_error, self.totp_error, self.general_error):
             error.clear_error()
         ok = True
         label = self.label_edit.text().strip()
@@ -224,6 +271,9 @@ class AddCredentialDialog(QDialog):
         except ValueError:
             self.port_error.show_error(self.tr("A port is a number from 1 to 65535."))
             ok = False
+        seed = self._checked_totp()
+        if seed is None:
+            ok = False
         if not ok:
             return None
         # Empty = keep (edit) or not set (add): only typed secrets go to the service.
@@ -235,6 +285,8 @@ class AddCredentialDialog(QDialog):
         ):
             if value:
                 secrets[name] = Secret(value)
+        if seed:
+            secrets["totp"] = Secret(seed)
         return ItemDraft(
             vault_id=self._vault_id,
             label=label,
@@ -248,11 +300,31 @@ class AddCredentialDialog(QDialog):
             item_id=None if self.item is None else self.item.item_id,
         )
 
+    def _checked_totp(self) -> str | None:
+        """The seed typed in its stored form; "" when empty (keep / not set); None after
+        showing why it is refused. The typed text stays, so the user can fix it."""
+        text = self.totp_edit.text()
+        if not text.strip():
+            self.totp_error.clear_error()
+            return ""
+        try:
+            seed = totp.normalise(text)
+        except totp.TotpError as error:
+            self.totp_error.show_error(totp_error_text(error.code))
+            return None
+        self.totp_error.clear_error()
+        return seed
+
+    def _on_totp_edit_editing_finished(self) -> None:
+        # Said at the field as soon as focus leaves, not only on Save.
+        self._checked_totp()
+
     def _on_saved(self, item_id: uuid.UUID) -> None:
         self._saving = False
         self.password_edit.clear()
         self.username_edit.clear()
         self.notes_edit.clear()
+        self.totp_edit.clear()
         self._session.note_audited(self._runner)
         self.saved.emit(str(item_id))
         self.accept()
