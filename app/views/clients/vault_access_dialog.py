@@ -1,9 +1,13 @@
-"""Vault access for administrators: sign keys, grant this client's vault, revoke (vault.md §3,
-§8.2, §8.4, §8.7).
+"""Vault access for administrators: sign keys, grant this client's vault, revoke, restore access
+after a key reset, and break-glass with the recovery kit (vault.md §3, §8.2, §8.4, §8.7, §8.9,
+§8.10).
 
-The member list is read on the read lane; signing, granting and revoking run on the write lane
-(revocation rotates vaults). Signing needs the "I compared fingerprints with <name>" box ticked:
-the comparison happens out of band, in person or by phone. GUI thread only.
+The member list is read on the read lane; signing, granting, revoking, restoring and recovery
+run on the write lane (revocation rotates vaults). Signing needs the "I compared fingerprints
+with <name>" box ticked: the comparison happens out of band, in person or by phone. A member
+whose key was reset shows `KEY_RESET_STATUS` until signed, then `RESTORE_STATUS` until their
+vaults are granted back. `audited` follows every action that wrote audit rows of ours, so the
+panel moves the local anchor. GUI thread only.
 """
 
 from __future__ import annotations
@@ -11,10 +15,9 @@ from __future__ import annotations
 import enum
 import logging
 from functools import partial
-from typing import Final
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,17 +25,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.tasks import Lane, TaskRunner
-from app.vault.errors import PermissionDenied, VaultError, VaultLocked
-from app.vault.offboarding import RevocationReport
+from app.vault.directory import AccessData, access_data, vault_labels
+from app.vault.errors import VaultLocked
 from app.vault.service import VaultService
 from app.vault.types import VaultMember
 
+from app.views.clients.vault_recovery_dialog import RecoveryDialog
+from app.views.clients.vault_reset_dialogs import RestoreAccessDialog
+from app.views.clients.vault_revoke_dialog import ROTATION_WARNING as ROTATION_WARNING
+from app.views.clients.vault_revoke_dialog import RevokeDialog, error_text, mono_font
 from app.views.widgets.form_errors import ErrorLabel
 from app.views.widgets.record_list import (
     fit_columns,
@@ -44,14 +50,10 @@ from app.views.widgets.record_list import (
 
 log = logging.getLogger(__name__)
 
-ROTATION_WARNING: Final = (
-    "Rotating keys protects later changes; only changing the client passwords protects what "
-    "was seen."
-)
-
-
-def _mono_font() -> QFont:
-    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+#: The status of a member whose key was reset and is not signed again yet (§8.9).
+KEY_RESET_STATUS = "key reset — compare fingerprint and sign"
+#: Signed again after a reset, with vaults still to grant back.
+RESTORE_STATUS = "key reset — restore access"
 
 
 class Col(enum.IntEnum):
@@ -60,17 +62,6 @@ class Col(enum.IntEnum):
     FINGERPRINT = 2
     SIGNED = 3
     STATUS = 4
-
-
-def _error_text(error: BaseException) -> str:
-    if isinstance(error, VaultLocked):
-        return "The vault is locked. Unlock it and try again."
-    if isinstance(error, PermissionDenied):
-        return "Refused: " + str(error) + "."
-    if isinstance(error, VaultError):
-        return str(error).capitalize() + "."
-    log.warning("vault access action failed: %s", type(error).__name__)
-    return "That did not work. Try again later."
 
 
 class SignKeyDialog(QDialog):
@@ -101,7 +92,7 @@ class SignKeyDialog(QDialog):
         self.fingerprint_label = QLabel(member.fingerprint or "")
         self.org_fingerprint_label = QLabel(org_fingerprint)
         for label in (self.fingerprint_label, self.org_fingerprint_label):
-            label.setFont(_mono_font())
+            label.setFont(mono_font())
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(
@@ -148,119 +139,7 @@ class SignKeyDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self.sign_button.setEnabled(self.compared_box.isChecked())
-        self.error.show_error(self.tr(_error_text(error)))
-
-
-class RevokeDialog(QDialog):
-    """Confirm, revoke on the write lane, then show the report with the rotation warning."""
-
-    revoked = Signal()
-
-    def __init__(
-        self,
-        service: VaultService,
-        runner: TaskRunner,
-        member: VaultMember,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._runner = runner
-        self._member = member
-        self.setWindowTitle(self.tr("Revoke {name}").format(name=member.name))
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_confirm())
-        self.stack.addWidget(self._build_report())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
-        self.setMinimumWidth(460)
-
-    def _build_confirm(self) -> QWidget:
-        text = QLabel(
-            self.tr(
-                "Revoke {name}'s vault access? Their keys are disabled, their devices and grants "
-                "deleted, and every vault they held gets a new key. This cannot be undone."
-            ).format(name=self._member.name)
-        )
-        text.setWordWrap(True)
-        self.error = ErrorLabel()
-        self.revoke_button = QPushButton(self.tr("Revoke"))
-        self.revoke_button.clicked.connect(self._revoke)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setDefault(True)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revoke_button)
-        buttons.addWidget(self.cancel_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(text)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
-    def _build_report(self) -> QWidget:
-        self.report_label = QLabel()
-        self.report_label.setObjectName("revocationReport")
-        self.report_label.setWordWrap(True)
-        warning = QLabel(self.tr(ROTATION_WARNING))
-        warning.setObjectName("rotationWarning")
-        warning.setWordWrap(True)
-        warning.setStyleSheet("font-weight: 600;")
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.report_label)
-        layout.addWidget(warning)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
-    def _revoke(self) -> None:
-        self.revoke_button.setEnabled(False)
-        self.cancel_button.setEnabled(False)
-        self.error.clear_error()
-        self._runner.run(
-            partial(self._service.revoke_user, self._member.technician_id),
-            lane=Lane.WRITE,
-            owner=self,
-            on_success=self._on_revoked,
-            on_failure=self._on_failed,
-        )
-
-    def _on_revoked(self, report: RevocationReport) -> None:
-        lines = [
-            self.tr("{name}'s vault keys are disabled.").format(name=self._member.name),
-            self.tr("Vaults rotated to a new key: {n}.").format(n=len(report.rotated)),
-        ]
-        if report.not_rotated:
-            lines.append(
-                self.tr(
-                    "Vaults no administrator here could rotate (use the recovery kit): {n}."
-                ).format(n=len(report.not_rotated))
-            )
-        lines.append(
-            self.tr(
-                "Client passwords to change: {revealed} they revealed, {could} they could have "
-                "revealed. The rotation worklist lists them."
-            ).format(revealed=report.revealed, could=report.could_reveal)
-        )
-        self.report_label.setText("\n".join(lines))
-        self.stack.setCurrentIndex(1)
-        self.revoked.emit()
-
-    def _on_failed(self, error: BaseException) -> None:
-        self.revoke_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        self.error.show_error(self.tr(_error_text(error)))
+        self.error.show_error(self.tr(error_text(error)))
 
 
 class VaultAccessDialog(QDialog):
@@ -268,6 +147,8 @@ class VaultAccessDialog(QDialog):
 
     #: Something changed (a key signed, a grant, a revocation): views may reload.
     changed = Signal()
+    #: An audited action of ours finished (grant, revoke, restore, recovery).
+    audited = Signal()
 
     def __init__(
         self,
@@ -281,9 +162,12 @@ class VaultAccessDialog(QDialog):
         self._runner = runner
         self._vault_id = vault_id
         self._members: list[VaultMember] = []
+        self._resets: dict[int, tuple[int, ...]] = {}
         self._seq = 0
         self.sign_dialog: SignKeyDialog | None = None
         self.revoke_dialog: RevokeDialog | None = None
+        self.restore_dialog: RestoreAccessDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
         self.setWindowTitle(self.tr("Vault access"))
         self._build()
         self.reload()
@@ -302,6 +186,13 @@ class VaultAccessDialog(QDialog):
         self.grant_button.clicked.connect(self._grant)
         self.revoke_button = QPushButton(self.tr("Revoke…"))
         self.revoke_button.clicked.connect(self.open_revoke_dialog)
+        self.restore_button = QPushButton(self.tr("Restore access…"))
+        self.restore_button.setToolTip(
+            self.tr("After a key reset: the same vaults as before, once the new key is signed.")
+        )
+        self.restore_button.clicked.connect(self.open_restore_dialog)
+        self.recovery_button = QPushButton(self.tr("Use recovery kit…"))
+        self.recovery_button.clicked.connect(self.open_recovery_dialog)
         self.status = QLabel()
         self.status.setObjectName("accessStatus")
         self.status.setWordWrap(True)
@@ -312,14 +203,16 @@ class VaultAccessDialog(QDialog):
         actions.addWidget(self.sign_button)
         actions.addWidget(self.grant_button)
         actions.addWidget(self.revoke_button)
+        actions.addWidget(self.restore_button)
         actions.addStretch(1)
+        actions.addWidget(self.recovery_button)
         actions.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addLayout(actions)
-        self.resize(720, 380)
+        self.resize(860, 400)
         self._update_buttons()
 
     # --- members ------------------------------------------------------------------------------
@@ -327,7 +220,7 @@ class VaultAccessDialog(QDialog):
     def reload(self) -> None:
         self._seq += 1
         self._runner.run(
-            self._service.members,
+            partial(access_data, self._service),
             lane=Lane.READ,
             owner=self,
             on_success=partial(self._on_members, self._seq),
@@ -344,11 +237,13 @@ class VaultAccessDialog(QDialog):
         chosen = selected_id(self.table)
         return next((m for m in self._members if m.technician_id == chosen), None)
 
-    def _on_members(self, seq: int, members: list[VaultMember]) -> None:
+    def _on_members(self, seq: int, data: AccessData) -> None:
         if seq != self._seq:
             return
         selected = self.selected_member()
-        self._members = members
+        self._members = data.members
+        self._resets = data.resets
+        members = data.members
         self.model.removeRows(0, self.model.rowCount())
         for m in members:
             texts = [
@@ -359,7 +254,7 @@ class VaultAccessDialog(QDialog):
                 self._status_text(m),
             ]
             row = record_row(m.technician_id, texts)
-            row[Col.FINGERPRINT].setFont(_mono_font())
+            row[Col.FINGERPRINT].setFont(mono_font())
             self.model.appendRow(row)
         fit_columns(self.table)
         if selected is not None:
@@ -371,7 +266,15 @@ class VaultAccessDialog(QDialog):
             return self.tr("revoked")
         if not m.active:
             return self.tr("inactive account")
+        if m.technician_id in self._resets and m.has_keys and not m.signed:
+            return self.tr(KEY_RESET_STATUS)
+        if self._resets.get(m.technician_id):
+            return self.tr(RESTORE_STATUS)
         return self.tr("active")
+
+    def pending_restore(self, technician_id: int) -> tuple[int, ...]:
+        """The vaults of the member's latest key reset not granted back yet."""
+        return self._resets.get(technician_id, ())
 
     def _update_buttons(self) -> None:
         m = self.selected_member()
@@ -381,6 +284,13 @@ class VaultAccessDialog(QDialog):
             self._vault_id is not None and usable and m is not None and m.signed and m.active
         )
         self.revoke_button.setEnabled(usable)
+        self.restore_button.setEnabled(
+            usable
+            and m is not None
+            and m.signed
+            and m.active
+            and bool(self.pending_restore(m.technician_id))
+        )
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -410,8 +320,47 @@ class VaultAccessDialog(QDialog):
         dialog = RevokeDialog(self._service, self._runner, m, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.revoked.connect(partial(self._after_change, ""))
+        dialog.revoked.connect(self.audited)
         self.revoke_dialog = dialog
         dialog.destroyed.connect(lambda *_: setattr(self, "revoke_dialog", None))
+        dialog.show()
+        return dialog
+
+    def open_restore_dialog(self) -> RestoreAccessDialog | None:
+        m = self.selected_member()
+        pending = () if m is None else self.pending_restore(m.technician_id)
+        if m is None or not m.signed or not pending:
+            return None
+        self._runner.run(
+            partial(vault_labels, self._service),
+            lane=Lane.READ,
+            owner=self,
+            on_success=partial(self._show_restore_dialog, m, pending),
+            on_failure=lambda _e: self._show_restore_dialog(m, pending, {}),
+        )
+        return self.restore_dialog
+
+    def _show_restore_dialog(
+        self, m: VaultMember, pending: tuple[int, ...], labels: dict[int, str]
+    ) -> None:
+        dialog = RestoreAccessDialog(self._service, self._runner, m, pending, labels, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        message = self.tr("{name}'s access is restored.").format(name=m.name)
+        dialog.restored.connect(partial(self._after_change, message))
+        dialog.restored.connect(self.audited)
+        self.restore_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "restore_dialog", None))
+        dialog.show()
+
+    def open_recovery_dialog(self) -> RecoveryDialog:
+        """Break-glass: the kit grants vaults to a signed member, then is replaced (§8.10)."""
+        dialog = RecoveryDialog(self._service, self._runner, self._members, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.audited.connect(self.audited)
+        message = self.tr("Access granted with the recovery kit; a new kit replaces it.")
+        dialog.recovered.connect(partial(self._after_change, message))
+        self.recovery_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "recovery_dialog", None))
         dialog.show()
         return dialog
 
@@ -426,9 +375,13 @@ class VaultAccessDialog(QDialog):
             partial(self._service.grant, self._vault_id, m.technician_id),
             lane=Lane.WRITE,
             owner=self,
-            on_success=lambda _r: self._after_change(message),
+            on_success=lambda _r: self._after_audited_change(message),
             on_failure=self._on_action_failed,
         )
+
+    def _after_audited_change(self, message: str) -> None:
+        self._after_change(message)
+        self.audited.emit()
 
     def _after_change(self, message: str) -> None:
         self.error.clear_error()
@@ -438,5 +391,5 @@ class VaultAccessDialog(QDialog):
 
     def _on_action_failed(self, error: BaseException) -> None:
         self.status.clear()
-        self.error.show_error(self.tr(_error_text(error)))
+        self.error.show_error(self.tr(error_text(error)))
         self._update_buttons()

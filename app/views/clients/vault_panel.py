@@ -7,7 +7,9 @@ metadata only; nothing is decrypted until a reveal (vault.md §7.3).
 
 Remembered devices (§6.6): the first time this run the tab finds the vault locked it tries the
 device key once (write lane); "Remember this device" on the unlock form stores one after a
-password unlock. Failing to remember never undoes the unlock.
+password unlock. Failing to remember never undoes the unlock. "Forgot vault password?" on the
+locked page and "My password may be compromised…" in the change-password dialog open the key
+reset (§8.8, §8.9, vault_reset_dialogs.py).
 
 Each load applies the vault-wide settings to the session (clipboard and idle times), and every
 audited action started here moves this workstation's local audit anchor (`note_audited`).
@@ -23,12 +25,10 @@ from typing import Final, TypeVar
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from app.tasks import Lane, TaskHandle, TaskRunner
 from app.vault import devices
 from app.vault.errors import PermissionDenied, VaultLocked, VaultParametersInvalid, WrongPassword
-from app.vault.keychain import KeychainReason
 from app.vault.types import ItemRow
 
 from app.views.clients.vault_access_dialog import VaultAccessDialog
@@ -46,6 +45,7 @@ from app.views.clients.vault_delete_dialog import DeleteCredentialDialog
 from app.views.clients.vault_item_dialog import AddCredentialDialog, EditCredentialDialog
 from app.views.clients.vault_models import ItemTableModel
 from app.views.clients.vault_password_dialog import ChangePasswordDialog
+from app.views.clients.vault_reset_dialogs import KeyResetDialog
 from app.views.clients.vault_reveal_dialog import RevealDialog
 from app.views.clients.vault_session import VaultSession
 from app.views.clients.vault_settings_dialog import VaultSettingsDialog
@@ -56,6 +56,7 @@ from app.views.clients.vault_state import (
     machine_name,
     unlock_and_remember,
 )
+from app.views.clients.vault_unlock_page import UnlockPage
 from app.views.vault_admin.dashboard_window import open_vault_dashboard
 from app.views.widgets.form_errors import ErrorLabel
 from app.views.widgets.record_list import list_table
@@ -109,6 +110,7 @@ class VaultPanel(QWidget):
         self.enrol_dialog: EnrolDialog | None = None
         self.access_dialog: VaultAccessDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
+        self.reset_dialog: KeyResetDialog | None = None
         self._build()
         session.locked.connect(self._on_session_locked)
         session.unlocked.connect(self.reload)
@@ -149,39 +151,13 @@ class VaultPanel(QWidget):
         return page
 
     def _build_unlock(self) -> QWidget:
-        title = QLabel(self.tr("The credential vault is locked."))
-        title.setStyleSheet("font-weight: 600;")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(self.tr("Vault password"))
+        page = UnlockPage(self._session.keychain)
+        self.password_edit, self.unlock_button = page.password_edit, page.unlock_button
+        self.password_error, self.remember_check = page.password_error, page.remember_check
+        self.forgot_button = page.forgot_button
         self.password_edit.returnPressed.connect(self._unlock)
-        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self._unlock)
-        self.password_error = ErrorLabel()
-        self.remember_check = QCheckBox(self.tr("Remember this device"))
-        keychain = self._session.keychain
-        if not keychain.available:
-            self.remember_check.setEnabled(False)
-            self.remember_check.setToolTip(self._keychain_reason_text(keychain.reason))
-        else:
-            self.remember_check.setToolTip(
-                self.tr("Unlock without the password on this computer, using its keychain.")
-            )
-        row = QHBoxLayout()
-        row.addWidget(self.password_edit, 1)
-        row.addWidget(self.unlock_button)
-        box = QWidget()
-        box.setMaximumWidth(420)
-        inner = QVBoxLayout(box)
-        inner.addWidget(title)
-        inner.addLayout(row)
-        inner.addWidget(self.remember_check)
-        inner.addWidget(self.password_error)
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        self.forgot_button.clicked.connect(lambda: self.open_reset_dialog())
         return page
 
     def _build_items(self) -> QWidget:
@@ -354,6 +330,7 @@ class VaultPanel(QWidget):
             return None
         dialog = VaultAccessDialog(self._session.service, self._runner, self._vault_id, self)
         self._session.locked.connect(dialog.reject)
+        dialog.audited.connect(self._note_audited)
         dialog.finished.connect(self._note_audited)
         self.access_dialog = self._track(dialog, "access_dialog")
         return dialog
@@ -372,7 +349,18 @@ class VaultPanel(QWidget):
         )
         self._session.locked.connect(dialog.reject)
         dialog.finished.connect(self._note_audited)
+        dialog.compromised.connect(lambda: self.open_reset_dialog(compromised=True))
         self.password_dialog = self._track(dialog, "password_dialog")
+        return dialog
+
+    def open_reset_dialog(self, *, compromised: bool = False) -> KeyResetDialog:
+        """Forgotten (from the locked page) or compromised password: a key reset (§8.8, §8.9)."""
+        dialog = KeyResetDialog(
+            self._session.service, self._runner, self,
+            compromised=compromised, single_user=self._single_user,
+        )  # fmt: skip
+        dialog.reset_done.connect(self._after_keys_changed)  # audited, and maybe unlocked now
+        self.reset_dialog = self._track(dialog, "reset_dialog")
         return dialog
 
     def _track(self, dialog: _D, name: str) -> _D:
@@ -466,13 +454,6 @@ class VaultPanel(QWidget):
         self.stack.setCurrentIndex(Page.ITEMS)
 
     # --- unlock -------------------------------------------------------------------------------
-
-    def _keychain_reason_text(self, reason: KeychainReason | None) -> str:
-        if reason is KeychainReason.NOT_ALLOWED:
-            return self.tr(
-                "This computer's keychain is not one the app trusts to hold the device key."
-            )
-        return self.tr("No supported system keychain is available on this computer.")
 
     def _show_notice(self, text: str) -> None:
         self.device_notice.setText(text)

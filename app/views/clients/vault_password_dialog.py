@@ -2,7 +2,10 @@
 
 `devices.change_password` derives twice with Argon2 and writes, so it runs on the write lane.
 Errors show at their field and the typed text stays, except that a wrong current password
-clears the password fields. Remembered devices stay valid. GUI thread only.
+clears the password fields. Remembered devices stay valid.
+
+"My password may be compromised…" closes this dialog and asks the panel (`compromised`) for the
+key reset with rotation instead (§8.8: vault_reset_dialogs.KeyResetDialog). GUI thread only.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ class ChangePasswordDialog(QDialog):
 
     #: The vault password was changed (emitted before the dialog closes).
     password_changed = Signal()
+    #: "My password may be compromised…": open the key reset with rotation instead.
+    compromised = Signal()
 
     def __init__(
         self, service: VaultService, runner: TaskRunner, parent: QWidget | None = None
@@ -82,7 +87,16 @@ class ChangePasswordDialog(QDialog):
         self.change_button.clicked.connect(self._submit)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
+        self.compromised_button = QPushButton(self.tr("My password may be compromised…"))
+        self.compromised_button.setToolTip(
+            self.tr(
+                "New keys under a new password, and new keys for every vault you hold; an "
+                "administrator then signs your key and restores your access."
+            )
+        )
+        self.compromised_button.clicked.connect(self._on_compromised_clicked)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.compromised_button)
         buttons.addStretch(1)
         buttons.addWidget(self.change_button)
         buttons.addWidget(self.cancel_button)
@@ -94,6 +108,12 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(460)
         self.finished.connect(lambda _r: self._clear_fields())
+
+    def _on_compromised_clicked(self) -> None:
+        if self._busy:
+            return
+        self.compromised.emit()
+        self.reject()
 
     def _clear_errors(self) -> None:
         for label in (self.old_error, self.new_error, self.repeat_error, self.general_error):

@@ -1,56 +1,45 @@
 """First setup of the vault (vault.md §8.1) and a technician's enrolment (§8.2).
 
 Both dialogs ask for a vault password twice and run the Argon2-bound service call on the write
-lane. Setup then shows the recovery kit once; it is never stored, and the widget holding it is
-cleared when the dialog closes. "Save as PDF…" writes a printable page only to the file the user
-picks (ReportLab on the read lane, app/reports/recovery_kit_pdf.py). Enrolment shows the
-technician's fingerprint and the org's, for an administrator to compare out of band before
-signing (§3). GUI thread only.
+lane. Setup then shows the recovery kit once on the shared `RecoveryKitPage` (vault_kit_page.py:
+never stored, cleared when the dialog closes, "Save as PDF…" only where the user picks).
+Enrolment shows the technician's fingerprint and the org's, for an administrator to compare out
+of band before signing (§3). GUI thread only.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.reports.recovery_kit_pdf import RecoveryKitSheet, render_recovery_kit
-from app.services.vault_settings import VaultSettingsService
+from app.reports.recovery_kit_pdf import RecoveryKitSheet
 from app.tasks import Lane, TaskRunner
 from app.vault import kdf
 from app.vault.errors import PermissionDenied, VaultError
 from app.vault.recovery import RecoveryKit
 from app.vault.service import VaultService
 
+from app.views.clients.vault_kit_page import KitDetails, RecoveryKitPage, kit_details, mono
 from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
 
 SKIP_TEXT = "If I forget my vault password, every stored credential is lost"
 ASK_ADMIN_TEXT = "Ask an administrator to compare this fingerprint with you and sign your key"
-
-
-def _mono(widget: QWidget) -> None:
-    widget.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
 
 class PasswordForm(QWidget):
@@ -191,6 +180,7 @@ class SetUpVaultDialog(_PasswordDialog):
 
     Finish is enabled once the last kit group is typed back; in single-user mode ticking
     `SKIP_TEXT` also enables it. Until then the dialog does not close: the kit exists nowhere else.
+    The kit page is `RecoveryKitPage`, shared with key reset and break-glass.
     """
 
     #: The vault was set up (this session is now unlocked); emitted once, before the kit shows.
@@ -206,12 +196,6 @@ class SetUpVaultDialog(_PasswordDialog):
     ) -> None:
         super().__init__(runner, self.tr("Set up"), parent)
         self._service = service
-        self._last_group = ""
-        self._kit_open = False
-        #: The kit for "Save as PDF…" while it is shown; dropped with the kit.
-        self._sheet: RecoveryKitSheet | None = None
-        #: Asks where to save the PDF ("" = cancelled); tests replace it.
-        self.choose_pdf_path: Callable[[], str] = self._ask_pdf_path
         self.setWindowTitle(self.tr("Set up the credential vault"))
         self.intro.setText(
             self.tr(
@@ -219,55 +203,30 @@ class SetUpVaultDialog(_PasswordDialog):
                 "use a different password from your sign-in."
             )
         )
-        self.stack.addWidget(self._build_kit(single_user))
+        self.kit_page = RecoveryKitPage(runner, skip=self.tr(SKIP_TEXT) if single_user else "")
+        self.kit_page.finish_requested.connect(self.accept)
+        # The page's widgets under their old names (tests and callers use them).
+        self.kit_edit = self.kit_page.kit_edit
+        self.confirm_edit = self.kit_page.confirm_edit
+        self.skip_box = self.kit_page.skip_box
+        self.finish_button = self.kit_page.finish_button
+        self.save_pdf_button = self.kit_page.save_pdf_button
+        self.pdf_label = self.kit_page.pdf_label
+        self.pdf_error = self.kit_page.pdf_error
+        self.stack.addWidget(self.kit_page)
 
-    def _build_kit(self, single_user: bool) -> QWidget:
-        title = QLabel(self.tr("Recovery kit"))
-        title.setStyleSheet("font-weight: 600;")
-        warning = QLabel(self.tr("Print or write this down; it is never stored."))
-        warning.setWordWrap(True)
-        self.kit_edit = QPlainTextEdit()
-        self.kit_edit.setReadOnly(True)
-        self.kit_edit.setMaximumHeight(90)
-        _mono(self.kit_edit)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setPlaceholderText(self.tr("Last group of the kit"))
-        _mono(self.confirm_edit)
-        self.confirm_edit.textChanged.connect(self._update_finish)
-        self.skip_box = QCheckBox(self.tr(SKIP_TEXT))
-        self.skip_box.setVisible(single_user)
-        self.skip_box.toggled.connect(self._update_finish)
-        self.finish_button = QPushButton(self.tr("Finish"))
-        self.finish_button.setEnabled(False)
-        self.finish_button.clicked.connect(self.accept)
-        self.save_pdf_button = QPushButton(self.tr("Save as PDF…"))
-        self.save_pdf_button.setToolTip(
-            self.tr("A printable page; it is written only where you choose.")
-        )
-        self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
-        self.pdf_label = QLabel()
-        self.pdf_label.setObjectName("vaultNotice")
-        self.pdf_label.setWordWrap(True)
-        self.pdf_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.pdf_error = ErrorLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_pdf_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.finish_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(warning)
-        layout.addWidget(self.kit_edit)
-        layout.addWidget(QLabel(self.tr("Type the last group to confirm you have the kit:")))
-        layout.addWidget(self.confirm_edit)
-        layout.addWidget(self.skip_box)
-        layout.addWidget(self.pdf_label)
-        layout.addWidget(self.pdf_error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+    @property
+    def choose_pdf_path(self) -> Callable[[], str]:
+        """Asks where to save the PDF ("" = cancelled); tests replace it."""
+        return self.kit_page.choose_pdf_path
+
+    @choose_pdf_path.setter
+    def choose_pdf_path(self, ask: Callable[[], str]) -> None:
+        self.kit_page.choose_pdf_path = ask
+
+    @property
+    def _sheet(self) -> RecoveryKitSheet | None:
+        return self.kit_page.sheet
 
     def _task(self, password: str) -> Callable[[], object]:
         return partial(_set_up, self._service, password)
@@ -275,93 +234,27 @@ class SetUpVaultDialog(_PasswordDialog):
     def _succeeded(self, result: object) -> None:
         super()._succeeded(result)
         assert isinstance(result, tuple)
-        kit, org_fingerprint, database_uuid = result
+        kit, details = result
         assert isinstance(kit, RecoveryKit)
-        self.kit_edit.setPlainText(kit.text())
-        self._last_group = kit.groups[-1]
-        self._sheet = RecoveryKitSheet(
-            kit.groups, kit.key_id, dt.datetime.now(dt.UTC), database_uuid, org_fingerprint
-        )
+        self.kit_page.show_kit(kit, details)
         del result, kit
-        self._kit_open = True
         self.stack.setCurrentIndex(1)
         self.confirm_edit.setFocus()
         self.vault_set_up.emit()
 
-    # --- PDF ----------------------------------------------------------------------------------
-
-    def _ask_pdf_path(self) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the recovery kit"),
-            "recovery-kit.pdf",
-            self.tr("PDF files (*.pdf)"),
-        )
-        return path
-
-    def _on_save_pdf_button_clicked(self) -> None:
-        sheet = self._sheet
-        if sheet is None:
-            return
-        self.pdf_error.clear_error()
-        path = self.choose_pdf_path()
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        self.save_pdf_button.setEnabled(False)
-        self._runner.run(
-            partial(render_recovery_kit, sheet, target),
-            lane=Lane.READ,
-            owner=self,
-            on_success=lambda _r: self._on_pdf_saved(target),
-            on_failure=self._on_pdf_failed,
-        )
-
-    def _on_pdf_saved(self, path: Path) -> None:
-        self.save_pdf_button.setEnabled(True)
-        self.pdf_label.setText(
-            self.tr(
-                "Saved to {path}. Print it, and keep the file offline or delete it: anyone "
-                "who reads it can open every vault."
-            ).format(path=str(path))
-        )
-
-    def _on_pdf_failed(self, error: BaseException) -> None:
-        self.save_pdf_button.setEnabled(True)
-        log.warning("saving the recovery kit PDF failed: %s", type(error).__name__)
-        self.pdf_error.show_error(
-            self.tr("The PDF could not be written there. Choose another place.")
-        )
-
     def kit_confirmed(self) -> bool:
-        typed = self.confirm_edit.text().strip().upper()
-        return bool(self._last_group) and typed == self._last_group
-
-    def _update_finish(self) -> None:
-        skip = self.skip_box.isVisible() and self.skip_box.isChecked()
-        self.finish_button.setEnabled(self._kit_open and (self.kit_confirmed() or skip))
+        return self.kit_page.kit_confirmed()
 
     def reject(self) -> None:
-        if self._kit_open:  # Escape or the close button while the kit is shown: not yet
+        if self.kit_page.is_open:  # Escape or the close button while the kit is shown: not yet
             return
         super().reject()
 
     def done(self, result: int) -> None:
-        if self._kit_open and not self.finish_button.isEnabled():
+        if not self.kit_page.may_close():
             return
-        self._forget_kit()
+        self.kit_page.forget()
         super().done(result)
-
-    def _forget_kit(self) -> None:
-        self.kit_edit.clear()
-        self.kit_edit.document().clearUndoRedoStacks()
-        self.confirm_edit.clear()
-        self._last_group = ""
-        self._sheet = None
-        self.pdf_label.clear()
-        self._kit_open = False
 
 
 class EnrolDialog(_PasswordDialog):
@@ -387,10 +280,10 @@ class EnrolDialog(_PasswordDialog):
     def _build_done(self) -> QWidget:
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setObjectName("fingerprint")
-        _mono(self.fingerprint_label)
+        mono(self.fingerprint_label)
         self.org_fingerprint_label = QLabel()
         self.org_fingerprint_label.setObjectName("orgFingerprint")
-        _mono(self.org_fingerprint_label)
+        mono(self.org_fingerprint_label)
         for label in (self.fingerprint_label, self.org_fingerprint_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         ask = QLabel(self.tr(ASK_ADMIN_TEXT) + ".")
@@ -427,17 +320,10 @@ class EnrolDialog(_PasswordDialog):
         self.enrolled.emit()
 
 
-def _set_up(service: VaultService, password: str) -> tuple[RecoveryKit, str | None, str | None]:
+def _set_up(service: VaultService, password: str) -> tuple[RecoveryKit, KitDetails]:
     """On a worker: first setup, then what the kit's PDF names (org fingerprint, database)."""
     kit = service.set_up(password)
-    # Best effort: the kit exists only in this result, so nothing after set_up may lose it.
-    try:
-        fingerprint: str | None = service.org_fingerprint()
-        policy = VaultSettingsService.of(service).policy()
-    except Exception as e:
-        log.warning("the recovery kit's details could not be read: %s", type(e).__name__)
-        return kit, None, None
-    return kit, fingerprint, None if policy is None else policy.database_uuid
+    return kit, kit_details(service)
 
 
 def _enrol(service: VaultService, password: str) -> tuple[str, str]:
