@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -15,7 +16,7 @@ from app.db import (
     parse_database_target,
     upgrade_database,
 )
-from app.paths import AppPaths
+from app.paths import AppPaths, private_file
 from app.services.auth import AuthService
 from app.services.caller_verification import CallerVerificationService
 from app.services.client_wiki import ClientWikiService
@@ -118,12 +119,20 @@ def build_core(
     )
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by this user only (they name clients, hosts and technicians)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def configure_logging(paths: AppPaths, level: str = "INFO") -> None:
     """Log to a rotating file in the data directory, and warnings to stderr."""
     paths.ensure()
     root = logging.getLogger()
     root.setLevel(level.upper())
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = _PrivateRotatingFileHandler(
         paths.logs_dir / "helpdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     file_handler.setFormatter(

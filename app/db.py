@@ -24,6 +24,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc, make_url, 
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.paths import private_file
+
 log = logging.getLogger(__name__)
 
 #: The migrations package, found by path so a frozen build finds it too.
@@ -126,6 +128,10 @@ def _check_sqlite_file(url: URL) -> None:
                 )
     elif not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        private_file(p)
+    except OSError as e:
+        raise DatabaseOpenError(f"cannot create {p}: {e.strerror}") from e
 
 
 def create_database_engine(url: URL) -> Engine:
@@ -456,6 +462,7 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     """
     existed = target.exists()
     try:
+        private_file(target)
         src = sqlite3.connect(source)
         try:
             dst = sqlite3.connect(target)
@@ -465,8 +472,9 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
                 dst.close()
         finally:
             src.close()
-    except sqlite3.Error as e:
+    except (sqlite3.Error, OSError) as e:
         if not existed:
             target.unlink(missing_ok=True)
-        raise DatabaseError(f"cannot back up {source} to {target}: {_first_line(e)}") from e
+        reason = e.strerror if isinstance(e, OSError) else _first_line(e)
+        raise DatabaseError(f"cannot back up {source} to {target}: {reason}") from e
     return target

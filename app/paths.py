@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,35 @@ class AppPaths:
         return f"sqlite:///{self.database_file}"
 
     def ensure(self) -> None:
-        """Create the data, backup and log directories if missing."""
+        """Create the data, backup and log directories if missing, readable by this user only."""
         for d in (self.data_dir, self.backups_dir, self.logs_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            d.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for d in (self.data_dir, self.backups_dir, self.logs_dir):
+            _tighten(d, 0o700)
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing; take group and other access away if not.
+
+    The SQLite file (vault.md §10), its backups and the log hold client metadata: other local
+    users must not read them. SQLite gives its -wal and -shm files the database file's mode.
+    On Windows the per-user profile folder is what keeps them private; modes are not used.
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        _tighten(path, 0o600)
+    else:
+        os.close(fd)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & 0o077:
+            path.chmod(current & ~0o077 & 0o777 | (mode & 0o700))
+    except OSError:
+        # Not ours to change (a shared file, a read-only mount): leave it as the owner set it.
+        pass
