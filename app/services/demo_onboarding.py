@@ -186,7 +186,7 @@ def _sections(
         "permissions": {
             "after_hours": "Work after 18:00 needs the director's approval by phone.",
             "rules": [
-                {"work": "Reboot a server in business hours", "applies_to": "any"},
+                {"work": "Reboot a server in business hours", "applies_to": "change"},
                 {"work": "Firewall or network changes", "applies_to": "change"},
                 {"work": "Billable software installation", "applies_to": "service_request"},
             ],
