@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Final, Generic, TypeVar
+from typing import Final, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -26,6 +25,8 @@ from app.models.enums import ClientStatus
 from app.services.directory import ClientRow, ContactRow, SiteRow
 
 from app.views import labels
+from app.views.widgets.rows_table_model import RowRole as RowRole
+from app.views.widgets.rows_table_model import RowsTableModel
 
 DISPLAY: Final = Qt.ItemDataRole.DisplayRole
 #: Client id of the row; stable across searches and refreshes.
@@ -34,8 +35,6 @@ ClientIdRole: Final = Qt.ItemDataRole.UserRole + 1
 ContactIdRole: Final = Qt.ItemDataRole.UserRole + 2
 #: Site id of the row.
 SiteIdRole: Final = Qt.ItemDataRole.UserRole + 3
-#: The row's whole DTO (`ClientRow`, `ContactRow` or `SiteRow`), for the view.
-RowRole: Final = Qt.ItemDataRole.UserRole + 4
 
 #: What a flag column shows for a set flag; an empty cell means "no".
 CHECK_MARK: Final = "✓"
@@ -48,64 +47,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("client_models", text)
 
 
-class _RowsTableModel(QAbstractTableModel, Generic[R]):
-    """Read-only rows of one DTO type; subclasses say what each column shows."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[R, ...] = ()
-
-    # --- subclass hooks -----------------------------------------------------------------------
-
-    def _headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def _cell(self, row: R, column: int, role: int) -> object:
-        raise NotImplementedError
-
-    # --- Qt API -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        headers = self._headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = DISPLAY) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == RowRole:
-            return row
-        return self._cell(row, index.column(), role)
-
-    # --- for the view -------------------------------------------------------------------------
-
-    def set_rows(self, rows: Iterable[R]) -> None:
-        """Replace every row (a new query result)."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[R, ...]:
-        return self._rows
-
-    def row_at(self, row: int) -> R | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-
-class ClientTableModel(_RowsTableModel[ClientRow]):
+class ClientTableModel(RowsTableModel[ClientRow]):
     """The clients matching the search, in the service's order (by name)."""
 
     class Col(enum.IntEnum):
@@ -153,7 +95,7 @@ class ClientTableModel(_RowsTableModel[ClientRow]):
         return next((i for i, r in enumerate(self._rows) if r.client_id == client_id), -1)
 
 
-class ContactTableModel(_RowsTableModel[ContactRow]):
+class ContactTableModel(RowsTableModel[ContactRow]):
     """A client's contacts with their site and call-handling flags (VIP, escalation, approver)."""
 
     class Col(enum.IntEnum):
@@ -241,7 +183,7 @@ class ContactTableModel(_RowsTableModel[ContactRow]):
         }[col]
 
 
-class SiteTableModel(_RowsTableModel[SiteRow]):
+class SiteTableModel(RowsTableModel[SiteRow]):
     """A client's sites (locations)."""
 
     class Col(enum.IntEnum):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
 
 from app.vault.types import SECRET_FIELDS, ItemRow
 
-from app.views.clients.client_models import DISPLAY, _RowsTableModel
+from app.views.widgets.rows_table_model import DISPLAY, RowsTableModel
 
 
 def _t(text: str) -> str:
@@ -43,7 +43,7 @@ def password_changed_text(row: ItemRow) -> str:
     return _t("Password last changed {date}").format(date=local_date(row.rotated_at))
 
 
-class ItemTableModel(_RowsTableModel[ItemRow]):
+class ItemTableModel(RowsTableModel[ItemRow]):
     """A vault's items in the service's order (by label)."""
 
     class Col(enum.IntEnum):

@@ -7,14 +7,11 @@ GUI thread only. Each model holds a tuple of the dashboard's frozen DTOs, replac
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import Final, Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -23,10 +20,8 @@ from PySide6.QtGui import QFont
 from app.vault.dashboard import RevealBurst, VaultDue, WorklistRow
 
 from app.views import labels
-
-DISPLAY: Final = Qt.ItemDataRole.DisplayRole
-#: The row's whole DTO, for the view.
-RowRole: Final = Qt.ItemDataRole.UserRole + 1
+from app.views.widgets.rows_table_model import DISPLAY, RowsTableModel
+from app.views.widgets.rows_table_model import RowRole as RowRole
 
 _Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -45,15 +40,8 @@ def client_text(name: str | None) -> str:
     return name if name is not None else _t("(internal)")
 
 
-class _RowsModel(QAbstractTableModel, Generic[R]):
-    """Read-only rows of one DTO type; subclasses say what each column shows."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[R, ...] = ()
-
-    def _headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
+class _RowsModel(RowsTableModel[R]):
+    """Rows shown as text, some in a bold or italic font."""
 
     def _text(self, row: R, column: int) -> str:
         raise NotImplementedError
@@ -61,46 +49,12 @@ class _RowsModel(QAbstractTableModel, Generic[R]):
     def _font(self, row: R, column: int) -> QFont | None:
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        headers = self._headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = DISPLAY) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == RowRole:
-            return row
+    def _cell(self, row: R, column: int, role: int) -> object:
         if role == DISPLAY:
-            return self._text(row, index.column())
+            return self._text(row, column)
         if role == Qt.ItemDataRole.FontRole:
-            return self._font(row, index.column())
+            return self._font(row, column)
         return None
-
-    def set_rows(self, rows: Iterable[R]) -> None:
-        """Replace every row (a reload)."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[R, ...]:
-        return self._rows
-
-    def row_at(self, row: int) -> R | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
 
 class WorklistModel(_RowsModel[WorklistRow]):

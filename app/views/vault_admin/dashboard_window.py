@@ -19,7 +19,6 @@ from typing import Final
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -54,6 +53,7 @@ from app.views.vault_admin.dashboard_models import (
     client_text,
 )
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.record_list import list_table
 
 log = logging.getLogger(__name__)
 
@@ -93,20 +93,7 @@ def _error_text(error: BaseException) -> str:
 
 
 def _table(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setStretchLastSection(True)
-    return view
+    return list_table(model)
 
 
 def _fit(view: QTableView) -> None:
