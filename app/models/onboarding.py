@@ -35,14 +35,15 @@ class OnboardingSection(Base):
 
 
 class OnboardingDraft(Base):
-    """What was typed into a section and not saved yet, exactly as typed (valid or not).
+    """What one technician typed into a section and did not save yet, exactly as typed.
 
     Written a moment after each edit so a crash or a closed window loses nothing; deleted when
-    the section is saved or the draft discarded.
+    that technician saves the section or discards the draft.
     """
 
     __tablename__ = "onboarding_draft"
-    __table_args__ = (Index(None, "client_id", "section", unique=True),)
+    # One per technician: a colleague's autosave or save never replaces or deletes my typing.
+    __table_args__ = (Index(None, "client_id", "section", "technician_id", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
@@ -51,7 +52,7 @@ class OnboardingDraft(Base):
     #: The section version the draft started from (None: the section was never saved).
     base_version: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    technician_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id"))
+    technician_id: Mapped[int] = mapped_column(ForeignKey("technician.id"))
 
 
 class OnboardingStep(Base):

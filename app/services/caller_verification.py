@@ -4,8 +4,9 @@ The client's rule (data-capture section 6, optionally per contact) says how a ca
 they are: a PIN on file, a callback to the number on file, a manager's approval or a security
 question. PINs and answers are stored only as Argon2id PHC hashes; the ticket timeline records
 what was checked and the outcome, never what the caller said. Five failed knowledge checks for a
-contact within an hour stop further PIN/answer attempts for that contact only (the technician
-falls back to a callback), so a caller cannot guess their way in. Any thread.
+contact within an hour stop further PIN/answer attempts for that contact (the technician falls
+back to a callback), so a caller cannot guess their way in; while a client-wide PIN is on file,
+five failed PIN checks anywhere at the client stop PIN checks at that client. Any thread.
 """
 
 from __future__ import annotations
@@ -303,20 +304,41 @@ def _check_contact(s: Session, client_id: int, contact_id: int | None) -> None:
 
 
 def _recent_failures(s: Session, contact_id: int | None, client_id: int, now: dt.datetime) -> int:
-    """Failed PIN/answer checks for this caller (the contact, or the client's anonymous callers)."""
-    stmt = (
+    """Failed PIN/answer checks for this caller (the contact, or the client's anonymous callers).
+
+    A client-wide PIN answers for every contact, so while one is on file every failed PIN
+    check at the client counts against it too: claiming to be another contact buys no guesses.
+    """
+    recent = (
         select(func.count())
         .select_from(TicketEvent)
         .join(Ticket, Ticket.id == TicketEvent.ticket_id)
         .where(
             TicketEvent.kind == EventKind.VERIFICATION_FAILED,
-            TicketEvent.new_value.in_(_KNOWLEDGE),
             TicketEvent.at > now - LOCKOUT_WINDOW,
-            TicketEvent.old_value == str(contact_id or ""),
             Ticket.client_id == client_id,
         )
     )
-    return int(s.scalar(stmt) or 0)
+    mine = int(
+        s.scalar(
+            recent.where(
+                TicketEvent.new_value.in_(_KNOWLEDGE),
+                TicketEvent.old_value == str(contact_id or ""),
+            )
+        )
+        or 0
+    )
+    shared_pin = s.scalar(
+        select(CallerSecret.id).where(
+            CallerSecret.client_id == client_id,
+            CallerSecret.contact_id.is_(None),
+            CallerSecret.kind == "pin",
+        )
+    )
+    if shared_pin is None:
+        return mine
+    whole_client = int(s.scalar(recent.where(TicketEvent.new_value == "pin")) or 0)
+    return max(mine, whole_client)
 
 
 def _describe(s: Session, method: str, question_id: int | None, contact_id: int | None) -> str:

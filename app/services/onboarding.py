@@ -8,13 +8,15 @@ typed text is kept as the section's draft, so nothing is lost. Any thread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -93,20 +95,29 @@ class OnboardingService:
         self._db = db
         self._clock = clock
 
-    def form(self, client_id: int) -> ClientForm:
+    def form(self, client_id: int, technician_id: int | None = None) -> ClientForm:
+        """The client's form with `technician_id`'s drafts (None: the newest draft of anyone).
+
+        The company section's sites and contracts are read from their own tables, so the form
+        shows what the SLA screens changed since, and a client's existing sites and contracts
+        the first time its form is opened.
+        """
         with self._db.read() as s:
             client = s.get(Client, client_id)
             if client is None:
                 raise NotFoundError("client", client_id)
             saved = {x.section: x for x in s.scalars(_sections(client_id))}
-            drafts = {
-                x.section: x
-                for x in s.scalars(
-                    select(OnboardingDraft).where(OnboardingDraft.client_id == client_id)
-                )
-            }
+            stmt = select(OnboardingDraft).where(OnboardingDraft.client_id == client_id)
+            if technician_id is not None:
+                stmt = stmt.where(OnboardingDraft.technician_id == technician_id)
+            drafts: dict[str, OnboardingDraft] = {}
+            for x in s.scalars(stmt.order_by(OnboardingDraft.updated_at, OnboardingDraft.id)):
+                drafts[x.section] = x
             names = dict(s.execute(select(Technician.id, Technician.name)).all())
             states = {key: _state(key, saved.get(key), drafts.get(key), names) for key in BY_KEY}
+            company = states["company"]
+            merged = onboarding_sync.company_records(s, client_id, company.data)
+            states["company"] = replace(company, data=merged)
             return ClientForm(client_id, client.name, states, _choices(s, client_id))
 
     def saved_data(self, client_id: int, section: str) -> dict[str, Any] | None:
@@ -133,10 +144,11 @@ class OnboardingService:
         return now
 
     def discard_draft(self, client_id: int, section: str, actor_id: int) -> None:
+        """Drop the actor's own draft of a section (nobody else's)."""
         _spec(section)
         with self._db.write() as s:
             require_editor(s, actor_id, "edit_onboarding")
-            s.execute(_delete_draft(client_id, section))
+            s.execute(_delete_draft(client_id, section, actor_id))
 
     def save_section(
         self,
@@ -165,33 +177,60 @@ class OnboardingService:
                 if current != expected_version:
                     raise _conflict(s, client_id, row)
                 data = checked.data
-                problems = onboarding_sync.apply(s, client_id, spec, checked)
+                previous = row.data if row is not None else None
+                problems = onboarding_sync.apply(s, client_id, spec, checked, previous)
                 if problems:
                     raise ValidationError(problems)
                 if row is None:
-                    row = OnboardingSection(client_id=client_id, section=section, data=data)
-                    s.add(row)
+                    row = OnboardingSection(
+                        client_id=client_id,
+                        section=section,
+                        data=data,
+                        saved_at=now,
+                        saved_by_id=actor_id,
+                    )
+                    try:
+                        # Two first saves at once: the second is a conflict, not a crash.
+                        with s.begin_nested():
+                            s.add(row)
+                            s.flush()
+                    except IntegrityError:
+                        raise _conflict(s, client_id, None) from None
                 row.data = data
                 row.saved_at = now
                 row.saved_by_id = actor_id
-                s.execute(_delete_draft(client_id, section))
+                s.execute(_delete_draft(client_id, section, actor_id))
                 s.flush()
                 changes = Changes("client", frozenset({client_id}))
                 self._db.announce(s, changes)
                 name = s.scalar(select(Technician.name).where(Technician.id == actor_id))
                 state = SectionState(section, data, row.version, now, name, None, None, None, None)
                 return SectionSaved(state, changes)
-        except ValidationError as refused:
-            try:
-                self.save_draft(client_id, section, raw, expected_version, actor_id)
-            except ValidationError:
-                # A draft too large to keep must not hide what was wrong with the typing.
-                raise refused from None
+        except ValidationError:
+            # A draft too large to keep must not hide what was wrong with the typing.
+            self._keep_draft(client_id, section, raw, expected_version, actor_id)
             raise
         except StaleDataError:
+            self._keep_draft(client_id, section, raw, expected_version, actor_id)
             with self._db.read() as s:
                 found = s.scalar(_sections(client_id).where(OnboardingSection.section == section))
                 raise _conflict(s, client_id, found) from None
+        except ConcurrentEditError:
+            self._keep_draft(client_id, section, raw, expected_version, actor_id)
+            raise
+
+    def _keep_draft(
+        self,
+        client_id: int,
+        section: str,
+        raw: Mapping[str, Any],
+        base_version: int | None,
+        actor_id: int,
+    ) -> None:
+        """A refused save leaves the typing as the actor's draft (best effort: the refusal is
+        what the caller must hear about)."""
+        with contextlib.suppress(ValidationError):
+            self.save_draft(client_id, section, raw, base_version, actor_id)
 
 
 def section_data(s: Session, client_id: int, section: str) -> dict[str, Any] | None:
@@ -266,9 +305,11 @@ def _sections(client_id: int) -> Any:
     return select(OnboardingSection).where(OnboardingSection.client_id == client_id)
 
 
-def _delete_draft(client_id: int, section: str) -> Any:
+def _delete_draft(client_id: int, section: str, technician_id: int) -> Any:
     return delete(OnboardingDraft).where(
-        OnboardingDraft.client_id == client_id, OnboardingDraft.section == section
+        OnboardingDraft.client_id == client_id,
+        OnboardingDraft.section == section,
+        OnboardingDraft.technician_id == technician_id,
     )
 
 
@@ -283,18 +324,27 @@ def _put_draft(
 ) -> None:
     if len(json.dumps(raw)) > DRAFT_MAX_BYTES:
         raise ValidationError({"draft": "too_large"})
-    draft = s.scalar(
-        select(OnboardingDraft).where(
-            OnboardingDraft.client_id == client_id, OnboardingDraft.section == section
-        )
+    mine = select(OnboardingDraft).where(
+        OnboardingDraft.client_id == client_id,
+        OnboardingDraft.section == section,
+        OnboardingDraft.technician_id == actor_id,
     )
+    draft = s.scalar(mine)
     if draft is None:
-        draft = OnboardingDraft(client_id=client_id, section=section)
-        s.add(draft)
+        draft = OnboardingDraft(client_id=client_id, section=section, technician_id=actor_id)
+        try:
+            # The same technician's two windows autosaving at once: the later one updates.
+            with s.begin_nested():
+                s.add(draft)
+                draft.data, draft.base_version, draft.updated_at = raw, base_version, now
+                s.flush()
+            return
+        except IntegrityError:
+            draft = s.scalar(mine)
+            assert draft is not None
     draft.data = raw
     draft.base_version = base_version
     draft.updated_at = now
-    draft.technician_id = actor_id
 
 
 def _state(

@@ -101,6 +101,10 @@ def url(text: str) -> str:
         raise FieldError("invalid_url") from None
     if parts.scheme.lower() not in _URL_SCHEMES:
         raise FieldError("invalid_url")
+    if parts.username is not None or parts.password is not None:
+        # "https://user:pass@host" would put a password in the form's plain text: the vault
+        # is the place for it.
+        raise FieldError("credentials_in_url")
     try:
         host(hostpart)
     except FieldError:
@@ -110,7 +114,7 @@ def url(text: str) -> str:
 
 def email(text: str) -> str:
     value = text.strip()
-    if len(value) > 320 or not _EMAIL.fullmatch(value):
+    if len(value) > 320 or not value.isprintable() or not _EMAIL.fullmatch(value):
         raise FieldError("invalid_email")
     try:
         domain = hostname(value.rsplit("@", 1)[1])

@@ -1,30 +1,46 @@
 """Writes the parts of a saved data-capture section that other screens query to their tables.
 
 Sites and contracts become `Site` and `Contract` rows (a row's hidden `id` links it; new rows get
-their id written back into the document); the VIP, approver and escalation tables set the
-matching contact flags to exactly the contacts listed. Runs inside the section's save transaction.
+their id written back into the document). Those tables are the truth: the form is filled from
+them (`company_records`), and a save deletes only records the previously saved document listed
+and the user removed — never one added meanwhile on another screen. The VIP, approver and
+escalation tables set the matching contact flags to exactly the contacts listed. Runs inside the
+section's save transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import delete, exists, false, not_, select, update
 from sqlalchemy.orm import Session
 
-from app.models import Contact, Contract, Site
-from app.services.onboarding_spec import ROW_ID, Section
+from app.models import Contact, Contract, Site, SlaCalendar, SlaPolicy
+from app.services.onboarding_spec import ROW_ID, ROW_KEY, Section
 from app.services.onboarding_validation import Checked
 
 
-def apply(s: Session, client_id: int, spec: Section, checked: Checked) -> dict[str, str]:
-    """Sync the records; returns problems (keyed like the form) that refuse the save."""
+def apply(
+    s: Session,
+    client_id: int,
+    spec: Section,
+    checked: Checked,
+    previous: dict[str, Any] | None = None,
+) -> dict[str, str]:
+    """Sync the records; returns problems (keyed like the form) that refuse the save.
+
+    `previous` is the section's document as saved before: only its sites and contracts may be
+    deleted by leaving them out.
+    """
     data = checked.data
     match spec.key:
         case "company":
-            problems = _sites(s, client_id, data["sites"], checked)
-            problems.update(_contracts(s, client_id, data["contracts"], checked))
+            problems = _sites(s, client_id, data["sites"], checked, _ids(previous, "sites"))
+            problems.update(
+                _contracts(s, client_id, data["contracts"], checked, _ids(previous, "contracts"))
+            )
             return problems
         case "vip":
             _flag(s, client_id, Contact.vip, data["contacts"])
@@ -49,8 +65,68 @@ def _flag(s: Session, client_id: int, column: Any, rows: list[dict[str, Any]]) -
         )
 
 
+def company_records(
+    s: Session, client_id: int, doc: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The company document with its sites and contracts as their tables hold them now; a
+    contract's coverage and prepaid hours (form-only fields) come from the document."""
+    sites = list(s.scalars(select(Site).where(Site.client_id == client_id).order_by(Site.id)))
+    contracts = list(
+        s.scalars(select(Contract).where(Contract.client_id == client_id).order_by(Contract.id))
+    )
+    if doc is None and not sites and not contracts:
+        return None
+    out = dict(doc or {})
+    by_id = {r.get(ROW_ID): r for r in (doc or {}).get("contracts", [])}
+    # A contract made on the SLA screen has no coverage yet: its policy's calendar says it.
+    always_open = dict(
+        s.execute(
+            select(SlaPolicy.id, SlaCalendar.always_open).join(
+                SlaCalendar, SlaCalendar.id == SlaPolicy.calendar_id
+            )
+        ).all()
+    )
+    keys = {r.get(ROW_ID): r.get(ROW_KEY) for r in (doc or {}).get("sites", [])}
+    out["sites"] = [
+        {
+            ROW_KEY: keys.get(x.id) or str(uuid.uuid4()),
+            ROW_ID: x.id,
+            "name": x.name,
+            "address": x.address,
+            "city": x.city,
+            "country": x.country,
+            "timezone": x.timezone,
+            "phone": x.phone,
+        }
+        for x in sites
+    ]
+    out["contracts"] = [
+        {
+            ROW_KEY: by_id.get(c.id, {}).get(ROW_KEY) or str(uuid.uuid4()),
+            ROW_ID: c.id,
+            "number": c.name,
+            "valid_from": c.valid_from.isoformat(),
+            "valid_to": c.valid_to.isoformat() if c.valid_to else "",
+            "sla_policy": c.policy_id,
+            "coverage": by_id.get(c.id, {}).get("coverage")
+            or ("24x7" if always_open.get(c.policy_id) else "business_hours"),
+            "prepaid_hours": by_id.get(c.id, {}).get("prepaid_hours", ""),
+        }
+        for c in contracts
+    ]
+    return out
+
+
+def _ids(doc: dict[str, Any] | None, table: str) -> set[int]:
+    return {r[ROW_ID] for r in (doc or {}).get(table, []) if isinstance(r.get(ROW_ID), int)}
+
+
 def _sites(
-    s: Session, client_id: int, rows: list[dict[str, Any]], checked: Checked
+    s: Session,
+    client_id: int,
+    rows: list[dict[str, Any]],
+    checked: Checked,
+    removable: set[int],
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     existing = {x.id: x for x in s.scalars(select(Site).where(Site.client_id == client_id))}
@@ -72,7 +148,7 @@ def _sites(
             problems[checked.row_key("sites", i)] = "duplicate"
         kept.add(site.id)
     for site_id, site in existing.items():
-        if site_id in kept:
+        if site_id in kept or site_id not in removable:
             continue
         in_use = s.scalar(select(exists().where(Contact.site_id == site_id)))
         if in_use:
@@ -83,7 +159,11 @@ def _sites(
 
 
 def _contracts(
-    s: Session, client_id: int, rows: list[dict[str, Any]], checked: Checked
+    s: Session,
+    client_id: int,
+    rows: list[dict[str, Any]],
+    checked: Checked,
+    removable: set[int],
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     existing = {c.id: c for c in s.scalars(select(Contract).where(Contract.client_id == client_id))}
@@ -108,7 +188,7 @@ def _contracts(
         s.flush()
         row[ROW_ID] = contract.id
         kept.add(contract.id)
-    gone = set(existing) - kept
+    gone = (set(existing) - kept) & removable
     if gone and not problems:
         s.execute(delete(Contract).where(Contract.id.in_(gone)))
     return problems

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
-from app.models import Client, Contact, Queue, SlaNotification, Technician, Ticket, TicketEvent
+from app.models import Client, Contact, Queue, Technician, Ticket, TicketEvent
 from app.models.enums import (
     EventKind,
     Priority,
@@ -34,7 +34,7 @@ from app.services.errors import (
 )
 from app.services.permissions import require_editor
 from app.services.sla import SlaService
-from app.services.vip_rule import apply_vip_rule
+from app.services.vip_rule import apply_vip_rule, record_vip_rule
 
 #: Longest subject the queue shows without truncation in the database.
 SUBJECT_MAX: Final = 300
@@ -195,22 +195,7 @@ class TicketService:
             )
             if values.assignee_id is not None:
                 self._event(s, ticket, actor_id, EventKind.ASSIGNED, "", str(values.assignee_id))
-            if vip.summary:
-                s.add(
-                    TicketEvent(
-                        ticket_id=ticket.id, at=now, kind=EventKind.VIP_RULE, body=vip.summary
-                    )
-                )
-                if vip.account_manager_id is not None:
-                    s.add(
-                        SlaNotification(
-                            technician_id=vip.account_manager_id,
-                            ticket_id=ticket.id,
-                            reason="vip",
-                            target_kind="response",
-                            at=now,
-                        )
-                    )
+            record_vip_rule(s, ticket.id, vip, now)
             self._recompute(s, ticket.id, now)
             changes = Changes("ticket", frozenset({ticket.id}))
             self._db.announce(s, changes)
@@ -238,6 +223,8 @@ class TicketService:
                 if ticket.version != expected_version:
                     raise _conflict(s, ticket)
                 _validate(s, values)
+                vip = apply_vip_rule(s, values, ticket)
+                values = vip.values
                 if (
                     values.assignee_id
                     and ticket.assignee_id is None
@@ -251,6 +238,7 @@ class TicketService:
                     return TicketSaved(_detail(s, ticket), Changes("ticket"))
                 ticket.updated_at = now
                 ticket.updated_by_id = actor_id
+                record_vip_rule(s, ticket.id, vip, now)
                 self._recompute(s, ticket.id, now)
                 changes = Changes("ticket", frozenset({ticket.id}))
                 self._db.announce(s, changes)

@@ -1,20 +1,24 @@
-"""The client's VIP call handling applied to a new ticket (domain.md D5).
+"""The client's VIP call handling applied to a ticket (domain.md D5).
 
-When the ticket's contact is a VIP, the client's rule (data-capture section 5) raises the
-priority to its floor, sends the ticket straight to L2, and notifies the account manager. Runs in
-the ticket's create transaction, before the SLA clocks start, so they run on the raised priority.
+When a new ticket's contact is a VIP, the client's rule (data-capture section 5) raises the
+priority to its floor, sends the ticket straight to L2, and notifies the account manager. On an
+edit — the caller identified after the ticket was logged (§2.2), or the priority lowered — the
+floor holds and the account manager hears of a newly named VIP; the tier is then the desk's
+call. Runs in the ticket's write transaction, before the SLA clocks are computed, so they run on
+the raised priority.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Contact, Queue, Technician
-from app.models.enums import Priority, Tier
+from app.models import Contact, Queue, SlaNotification, Technician, Ticket, TicketEvent
+from app.models.enums import EventKind, Priority, Tier
 from app.services.onboarding import section_data
 
 if TYPE_CHECKING:
@@ -29,24 +33,45 @@ class VipOutcome:
     account_manager_id: int | None
 
 
-def apply_vip_rule(s: Session, values: TicketFields) -> VipOutcome:
+def apply_vip_rule(s: Session, values: TicketFields, previous: Ticket | None = None) -> VipOutcome:
+    """The rule applied to a new ticket (`previous` None) or to an edit of `previous`."""
     contact = s.get(Contact, values.contact_id) if values.contact_id else None
     if contact is None or not contact.vip:
         return VipOutcome(values, "", None)
+    newly_named = previous is None or previous.contact_id != contact.id
     rule = section_data(s, values.client_id, "vip") or {}
-    done = [f"{contact.name} is a VIP"]
+    done = []
     floor = rule.get("priority_floor")
     if floor and Priority(floor) < values.priority:
         # String order of priorities is urgency order: "P1" < "P3".
         done.append(f"priority raised {values.priority} \u2192 {floor}")
         values = replace(values, priority=Priority(floor))
-    if rule.get("direct_to_l2") and values.tier in (Tier.L0, Tier.L1):
+    if previous is None and rule.get("direct_to_l2") and values.tier in (Tier.L0, Tier.L1):
         done.append(f"sent straight to L2 (was {values.tier})")
         values = _to_l2(s, values)
-    manager = rule.get("account_manager")
+    manager = rule.get("account_manager") if newly_named else None
     if manager:
         done.append("account manager notified")
-    return VipOutcome(values, "; ".join(done), manager)
+    if previous is not None and not done:
+        return VipOutcome(values, "", None)
+    return VipOutcome(values, "; ".join([f"{contact.name} is a VIP", *done]), manager)
+
+
+def record_vip_rule(s: Session, ticket_id: int, outcome: VipOutcome, now: dt.datetime) -> None:
+    """The timeline entry saying what the rule did, and the account manager's notification."""
+    if not outcome.summary:
+        return
+    s.add(TicketEvent(ticket_id=ticket_id, at=now, kind=EventKind.VIP_RULE, body=outcome.summary))
+    if outcome.account_manager_id is not None:
+        s.add(
+            SlaNotification(
+                technician_id=outcome.account_manager_id,
+                ticket_id=ticket_id,
+                reason="vip",
+                target_kind="response",
+                at=now,
+            )
+        )
 
 
 def _to_l2(s: Session, values: TicketFields) -> TicketFields:

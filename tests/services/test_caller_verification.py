@@ -436,14 +436,31 @@ def test_five_failures_lock_the_contact_across_tickets(w: World) -> None:
 
 
 def test_the_lockout_is_for_that_contact_only(w: World) -> None:
-    w.svc.set_pin(w.client, None, CLIENT_PIN, w.tech)
+    """With contacts' own PINs only, one contact's failures do not lock the others."""
+    w.svc.set_pin(w.client, w.ann, ANN_PIN, w.tech)
+    w.svc.set_pin(w.client, w.bob, "8642", w.tech)
     fail_pin(w, w.t_ann, MAX_FAILURES)
     with pytest.raises(ValidationError):
-        w.svc.verify(w.t_ann, "pin", w.tech, response=CLIENT_PIN)
+        w.svc.verify(w.t_ann, "pin", w.tech, response=ANN_PIN)
     assert w.svc.plan(w.client, w.bob).failures_left == MAX_FAILURES
-    assert w.svc.plan(w.client, None).failures_left == MAX_FAILURES
-    assert w.svc.verify(w.t_bob, "pin", w.tech, response=CLIENT_PIN).passed
-    assert w.svc.verify(w.t_anon, "pin", w.tech, response=CLIENT_PIN).passed
+    assert w.svc.verify(w.t_bob, "pin", w.tech, response="8642").passed
+
+
+def test_a_client_wide_pin_locks_for_the_whole_client(w: World) -> None:
+    """The shared PIN answers for everyone: its failures count at the client, whoever called."""
+    w.svc.set_pin(w.client, None, CLIENT_PIN, w.tech)
+    w.svc.set_pin(w.other, None, "9999", w.tech)
+    fail_pin(w, w.t_ann, 2)
+    fail_pin(w, w.t_anon, 3)
+    for contact in (w.ann, w.bob, None):
+        assert w.svc.plan(w.client, contact).failures_left == 0
+    for ticket in (w.t_ann, w.t_bob, w.t_anon):
+        with pytest.raises(ValidationError) as e:
+            w.svc.verify(ticket, "pin", w.tech, response=CLIENT_PIN)
+        assert e.value.problems == {"response": "too_many_attempts"}
+    assert w.svc.verify(w.t_bob, "callback", w.tech, confirmed=True).passed
+    assert w.svc.plan(w.other, None).failures_left == MAX_FAILURES
+    assert w.svc.verify(w.t_other_anon, "pin", w.tech, response="9999").passed
 
 
 def test_anonymous_callers_are_locked_per_client(w: World) -> None:
@@ -456,7 +473,6 @@ def test_anonymous_callers_are_locked_per_client(w: World) -> None:
     assert e.value.problems == {"response": "too_many_attempts"}
     assert w.svc.plan(w.other, None).failures_left == MAX_FAILURES
     assert w.svc.verify(w.t_other_anon, "pin", w.tech, response="9999").passed
-    assert w.svc.verify(w.t_ann, "pin", w.tech, response=CLIENT_PIN).passed
 
 
 def test_the_lockout_expires_an_hour_after_each_failure(w: World) -> None:

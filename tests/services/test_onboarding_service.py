@@ -216,17 +216,31 @@ def test_a_draft_is_kept_exactly_as_typed_and_read_back(w: World) -> None:
     assert _sites(w.db, w.client) == []
 
 
-def test_a_later_draft_replaces_the_earlier_one(w: World) -> None:
+def test_a_later_draft_replaces_the_same_technicians_earlier_one(w: World) -> None:
+    w.svc.save_draft(w.client, "servers", {"servers": [{"hostname": "a"}]}, None, w.tech)
+    w.clock.advance(minutes=5)
+    w.svc.save_draft(w.client, "servers", {"servers": [{"hostname": "b"}]}, 3, w.tech)
+    state = w.svc.form(w.client, w.tech).sections["servers"]
+    assert state.draft == {"servers": [{"hostname": "b"}]}
+    assert state.draft_at == NOW + dt.timedelta(minutes=5)
+    assert state.draft_base_version == 3
+    assert _draft_rows(w.db, w.client) == [("servers", {"servers": [{"hostname": "b"}]})]
+
+
+def test_each_technician_keeps_their_own_draft(w: World) -> None:
     w.svc.save_draft(w.client, "servers", {"servers": [{"hostname": "a"}]}, None, w.tech)
     w.clock.advance(minutes=5)
     other = add_technician(w.db, "Bob Tech")
     w.svc.save_draft(w.client, "servers", {"servers": [{"hostname": "b"}]}, 3, other)
-    state = w.svc.form(w.client).sections["servers"]
-    assert state.draft == {"servers": [{"hostname": "b"}]}
-    assert state.draft_at == NOW + dt.timedelta(minutes=5)
-    assert state.draft_by == "Bob Tech"
-    assert state.draft_base_version == 3
-    assert _draft_rows(w.db, w.client) == [("servers", {"servers": [{"hostname": "b"}]})]
+    mine = w.svc.form(w.client, w.tech).sections["servers"]
+    theirs = w.svc.form(w.client, other).sections["servers"]
+    newest = w.svc.form(w.client).sections["servers"]
+    assert (mine.draft, mine.draft_base_version) == ({"servers": [{"hostname": "a"}]}, None)
+    assert (theirs.draft, theirs.draft_by) == ({"servers": [{"hostname": "b"}]}, "Bob Tech")
+    assert newest.draft == theirs.draft
+    w.svc.discard_draft(w.client, "servers", other)
+    assert w.svc.form(w.client, w.tech).sections["servers"].draft == mine.draft
+    assert w.svc.form(w.client, other).sections["servers"].draft is None
 
 
 def test_drafts_are_per_client_and_per_section(w: World) -> None:

@@ -54,7 +54,7 @@ def upgrade() -> None:
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("base_version", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("technician_id", sa.Integer(), nullable=True),
+        sa.Column("technician_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["client_id"], ["client.id"], name=op.f("fk_onboarding_draft_client_id_client")
         ),
@@ -67,8 +67,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("onboarding_draft", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_onboarding_draft_client_id_section"),
-            ["client_id", "section"],
+            batch_op.f("ix_onboarding_draft_client_id_section_technician_id"),
+            ["client_id", "section", "technician_id"],
             unique=True,
         )
 
@@ -232,7 +232,7 @@ def downgrade() -> None:
 
     op.drop_table("onboarding_section")
     with op.batch_alter_table("onboarding_draft", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_onboarding_draft_client_id_section"))
+        batch_op.drop_index(batch_op.f("ix_onboarding_draft_client_id_section_technician_id"))
 
     op.drop_table("onboarding_draft")
     with op.batch_alter_table("connectivity_check", schema=None) as batch_op:

@@ -175,7 +175,7 @@ class OnboardingView(QWidget):
         if self._load_task is not None:
             self._load_task.cancel()
         self._load_task = self._runner.run(
-            partial(self._service.form, self._client_id),
+            partial(self._service.form, self._client_id, self._me_id),
             lane=Lane.READ,
             owner=self,
             on_success=partial(self._on_form_loaded, self._load_seq, self._client_id, force),
@@ -211,10 +211,11 @@ class OnboardingView(QWidget):
         )
 
     def flush_drafts(self) -> None:
-        """Write now every draft still waiting for its autosave delay."""
+        """Write now the draft of every section with unsaved typing (not only those still
+        waiting for their autosave delay: the stored draft may have been dropped meanwhile)."""
         for key, page in self.pages.items():
-            if page.autosave_timer.isActive():
-                page.autosave_timer.stop()
+            page.autosave_timer.stop()
+            if page.dirty:
                 self._save_draft(key)
 
     # --- events -------------------------------------------------------------------------------
@@ -369,9 +370,9 @@ class OnboardingView(QWidget):
             page.show_message(text)
         elif isinstance(error, ConcurrentEditError):
             page.show_conflict(error)
-            # The service keeps nothing on a conflict: keep the typing as the draft ourselves.
+            # The service kept the typing as my draft; the screen keeps it too.
             page.dirty = True
-            self._save_draft(key)
+            page.has_draft = True
         else:
             if not isinstance(error, (PermissionDeniedError, DatabaseUnavailableError)):
                 log.warning("saving the %s section failed", key, exc_info=error)

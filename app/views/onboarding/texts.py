@@ -31,6 +31,10 @@ _PROBLEMS: Final[Mapping[str, str]] = {
     "invalid_host": "Not a valid host name or IP address",
     "invalid_port": "Not a valid port (1 to 65535)",
     "invalid_url": "Not a valid web address (e.g. https://example.com)",
+    "credentials_in_url": (
+        "No user name or password in a web address: it would be stored in plain text. "
+        "Keep it in the vault"
+    ),
     "invalid_email": "Not a valid e-mail address",
     "invalid_phone": "Not a valid phone number",
     "unknown_timezone": "Unknown time zone (use a name like Europe/Brussels)",
