@@ -1,4 +1,4 @@
-"""Review of the client-onboarding services: failing tests that prove defects.
+"""Regression tests for the client-onboarding services: cases a review found, kept so they stay fixed.
 
 Each test runs on SQLite and PostgreSQL (the `db` fixture) unless it needs two real
 connections, in which case it runs on a fresh PostgreSQL database of its own.
@@ -16,8 +16,8 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session
 
 from app.db import Database, upgrade_database
-from app.models import Client, Contact, Contract, OnboardingDraft, OnboardingSection
-from app.models.enums import Priority
+from app.models import Contract, OnboardingDraft, OnboardingSection
+from app.models.enums import Priority, Role
 from app.services.caller_verification import MAX_FAILURES, CallerVerificationService
 from app.services.errors import ConcurrentEditError, ValidationError
 from app.services.onboarding import OnboardingService
@@ -25,7 +25,6 @@ from app.services.sla import SlaService
 from app.services.sla_config import ContractSpec, SlaConfigService
 from app.services.sla_store import SlaStore
 from app.services.tickets import TicketService
-from app.models.enums import Role
 from tests.factories import (
     add_calendar,
     add_client,
@@ -100,15 +99,21 @@ def test_company_save_keeps_a_contract_added_on_the_sla_contracts_screen(
 def test_first_company_save_of_an_existing_client_keeps_its_contracts(
     db: Database, clock: FakeClock
 ) -> None:
-    """A client that already had a contract (set up on the SLA screen before onboarding existed
-    or before anybody opened its form): the form shows no contracts, the user fills in the legal
-    name and phone and saves. The existing contract is deleted without a word."""
+    """A client that already had a contract (set up on the SLA screen before anybody opened its
+    form): the form shows it, and a first save that leaves it out does not delete it."""
     tech = add_technician(db, "Ann Tech")
     policy = add_policy(db, add_calendar(db))
     client = add_client(db)
     with db.write() as s:
-        s.add(Contract(client_id=client, name="LEGACY-7", policy_id=policy,
-                       valid_from=dt.date(2025, 1, 1), valid_to=None))
+        s.add(
+            Contract(
+                client_id=client,
+                name="LEGACY-7",
+                policy_id=policy,
+                valid_from=dt.date(2025, 1, 1),
+                valid_to=None,
+            )
+        )
     onboarding = OnboardingService(db, clock)
     shown = onboarding.form(client).sections["company"].data
     assert shown is not None and [c["number"] for c in shown["contracts"]] == ["LEGACY-7"]
@@ -121,15 +126,16 @@ def test_first_company_save_of_an_existing_client_keeps_its_contracts(
 
 def test_another_technicians_save_does_not_delete_my_draft(db: Database, clock: FakeClock) -> None:
     """Bob types in the servers section (kept as a draft, his window closed); Ann, who never
-    saw Bob's typing, saves the section from her own screen. Bob's draft is gone for good."""
+    saw Bob's typing, saves the section from her own screen. Bob's draft stays."""
     ann = add_technician(db, "Ann Tech")
     bob = add_technician(db, "Bob Tech")
     client = add_client(db)
     svc = OnboardingService(db, clock)
     bob_typing = {"servers": [{"hostname": "dc01", "role": "Domain controller"}]}
     svc.save_draft(client, "servers", bob_typing, None, bob)
-    svc.save_section(client, "servers", {"servers": [{"hostname": "fs01", "role": "Files"}]},
-                     None, ann)
+    svc.save_section(
+        client, "servers", {"servers": [{"hostname": "fs01", "role": "Files"}]}, None, ann
+    )
     draft = svc.form(client).sections["servers"].draft
     assert draft == bob_typing, "Bob's unsaved typing was deleted by Ann's save"
 
@@ -137,8 +143,8 @@ def test_another_technicians_save_does_not_delete_my_draft(db: Database, clock: 
 def test_a_second_technicians_draft_does_not_replace_the_first_ones(
     db: Database, clock: FakeClock
 ) -> None:
-    """Drafts are one row per client and section, not per technician: Bob's autosave silently
-    replaces Ann's; if Ann's app then crashes, her typing is lost."""
+    """Drafts are per technician: Bob's autosave does not replace Ann's, so a crash of Ann's
+    app loses nothing."""
     ann = add_technician(db, "Ann Tech")
     bob = add_technician(db, "Bob Tech")
     client = add_client(db)
@@ -146,9 +152,10 @@ def test_a_second_technicians_draft_does_not_replace_the_first_ones(
     svc.save_draft(client, "knowledge", {"start_page": "Ann's two pages of notes"}, None, ann)
     svc.save_draft(client, "knowledge", {"start_page": "Bob: x"}, None, bob)
     with db.read() as s:
-        kept = [d.data for d in s.scalars(
-            select(OnboardingDraft).where(OnboardingDraft.client_id == client)
-        )]
+        kept = [
+            d.data
+            for d in s.scalars(select(OnboardingDraft).where(OnboardingDraft.client_id == client))
+        ]
     assert {"start_page": "Ann's two pages of notes"} in kept
 
 
@@ -192,8 +199,11 @@ def test_two_first_saves_at_once_give_a_conflict_not_an_integrity_error(
     client = add_client(db)
     svc = OnboardingService(db, clock)
     theirs = lambda: OnboardingSection(  # noqa: E731
-        client_id=client, section="knowledge", data={"start_page": "Bob's"},
-        saved_at=clock.now(), saved_by_id=bob,
+        client_id=client,
+        section="knowledge",
+        data={"start_page": "Bob's"},
+        saved_at=clock.now(),
+        saved_by_id=bob,
     )
     for _ in _race(pg, OnboardingSection, theirs):
         with pytest.raises(ConcurrentEditError):
@@ -210,8 +220,12 @@ def test_two_first_drafts_at_once_do_not_fail(pg: Engine, clock: FakeClock) -> N
     client = add_client(db)
     svc = OnboardingService(db, clock)
     theirs = lambda: OnboardingDraft(  # noqa: E731
-        client_id=client, section="knowledge", data={"start_page": "Bob's"},
-        base_version=None, updated_at=clock.now(), technician_id=bob,
+        client_id=client,
+        section="knowledge",
+        data={"start_page": "Bob's"},
+        base_version=None,
+        updated_at=clock.now(),
+        technician_id=bob,
     )
     for _ in _race(pg, OnboardingDraft, theirs):
         svc.save_draft(client, "knowledge", {"start_page": "Ann's"}, None, ann)
@@ -223,16 +237,18 @@ def test_two_first_drafts_at_once_do_not_fail(pg: Engine, clock: FakeClock) -> N
 def test_the_client_wide_pin_cannot_be_guessed_more_than_max_failures_times(
     db: Database, clock: FakeClock
 ) -> None:
-    """The client has one client-wide PIN. A caller fails it 5 times claiming to be Ann (locked),
-    then 5 more claiming to be Bob, then 5 more as an anonymous caller: 15 guesses of one 4-digit
-    secret within the hour, and one more per contact the client has."""
+    """The client has one client-wide PIN. A caller who fails it 5 times claiming to be Ann gets
+    no more guesses by claiming to be Bob or calling anonymously within the hour."""
     tech = add_technician(db, "Ann Tech")
     client = add_client(db)
     ann, bob = add_contact(db, client, "Ann"), add_contact(db, client, "Bob")
     svc = CallerVerificationService(db, clock, FAST_HASHER)
     svc.set_pin(client, None, "7705", tech)
-    tickets = [add_ticket(db, client, contact_id=ann), add_ticket(db, client, contact_id=bob),
-               add_ticket(db, client)]
+    tickets = [
+        add_ticket(db, client, contact_id=ann),
+        add_ticket(db, client, contact_id=bob),
+        add_ticket(db, client),
+    ]
     wrong = 0
     for ticket in tickets:
         for _ in range(MAX_FAILURES):
@@ -252,8 +268,8 @@ def test_a_ticket_whose_contact_becomes_a_vip_is_raised_to_the_priority_floor(
     db: Database, clock: FakeClock
 ) -> None:
     """The caller is identified after the ticket was logged (domain.md §2.2 step 2): the
-    technician sets the contact to a VIP on the ticket. The VIP rule never runs on updates, so
-    the ticket stays P4 instead of the client's P1 floor."""
+    technician sets the contact to a VIP on the ticket, which rises from P4 to the client's P1
+    floor."""
     tech = add_technician(db, "Ann Tech")
     client = add_client(db)
     vip = add_contact(db, client, "Victor VIP")
@@ -276,13 +292,20 @@ def test_a_ticket_whose_contact_becomes_a_vip_is_raised_to_the_priority_floor(
 def test_a_url_carrying_a_password_is_refused_not_stored_in_plain(
     db: Database, clock: FakeClock
 ) -> None:
-    """Credentials belong in the vault; a vendor portal URL like https://admin:pw@host is stored
-    as plain JSON in onboarding_section (and shown on the wiki / in pg_dump)."""
+    """Credentials belong in the vault: a vendor portal URL like https://admin:pw@host would be
+    stored as plain JSON (and shown on the wiki, and in pg_dump), so it is refused."""
     tech = add_technician(db, "Ann Tech")
     client = add_client(db)
     svc = OnboardingService(db, clock)
-    raw = {"vendors": [{"vendor": "Fibre ISP", "service": "Internet",
-                        "support_url": "https://acme:S3cretPortalPw@portal.isp.example"}]}
+    raw = {
+        "vendors": [
+            {
+                "vendor": "Fibre ISP",
+                "service": "Internet",
+                "support_url": "https://acme:S3cretPortalPw@portal.isp.example",
+            }
+        ]
+    }
     with pytest.raises(ValidationError):
         svc.save_section(client, "escalation", raw, None, tech)
 

@@ -1,10 +1,11 @@
-"""Review of the Onboarding tab: failing tests that prove typed data is lost (both backends)."""
+"""Regression tests for the Onboarding tab: typing survives colleagues, conflicts and switching."""
 
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
 from app.db import Database
 from app.services.directory import TechnicianRow
@@ -40,8 +41,12 @@ def _make(qtbot, service, runner, notifier, me_id: int, client: int) -> Onboardi
 
 
 def test_my_autosaved_typing_survives_closing_after_a_colleague_saves(
-    qtbot, db: Database, service: OnboardingService, runner: TaskRunner,
-    notifier: ChangeNotifier, me: TechnicianRow,
+    qtbot,
+    db: Database,
+    service: OnboardingService,
+    runner: TaskRunner,
+    notifier: ChangeNotifier,
+    me: TechnicianRow,
 ) -> None:
     """Alice types the KB start page; the autosave keeps it. Bob saves the same section from his
     own app (a live update reaches Alice's screen: her typing stays, the header warns). Alice
@@ -66,7 +71,10 @@ def test_my_autosaved_typing_survives_closing_after_a_colleague_saves(
 
 
 def test_a_conflicting_save_keeps_the_typing_after_switching_client(
-    qtbot, db: Database, service: OnboardingService, notifier: ChangeNotifier,
+    qtbot,
+    db: Database,
+    service: OnboardingService,
+    notifier: ChangeNotifier,
     me: TechnicianRow,
 ) -> None:
     """Alice types and presses Save straight away (no autosave yet), then clicks another client
