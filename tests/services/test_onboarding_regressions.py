@@ -1,4 +1,4 @@
-"""Regression tests for the client-onboarding services: cases a review found, kept so they stay fixed.
+"""Regression tests for the client-onboarding services: cases a review found, kept fixed.
 
 Each test runs on SQLite and PostgreSQL (the `db` fixture) unless it needs two real
 connections, in which case it runs on a fresh PostgreSQL database of its own.
