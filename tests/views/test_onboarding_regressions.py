@@ -50,8 +50,8 @@ def test_my_autosaved_typing_survives_closing_after_a_colleague_saves(
 ) -> None:
     """Alice types the KB start page; the autosave keeps it. Bob saves the same section from his
     own app (a live update reaches Alice's screen: her typing stays, the header warns). Alice
-    closes the window. Her typing must still be kept as a draft; it is not: Bob's save deleted
-    the shared draft row and closing only flushes drafts whose autosave timer is still running."""
+    closes the window. Her typing is still kept as her draft: Bob's save deletes only his own,
+    and closing writes every section with unsaved typing."""
     client = add_client(db, "Acme")
     bob = add_technician(db, "Bob Stone")
     view = _make(qtbot, service, runner, notifier, me.technician_id, client)
@@ -79,8 +79,7 @@ def test_a_conflicting_save_keeps_the_typing_after_switching_client(
 ) -> None:
     """Alice types and presses Save straight away (no autosave yet), then clicks another client
     while the save is in flight. Bob had saved the section meanwhile, so the save is refused as a
-    conflict. `_on_save_failed` returns early for a client no longer shown, so the typing is
-    kept neither on screen nor as a draft: it is gone."""
+    conflict, and the typing is kept as her draft although another client is shown by then."""
     client = add_client(db, "Acme")
     other = add_client(db, "Zeta")
     bob = add_technician(db, "Bob Stone")
