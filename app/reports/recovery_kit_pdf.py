@@ -3,11 +3,17 @@
 The kit is the recovery private key: it is offered as a PDF and never stored. The caller passes
 the destination the user chose (a path or an open binary file); nothing is written anywhere
 else — no temporary file, no cache. ReportLab builds the page in memory and writes it once.
+
+A path is opened by `_open_private`: created mode 0600 (an existing file is made 0600 before it
+is truncated), like the database and its backups (`app.paths.private_file`), so other local
+users cannot read the key that opens every vault. The process umask plays no part.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,8 +70,36 @@ def render_recovery_kit(sheet: RecoveryKitSheet, out: Path | BinaryIO) -> None:
     """Write the one-page PDF to `out` (the path or file the user chose; caller closes files)."""
     if not sheet.groups:
         raise ValueError("a recovery kit has groups")
-    target = str(out) if isinstance(out, Path) else out
-    canvas = Canvas(target, pagesize=A4, pageCompression=1, invariant=1)
+    if isinstance(out, Path):
+        with _open_private(out) as f:
+            _render(sheet, f)
+    else:
+        _render(sheet, out)
+
+
+def _open_private(path: Path) -> BinaryIO:
+    """`path` opened for writing, readable and writable by its owner only (POSIX).
+
+    PermissionError when an existing file cannot be made private: better no kit on disk than
+    one other users can read.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if os.name == "posix":
+            if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+                os.fchmod(fd, 0o600)
+            if stat.S_IMODE(os.fstat(fd).st_mode) & 0o077:
+                raise PermissionError(f"cannot make {path.name} private to its owner")
+        os.ftruncate(fd, 0)
+        return os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _render(sheet: RecoveryKitSheet, out: BinaryIO) -> None:
+    canvas = Canvas(out, pagesize=A4, pageCompression=1, invariant=1)
     canvas.setTitle(TITLE)
     canvas.setAuthor(sheet.organisation)
     canvas.setSubject("Recovery kit — keep offline")

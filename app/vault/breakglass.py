@@ -17,12 +17,27 @@ to keep technicians sealing new grants to the used key. Each technician re-pins 
 unlock (`newer_recovery_pin`): only a statement that verifies under *their pinned* org key and
 names a *higher* key id than their pinned one is taken, so neither a swapped `vault_settings`
 nor a replayed older statement moves anyone's pin.
+
+**The first recovery key is vouched for too.** First setup publishes the same statement for
+recovery key 1, so a technician who pins keys from scratch (enrolment, a key reset after a
+forgotten password) pins the newest recovery key *signed by the org key they pin*
+(`vouched_recovery_pin`), never the public key in `vault_settings`: the admin's fingerprint
+comparison covers the org key, and the org key's signature covers the recovery key. Vaults set
+up before that statement existed get it at the next unlock of an admin holding the org key
+(`ensure_recovery_statement`); until then enrolment and forgotten-password resets are refused.
+
+**In memory only after the commit.** `recover_in` works inside the caller's transaction and
+returns what the session should hold afterwards (`Recovered`); the caller applies it with
+`apply_recovered` once the transaction has committed, so a failed commit leaves the session's
+pins and keys as they were.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from cryptography.exceptions import InvalidSignature
@@ -34,7 +49,7 @@ from app.models import Technician, TechnicianKeys, Vault, VaultAudit, VaultGrant
 from app.models.enums import Role
 from app.vault import crypto
 from app.vault.audit_log import AuditEntry, append
-from app.vault.errors import PermissionDenied, VaultError
+from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.recovery import RecoveryKit, parse_recovery_kit, recovery_kit
 from app.vault.types import VaultKind
 
@@ -42,6 +57,8 @@ if TYPE_CHECKING:
     from app.vault.service import VaultService
 
 _STATEMENT_PREFIX: Final = "recovery:"
+
+log = logging.getLogger(__name__)
 
 
 class RecoveryKitInvalid(VaultError, ValueError):
@@ -121,7 +138,91 @@ def newer_recovery_pin(s: Session, org_pub: bytes, pinned_id: int) -> tuple[int,
     return best
 
 
+def vouched_recovery_pin(s: Session, org_pub: bytes) -> tuple[int, bytes] | None:
+    """The newest recovery key whose published statement verifies under `org_pub`, or None.
+
+    What a technician pins when no bundle of theirs can be opened (enrolment, a forgotten
+    password): `vault_settings` is for display and any database writer can change it.
+    """
+    return newer_recovery_pin(s, org_pub, 0)
+
+
+def required_recovery_pin(s: Session, org_pub: bytes) -> tuple[int, bytes]:
+    """`vouched_recovery_pin`, or VaultError when no statement verifies under `org_pub`."""
+    vouched = vouched_recovery_pin(s, org_pub)
+    if vouched is None:
+        raise VaultError(
+            "the recovery key is not signed by the organisation key yet: ask an administrator "
+            "to unlock the vault once, then try again"
+        )
+    return vouched
+
+
+def publish_recovery_statement(
+    s: Session, org_seed: bytes, key_id: int, pub: bytes, technician_id: int, now: dt.datetime
+) -> None:
+    """Sign `recovery:<key_id>` with the org key and publish it as a `pin_replace` audit row."""
+    signature = sign_recovery_pubkey(org_seed, key_id, pub)
+    entry = AuditEntry("pin_replace", technician_id, reason=_statement(key_id, pub, signature))
+    append(s, entry, now)
+
+
+def ensure_recovery_statement(
+    s: Session, org_seed: bytes, key_id: int, pub: bytes, technician_id: int, now: dt.datetime
+) -> bool:
+    """Publish the statement for my pinned recovery key when none verifies for its id yet (a
+    vault set up before first setup published one); True when a statement was written.
+
+    Never a second statement for an id already vouched for: if another one verifies with a
+    different key, two bundles disagree about that id, and signing mine too would leave the
+    choice to row order. That is logged for an administrator to look into.
+    """
+    org_pub = crypto.org_signing_public_key(org_seed)
+    reasons = s.scalars(
+        select(VaultAudit.reason).where(
+            VaultAudit.action == "pin_replace",
+            VaultAudit.reason.like(f"{_STATEMENT_PREFIX}{int(key_id)}|%"),
+        )
+    )
+    for reason in reasons:
+        parsed = _parse_statement(reason)
+        if parsed is None or parsed[0] != key_id:
+            continue
+        if verify_recovery_pubkey(org_pub, key_id, parsed[1], parsed[2]):
+            if parsed[1] != bytes(pub):
+                log.warning("recovery key %d: the signed statement differs from my pin", key_id)
+            return False
+    publish_recovery_statement(s, org_seed, key_id, bytes(pub), technician_id, now)
+    return True
+
+
 # -- break-glass -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Recovered:
+    """What a committed break-glass leaves in the session (`apply_recovered`)."""
+
+    kit: RecoveryKit
+    recovery_id: int
+    recovery_pub: bytes
+    #: The break-glass granted vaults to the caller themselves: keep working without an unlock.
+    for_me: bool = False
+    #: The org signing key, when it was granted to the caller.
+    org_seed: bytes | None = None
+    vault_keys: dict[tuple[int, int], bytes] = field(default_factory=dict)
+
+
+def apply_recovered(service: VaultService, done: Recovered) -> None:
+    """After the commit only: pin the new recovery key in memory (the bundle re-pins at the
+    next password unlock, like everyone's) and hold the keys granted to the caller."""
+    service._pinned_recovery_id, service._pinned_recovery = done.recovery_id, done.recovery_pub
+    if not done.for_me or not service.cache.is_unlocked:
+        return
+    seed = done.org_seed or service.cache.org_signing_key()
+    service.cache.unlock(service.cache.private_key(), org_signing_key=seed)
+    for (vid, version), key in done.vault_keys.items():
+        service.cache.put_vault_key(vid, version, key)
 
 
 def recover(
@@ -137,6 +238,7 @@ def recover(
     recovery_sk = parse_kit(kit_text)
     now = service.clock()
     refused: VaultError | None = None
+    done: Recovered | None = None
     with service.db.write() as s:
         service._require_admin(s)
         settings = service._settings(s)
@@ -150,13 +252,15 @@ def recover(
             entry = AuditEntry("recovery_used", service.technician_id, outcome="denied")
             append(s, entry, now)
         else:
-            kit = recover_in(
+            done = recover_in(
                 service, s, recovery_sk, old_id, org_pub,
                 technician_id or service.technician_id, vault_ids, now,
             )  # fmt: skip
     if refused is not None:
         raise refused
-    return kit
+    assert done is not None
+    apply_recovered(service, done)
+    return done.kit
 
 
 def parse_kit(kit_text: str) -> bytes:
@@ -176,8 +280,9 @@ def recover_in(
     technician_id: int,
     vault_ids: Collection[int] | None,
     now: dt.datetime,
-) -> RecoveryKit:
-    """The whole break-glass inside the caller's transaction; returns the new kit.
+) -> Recovered:
+    """The whole break-glass inside the caller's transaction; the session itself is left alone
+    (the caller applies the result with `apply_recovered` after the commit).
 
     `recovery_sk` must already be known to be the key of `recovery:<old_id>`, and `org_pub` the
     org key to trust (pinned, or for a locked-out single admin, the one the kit's grant opens).
@@ -233,7 +338,7 @@ def recover_in(
                 keys[(vault.id, vault.current_version)] = service._vault_key(
                     s, vault.id, vault.current_version
                 )
-            except PermissionDenied:
+            except (PermissionDenied, VaultLocked):
                 continue
     settings = service._settings(s)
     new_id = max(old_id, settings.recovery_key_id or 0) + 1
@@ -250,7 +355,6 @@ def recover_in(
             )
         )  # fmt: skip
     settings.recovery_pub, settings.recovery_key_id = new_pub, new_id
-    signature = sign_recovery_pubkey(org_seed, new_id, new_pub)
     append(
         s,
         AuditEntry(
@@ -259,24 +363,14 @@ def recover_in(
         ),
         now,
     )  # fmt: skip
-    append(
-        s,
-        AuditEntry(
-            "pin_replace", service.technician_id, reason=_statement(new_id, new_pub, signature)
-        ),
-        now,
-    )
+    publish_recovery_statement(s, org_seed, new_id, new_pub, service.technician_id, now)
     s.flush()
-    # In memory only: my own bundle re-pins at my next password unlock, like everyone's.
-    service._pinned_recovery_id, service._pinned_recovery = new_id, new_pub
-    if technician_id == service.technician_id and service.cache.is_unlocked:
-        # Keep working without another unlock: the org key too when it was granted.
-        seed = org_seed if org_vault.id in chosen else service.cache.org_signing_key()
-        service.cache.unlock(service.cache.private_key(), org_signing_key=seed)
-        for (vid, version), key in keys.items():
-            if vid in chosen:
-                service.cache.put_vault_key(vid, version, key)
-    return recovery_kit(new_id, new_sk)
+    return Recovered(
+        recovery_kit(new_id, new_sk), new_id, new_pub,
+        for_me=technician_id == service.technician_id,
+        org_seed=org_seed if org_vault.id in chosen else None,
+        vault_keys={k: v for k, v in keys.items() if k[0] in chosen},
+    )  # fmt: skip
 
 
 def _target_pub(

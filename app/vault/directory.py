@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.models import Client, Technician, Vault, VaultAudit, VaultGrant
 from app.models.enums import Role
 from app.vault import crypto
-from app.vault.key_reset import last_reset_vaults
+from app.vault.key_reset import reset_record
 from app.vault.service import VaultService
 from app.vault.types import VaultKind, VaultMember
 
@@ -57,7 +57,8 @@ def access_data(service: VaultService) -> AccessData:
 
 
 def reset_pending(service: VaultService) -> dict[int, tuple[int, ...]]:
-    """Per technician who ever reset their key: the vaults of their latest reset they hold no
+    """Per technician who ever reset their key: the trusted vaults of their latest reset
+    (`key_reset.reset_record`: what "restore access" grants by default) they hold no
     current-version grant to (empty once everything is granted back)."""
     with service.db.read() as s:
         ids = set(
@@ -69,9 +70,10 @@ def reset_pending(service: VaultService) -> dict[int, tuple[int, ...]]:
         )
         result: dict[int, tuple[int, ...]] = {}
         for technician_id in sorted(i for i in ids if i is not None):
-            held = last_reset_vaults(s, technician_id)
-            if held is None:
+            record = reset_record(s, technician_id)
+            if record is None:
                 continue
+            held = record.trusted
             recipient = crypto.user_recipient(technician_id)
             tech = s.get(Technician, technician_id)
             is_admin = tech is not None and tech.role is Role.ADMIN

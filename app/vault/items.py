@@ -16,6 +16,7 @@ from app.models import RotationWorklist, Vault, VaultItem
 from app.vault import crypto
 from app.vault.audit_log import AuditEntry, append
 from app.vault.errors import VaultError
+from app.vault.grants import held_key
 from app.vault.types import SECRET_FIELDS, ItemDraft, ItemRow
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ MIN_REASON: Final = 5
 def put_item(service: VaultService, draft: ItemDraft) -> uuid.UUID:
     """Create or update an item; secrets are sealed with the vault's current key.
 
-    PermissionDenied without a grant to the vault's current version, VaultLocked when locked,
+    PermissionDenied without a grant row to the vault's current version or with revoked keys
+    (a cached key is not enough: `grants.held_key`), VaultLocked when locked,
     VaultError for an unknown vault or an item of another vault or version.
     """
     unknown = set(draft.secrets) - set(SECRET_FIELDS)
@@ -40,7 +42,7 @@ def put_item(service: VaultService, draft: ItemDraft) -> uuid.UUID:
         if vault is None:
             raise VaultError("no such vault")
         version = vault.current_version
-        key = service._vault_key(s, vault.id, version)
+        key = held_key(service, s, vault.id, version)
         item_id = draft.item_id or uuid.uuid4()
         item = s.get(VaultItem, str(item_id))
         action = "item_update" if item is not None else "item_create"
@@ -101,8 +103,8 @@ def delete_item(service: VaultService, item_id: uuid.UUID, reason: str) -> None:
             raise VaultError("no such item")
         vault = s.get(Vault, item.vault_id)
         assert vault is not None
-        # Only for the permission: raises VaultLocked or PermissionDenied.
-        service._vault_key(s, vault.id, vault.current_version)
+        # Only for the permission: raises VaultLocked or PermissionDenied (`grants.held_key`).
+        held_key(service, s, vault.id, vault.current_version)
         s.delete(item)
         append(
             s,

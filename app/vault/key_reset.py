@@ -2,41 +2,82 @@
 
 Written as functions taking the service, like `offboarding.py`.
 
-The technician enrols a new key pair under a new password, like `enrol`, pinning the org and
-recovery keys from `vault_settings` (the old bundle cannot be opened); their key row is replaced
-and stays unsigned until an admin compares fingerprints and signs again. Their grants and
-devices are deleted in the same transaction.
+The technician enrols a new key pair under a new password, like `enrol`; their key row is
+replaced and stays unsigned until an admin compares fingerprints and signs again. Their grants
+and devices are deleted in the same transaction.
 
-**"Same access as before."** The vaults they held are recorded in the audit, not in a new
-table: one `key_reset` row per held vault (`vault_id`, reason `user:<id>`), then one summary row
-without a vault. `regrant_after_reset` takes the rows of the latest reset. Grant history
-(`grant` rows) would also list vaults they had since been removed from.
+**Pins after a forgotten password.** The old bundle cannot be opened, so the org key is pinned
+from `vault_settings` (the admin compares its fingerprint before signing) and the recovery key
+is the newest one *that org key signed* (`breakglass.vouched_recovery_pin`), never the public
+key in `vault_settings`, which any database writer can swap. With no such statement the reset is
+refused until an admin unlocks (which publishes it). With the recovery kit, the kit's own key is
+pinned: it must be the vouched one (or, before any statement exists, the one vault_settings
+names, whose grants it must then open).
+
+**"Same access as before", and what can be trusted of it.** The vaults they held are recorded in
+the audit, not in a new table: one `key_reset` row per vault with a grant row naming them
+(`vault_id`, reason `user:<id>`), then one summary row without a vault. But in team mode every
+technician's database login may INSERT into `vault_grants` and `vault_audit`, so that record
+alone would let a technician plant a junk grant row for a vault they never had, "forget" their
+password and have an admin seal its key to them. Nobody but the technician could check a grant
+sealed to their old key, and that key is gone. So `regrant_after_reset` splits the record:
+
+- *trusted*: a vault for which, since their previous reset, an `ok` audit row records a `grant`
+  naming them written by **someone else**, or a `vault_create` written by them (a creator holds
+  their vault). These are granted back by default.
+- *unconfirmed*: the rest. They are listed (`RegrantReport.unconfirmed`), never granted by
+  default; an admin who knows the technician had them ticks them (`vault_ids=`).
+
+This stops a planted grant row. A writer who also forges hash-chained audit rows in someone
+else's name can still get a vault into the trusted list (rows are not signed per technician),
+which is why the restore dialog names every vault it grants for the admin to check.
 
 **Compromised password.** `rotate=True` also rotates every vault they held, in the same
 transaction, with the keys their old session still holds (so they must be unlocked); after a
-forgotten password an admin rotates instead (`regrant_after_reset(..., rotate=True)`).
+forgotten password an admin rotates instead (`regrant_after_reset(..., rotate=True)`). The
+org-signing vault is never rotated (`offboarding.OrgKeyNotRotated`): an admin's report says
+`org_key_exposed` instead.
 
 **Nobody left to sign.** When no other active admin holds the org signing key (single-user
 mode, or the last admin), a new key could never be signed: the reset is refused with
 `RecoveryKitRequired` unless the recovery kit is given, and then it runs break-glass for the
 caller in the same transaction (self-signed with the org key the kit opens, every vault
-granted back, a new recovery kit returned).
+granted back, a new recovery kit returned). The session's keys and pins change only after
+that transaction commits.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import Technician, TechnicianDevice, TechnicianKeys, Vault, VaultAudit, VaultGrant
+from app.models import (
+    Technician,
+    TechnicianDevice,
+    TechnicianKeys,
+    Vault,
+    VaultAudit,
+    VaultGrant,
+    VaultSettings,
+)
 from app.models.enums import Role
 from app.vault import crypto, kdf
 from app.vault.audit_log import AuditEntry, append
-from app.vault.breakglass import RecoveryKitInvalid, parse_kit, recover_in
+from app.vault.breakglass import (
+    Recovered,
+    RecoveryKitInvalid,
+    apply_recovered,
+    parse_kit,
+    recover_in,
+    required_recovery_pin,
+    vouched_recovery_pin,
+)
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
+from app.vault.grants import others_can_sign
 from app.vault.offboarding import _rotate_in
 from app.vault.recovery import RecoveryKit
 from app.vault.types import VaultKind
@@ -62,6 +103,8 @@ class KeyResetReport:
     rotated: tuple[int, ...]
     #: With the recovery kit: the replacement kit, to show once. Everything is granted back.
     new_kit: RecoveryKit | None = None
+    #: `rotate=True` by an admin holding the org signing key, which is never rotated (§15).
+    org_key_exposed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +114,19 @@ class RegrantReport:
     #: Vaults this admin holds no key to: someone holding them (or the recovery kit) grants.
     missing: tuple[int, ...]
     rotated: tuple[int, ...] = ()
+    #: Recorded at the reset but not corroborated (see the module docstring), and not ticked
+    #: by the admin: not granted. The admin grants them only if the technician really had them.
+    unconfirmed: tuple[int, ...] = ()
+    #: `rotate=True` for an admin's org-signing grant, which is never rotated (§15).
+    org_key_exposed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ResetRecord:
+    """The vaults of a technician's latest key reset, split by how far they can be trusted."""
+
+    trusted: tuple[int, ...]
+    unconfirmed: tuple[int, ...]
 
 
 def reset_keys(
@@ -82,6 +138,7 @@ def reset_keys(
     now = service.clock()
     if rotate and not service.cache.is_unlocked:
         raise VaultLocked("unlock with your current password to rotate your vaults")
+    done: Recovered | None = None
     with service.db.write() as s:
         tech = service._technician(s)
         settings = service._settings(s)
@@ -91,28 +148,28 @@ def reset_keys(
         if keys.disabled_at is not None:
             raise PermissionDenied("your vault access was revoked")
         kdf.check_vault_password(password, tech.email)
-        if recovery_sk is None and not _others_can_sign(s, me):
+        if recovery_sk is None and not others_can_sign(s, me):
             raise RecoveryKitRequired()
+        if recovery_sk is not None and tech.role is not Role.ADMIN:
+            raise PermissionDenied("only an administrator uses the recovery kit")
         if service._pinned_org is not None and service.cache.is_unlocked:
             # Still unlocked ("may be compromised"): keep the pins of the old bundle.
             org_pub, recovery = service._pinned_org, service._recovery_target(s)
-        else:  # forgotten: the old bundle cannot be opened, so pin like `enrol` does
-            org_pub, recovery = bytes(settings.org_sign_pub or b""), service._settings_recovery(s)
-        if recovery_sk is not None:
-            if tech.role is not Role.ADMIN:
-                raise PermissionDenied("only an administrator uses the recovery kit")
-            if crypto.x25519_public_key(recovery_sk) != recovery[1]:
-                raise RecoveryKitInvalid(
-                    "this recovery kit does not belong to the current recovery key"
-                )
+        else:  # forgotten: the old bundle cannot be opened
+            org_pub = bytes(settings.org_sign_pub or b"")
+            recovery = _recovery_to_pin(s, settings, org_pub, recovery_sk)
+        if recovery_sk is not None and crypto.x25519_public_key(recovery_sk) != recovery[1]:
+            raise RecoveryKitInvalid(
+                "this recovery kit does not belong to the current recovery key"
+            )
         held = _held(s, me)
-        rotated: list[int] = []
-        if rotate:
-            # Open every held key with the old session while its grants still exist.
-            for vault_id in held:
-                vault = s.get(Vault, vault_id)
-                assert vault is not None
-                service._vault_key(s, vault_id, vault.current_version)
+        org_held = [v for v in held if _is_org_vault(s, v)]
+        to_rotate = [v for v in held if v not in org_held] if rotate else []
+        # Open every key to rotate with the old session while its grants still exist.
+        for vault_id in to_rotate:
+            vault = s.get(Vault, vault_id)
+            assert vault is not None
+            service._vault_key(s, vault_id, vault.current_version)
         recipient = crypto.user_recipient(me)
         s.execute(delete(VaultGrant).where(VaultGrant.recipient == recipient))
         s.execute(delete(TechnicianDevice).where(TechnicianDevice.technician_id == me))
@@ -124,36 +181,59 @@ def reset_keys(
             )  # fmt: skip
             append(s, entry, now)
         append(s, AuditEntry("key_reset", me, reason=recipient), now)
-        if rotate:
-            for vault_id in held:
-                _rotate_in(service, s, vault_id, f"key_reset {recipient}", now)
-                rotated.append(vault_id)
+        for vault_id in to_rotate:
+            _rotate_in(service, s, vault_id, f"key_reset {recipient}", now)
         sk, pub = crypto.generate_x25519_keypair()
         service._store_keys(s, sk, pub, org_pub, recovery, password, now)
-        new_kit = None
         if recovery_sk is not None:
-            service.cache.unlock(sk)
-            service._pin(org_pub, *recovery)
-            try:
-                new_kit = recover_in(service, s, recovery_sk, recovery[0], org_pub, me, None, now)
-            except BaseException:
-                service.cache.lock()  # the new key is rolled back with the rest
-                raise
-    if new_kit is None:
-        service.cache.unlock(sk)
-        service._pin(org_pub, *recovery)
-    return KeyResetReport(crypto.fingerprint(pub), tuple(held), tuple(rotated), new_kit)
+            done = recover_in(service, s, recovery_sk, recovery[0], org_pub, me, None, now)
+    # Only now that it is committed: the session holds the new key and pins.
+    service.cache.unlock(sk)
+    service._pin(org_pub, *recovery)
+    if done is not None:
+        apply_recovered(service, done)
+    return KeyResetReport(
+        crypto.fingerprint(pub), tuple(held), tuple(to_rotate),
+        None if done is None else done.kit, org_key_exposed=rotate and bool(org_held),
+    )  # fmt: skip
+
+
+def _recovery_to_pin(
+    s: Session,
+    settings: VaultSettings,
+    org_pub: bytes,
+    recovery_sk: bytes | None,
+) -> tuple[int, bytes]:
+    """The recovery key a new bundle pins when the old one cannot be opened."""
+    if recovery_sk is None:
+        return required_recovery_pin(s, org_pub)
+    kit_pub = crypto.x25519_public_key(recovery_sk)
+    vouched = vouched_recovery_pin(s, org_pub)
+    if vouched is not None:
+        return vouched  # the caller refuses a kit that is not this key
+    # No statement yet (set up before they existed): the kit proves its own key, provided
+    # vault_settings names it; recover_in then needs it to open that id's grants.
+    named = settings.recovery_key_id or 1
+    if settings.recovery_pub is not None and bytes(settings.recovery_pub) == kit_pub:
+        return named, kit_pub
+    raise RecoveryKitInvalid("this recovery kit does not belong to the current recovery key")
 
 
 def regrant_after_reset(
-    service: VaultService, technician_id: int, *, rotate: bool = False
+    service: VaultService,
+    technician_id: int,
+    *,
+    rotate: bool = False,
+    vault_ids: Collection[int] | None = None,
 ) -> RegrantReport:
-    """See `VaultService.regrant_after_reset`."""
+    """See `VaultService.regrant_after_reset`. `vault_ids` None grants the trusted vaults of the
+    latest reset; else exactly those ticked, each of which must be in that reset's record."""
     now = service.clock()
     recipient = crypto.user_recipient(technician_id)
     granted: list[int] = []
     missing: list[int] = []
     rotated: list[int] = []
+    org_exposed = False
     with service.db.write() as s:
         service._require_admin(s)
         settings = service._settings(s)
@@ -166,17 +246,29 @@ def regrant_after_reset(
             raise PermissionDenied(
                 "sign the new key first, after comparing fingerprints with the technician"
             ) from None
-        held = last_reset_vaults(s, technician_id)
-        if held is None:
+        record = reset_record(s, technician_id)
+        if record is None:
             raise VaultError("that technician has not reset their key")
-        for vault_id in held:
+        if vault_ids is None:
+            chosen = list(record.trusted)
+        else:
+            unknown = set(vault_ids) - {*record.trusted, *record.unconfirmed}
+            if unknown:
+                raise VaultError(
+                    f"not held before their key reset: {sorted(unknown)}; grant those one by one"
+                )
+            chosen = sorted(set(vault_ids))
+        for vault_id in chosen:
             vault = s.get(Vault, vault_id)
             if vault is None:
                 continue  # deleted since
-            if vault.kind == VaultKind.ORG_SIGNING.value and target.role is not Role.ADMIN:
+            is_org = vault.kind == VaultKind.ORG_SIGNING.value
+            if is_org and target.role is not Role.ADMIN:
                 continue  # no longer an admin: the org key is not theirs any more
             try:
-                if rotate:
+                if rotate and is_org:
+                    org_exposed = True  # never rotated (offboarding.OrgKeyNotRotated)
+                elif rotate:
                     _rotate_in(service, s, vault_id, f"key_reset {recipient}", now)
                     rotated.append(vault_id)
                 key = service._vault_key(s, vault_id, vault.current_version)
@@ -197,13 +289,56 @@ def regrant_after_reset(
             )  # fmt: skip
             append(s, entry, now)
             granted.append(vault_id)
-    return RegrantReport(technician_id, tuple(granted), tuple(missing), tuple(rotated))
+    unconfirmed = tuple(v for v in record.unconfirmed if v not in chosen)
+    return RegrantReport(
+        technician_id, tuple(granted), tuple(missing), tuple(rotated), unconfirmed, org_exposed
+    )
+
+
+def reset_record(s: Session, technician_id: int) -> ResetRecord | None:
+    """The latest key reset's vaults, trusted or unconfirmed (module docstring); None if the
+    technician never reset their key."""
+    latest = _last_reset(s, technician_id)
+    if latest is None:
+        return None
+    first_id, after_id, held = latest
+    recipient = crypto.user_recipient(technician_id)
+    window = (VaultAudit.id < first_id) & (VaultAudit.outcome == "ok")
+    if after_id is not None:
+        window &= VaultAudit.id > after_id
+    vouched = set(
+        s.scalars(
+            select(VaultAudit.vault_id).where(
+                window,
+                VaultAudit.vault_id.in_(held),
+                (
+                    (VaultAudit.action == "grant")
+                    & (VaultAudit.reason == recipient)
+                    & (VaultAudit.technician_id != technician_id)
+                )
+                | (
+                    (VaultAudit.action == "vault_create")
+                    & (VaultAudit.technician_id == technician_id)
+                ),
+            )
+        )
+    )
+    trusted = tuple(v for v in held if v in vouched)
+    return ResetRecord(trusted, tuple(v for v in held if v not in vouched))
 
 
 def last_reset_vaults(s: Session, technician_id: int) -> list[int] | None:
-    """The vaults recorded by the technician's latest key reset; None if they never reset."""
+    """Every vault recorded by the technician's latest key reset (trusted or not); None if they
+    never reset. What may be granted back by default is `reset_record(...).trusted`."""
+    latest = _last_reset(s, technician_id)
+    return None if latest is None else list(latest[2])
+
+
+def _last_reset(s: Session, technician_id: int) -> tuple[int, int | None, list[int]] | None:
+    """(id of the latest reset's first row, id of the previous reset's summary row or None,
+    the vaults it recorded), or None if the technician never reset their key."""
     rows = s.execute(
-        select(VaultAudit.vault_id)
+        select(VaultAudit.id, VaultAudit.vault_id)
         .where(
             VaultAudit.action == "key_reset",
             VaultAudit.technician_id == technician_id,
@@ -213,14 +348,21 @@ def last_reset_vaults(s: Session, technician_id: int) -> list[int] | None:
         .order_by(VaultAudit.id.desc())
     )
     held: list[int] | None = None
-    for (vault_id,) in rows:
+    first_id = 0
+    for row_id, vault_id in rows:
         if vault_id is None:  # a summary row closes one reset (they come last)
             if held is not None:
-                break
-            held = []
+                return first_id, row_id, sorted(held)
+            held, first_id = [], row_id
         elif held is not None:
             held.append(vault_id)
-    return None if held is None else sorted(held)
+            first_id = row_id
+    return None if held is None else (first_id, None, sorted(held))
+
+
+def _is_org_vault(s: Session, vault_id: int) -> bool:
+    vault = s.get(Vault, vault_id)
+    return vault is not None and vault.kind == VaultKind.ORG_SIGNING.value
 
 
 def _held(s: Session, technician_id: int) -> list[int]:
@@ -228,25 +370,3 @@ def _held(s: Session, technician_id: int) -> list[int]:
     return sorted(
         set(s.scalars(select(VaultGrant.vault_id).where(VaultGrant.recipient == recipient)))
     )
-
-
-def _others_can_sign(s: Session, me: int) -> bool:
-    """True when another active admin with live keys holds the org signing key."""
-    org_vault = s.scalar(select(Vault).where(Vault.kind == VaultKind.ORG_SIGNING.value))
-    if org_vault is None:
-        return False
-    admins = s.scalars(
-        select(Technician.id)
-        .join(TechnicianKeys, TechnicianKeys.technician_id == Technician.id)
-        .where(
-            Technician.role == Role.ADMIN,
-            Technician.active.is_(True),
-            Technician.id != me,
-            TechnicianKeys.disabled_at.is_(None),
-        )
-    )
-    for admin_id in admins:
-        key = (org_vault.id, org_vault.current_version, crypto.user_recipient(admin_id))
-        if s.get(VaultGrant, key) is not None:
-            return True
-    return False

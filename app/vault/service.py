@@ -5,8 +5,9 @@ fail-closed reveal: the audit row is committed in its own transaction before any
 decrypted, so a reveal the log cannot record does not happen.
 
 Flows live in modules of their own, as functions taking the service, which delegates:
-`items.py` (item writes), `offboarding.py` (rotation, revocation), `devices.py` (devices,
-password change), `key_reset.py` (§8.9) and `breakglass.py` (§8.10, re-pinning the recovery key).
+`items.py` (item writes), `grants.py` (grants, the key check of writes), `offboarding.py`
+(rotation, revocation), `devices.py` (devices, password change), `key_reset.py` (§8.9) and
+`breakglass.py` (§8.10, the signed recovery-key statements and re-pinning).
 """
 
 from __future__ import annotations
@@ -27,7 +28,13 @@ from app.vault import crypto, kdf
 from app.vault import items as item_ops
 from app.vault.audit import ChainReport
 from app.vault.audit_log import AuditEntry, append, verify
-from app.vault.breakglass import bundle_key_id, newer_recovery_pin
+from app.vault.breakglass import (
+    bundle_key_id,
+    ensure_recovery_statement,
+    newer_recovery_pin,
+    publish_recovery_statement,
+    required_recovery_pin,
+)
 from app.vault.errors import (
     AuditUnavailable,
     PermissionDenied,
@@ -126,6 +133,8 @@ class VaultService:
                 s, org_vault.id, 1, org_seed, {self.technician_id: pub}, now, recovery=recovery
             )
             append(s, AuditEntry("vault_create", self.technician_id, vault_id=org_vault.id), now)
+            # Vouches for recovery key 1: what enrolment and key resets pin (breakglass.py).
+            publish_recovery_statement(s, org_seed, *recovery, self.technician_id, now)
         self.cache.unlock(sk, org_signing_key=org_seed)
         self._pin(org_pub, *recovery)
         return recovery_kit(_RECOVERY_KEY_ID, recovery_sk)
@@ -143,7 +152,8 @@ class VaultService:
             if s.get(TechnicianKeys, self.technician_id) is not None:
                 raise VaultError("already enrolled")
             kdf.check_vault_password(password, me.email)
-            org_pub, recovery = bytes(settings.org_sign_pub), self._settings_recovery(s)
+            org_pub = bytes(settings.org_sign_pub)
+            recovery = required_recovery_pin(s, org_pub)
             self._store_keys(s, sk, pub, org_pub, recovery, password, now)
         self.cache.unlock(sk)
         self._pin(org_pub, *recovery)
@@ -195,6 +205,10 @@ class VaultService:
                 self._reseal(s, bundle, password, now)
             if kdf.below_policy(params):
                 append(s, AuditEntry("kdf_upgrade", self.technician_id), now)
+            if org_seed is not None:  # set up before set_up vouched for recovery key 1
+                ensure_recovery_statement(
+                    s, org_seed, bundle_key_id(bundle), bundle.recovery_pub, self.technician_id, now
+                )
             append(s, AuditEntry("unlock", self.technician_id), now)
         self.cache.unlock(bundle.x25519_sk, org_signing_key=org_seed)
         self._pin(bundle.org_sign_pub, bundle_key_id(bundle), bundle.recovery_pub)
@@ -230,59 +244,24 @@ class VaultService:
         return vault_id
 
     def grant(self, vault_id: int, technician_id: int) -> None:
-        """Seal every live version of a vault I can open to a technician whose key is signed."""
-        now = self.clock()
-        recipient = crypto.user_recipient(technician_id)
-        refused: PermissionDenied | None = None
-        with self.db.write() as s:
-            settings = self._settings(s)
-            vault = s.get(Vault, vault_id)
-            if vault is None:
-                raise VaultError("no such vault")
-            try:
-                pub = self._verified_pub(s, technician_id, settings)
-            except PermissionDenied as e:
-                # Raised after the commit: raising inside would roll the refusal's record back.
-                refused = e
-                append(
-                    s,
-                    AuditEntry(
-                        "grant_refused", self.technician_id, outcome="denied", vault_id=vault_id,
-                        reason=recipient,
-                    ),
-                    now,
-                )  # fmt: skip
-            else:
-                key = self._vault_key(s, vault_id, vault.current_version)
-                aad = crypto.grant_aad(vault_id, vault.current_version, recipient)
-                s.merge(
-                    VaultGrant(
-                        vault_id=vault_id,
-                        key_version=vault.current_version,
-                        recipient=recipient,
-                        sealed_grant=crypto.seal_grant(key, pub, aad),
-                        granted_by_id=self.technician_id,
-                        granted_at=now,
-                    )
-                )
-                append(
-                    s,
-                    AuditEntry("grant", self.technician_id, vault_id=vault_id, reason=recipient),
-                    now,
-                )
-        if refused is not None:
-            raise refused
+        """Seal every live version of a vault I can open to a technician whose key is signed
+        (the org-signing vault to administrators only). Contract: `grants.grant`."""
+        from app.vault.grants import grant
+
+        grant(self, vault_id, technician_id)
 
     def rotate(self, vault_id: int, cause: str) -> int:
-        """A new key version for a vault (vault.md §8.6); returns it."""
+        """A new key version for a vault (vault.md §8.6); returns it. Never the org-signing
+        vault (`offboarding.OrgKeyNotRotated`: its key is the pinned org seed, §15)."""
         from app.vault.offboarding import rotate
 
         return rotate(self, vault_id, cause)
 
     def revoke_user(self, technician_id: int) -> RevocationReport:
         """Offboard a technician: keys disabled, devices and grants deleted, their vaults
-        rotated, the rotation worklist filled (vault.md §8.7). Admins only; PermissionDenied
-        for oneself and for the last active administrator."""
+        rotated, the rotation worklist filled (vault.md §8.7). Admins with a signed key only;
+        PermissionDenied for oneself and for the last admin holding the org key. Contract:
+        `offboarding.revoke_user`."""
         from app.vault.offboarding import revoke_user
 
         return revoke_user(self, technician_id)
@@ -298,12 +277,19 @@ class VaultService:
 
         return reset_keys(self, password, rotate=rotate, kit_text=recovery_kit)
 
-    def regrant_after_reset(self, technician_id: int, *, rotate: bool = False) -> RegrantReport:
+    def regrant_after_reset(
+        self,
+        technician_id: int,
+        *,
+        rotate: bool = False,
+        vault_ids: Collection[int] | None = None,
+    ) -> RegrantReport:
         """Admins: the vaults a technician held before their key reset, granted back once their
-        new key is signed. Contract: `key_reset.regrant_after_reset`."""
+        new key is signed; by default only those the audit corroborates, else the `vault_ids`
+        the admin ticked. Contract: `key_reset.regrant_after_reset`."""
         from app.vault.key_reset import regrant_after_reset
 
-        return regrant_after_reset(self, technician_id, rotate=rotate)
+        return regrant_after_reset(self, technician_id, rotate=rotate, vault_ids=vault_ids)
 
     def recover(
         self,
@@ -515,12 +501,6 @@ class VaultService:
         with self.db.read() as s:
             newer = newer_recovery_pin(s, bundle.org_sign_pub, bundle_key_id(bundle))
         self._pin(bundle.org_sign_pub, *(newer or (bundle_key_id(bundle), bundle.recovery_pub)))
-
-    def _settings_recovery(self, s: Session) -> tuple[int, bytes]:
-        """The recovery key named by vault_settings (trusted only when nothing is pinned)."""
-        settings = self._settings(s)
-        assert settings.recovery_pub is not None
-        return settings.recovery_key_id or _RECOVERY_KEY_ID, bytes(settings.recovery_pub)
 
     def _recovery_target(self, s: Session) -> tuple[int, bytes]:
         """The pinned recovery key to seal to. If vault_settings names another one, a session

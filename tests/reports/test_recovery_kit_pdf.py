@@ -80,3 +80,16 @@ def test_kit_lines_and_an_empty_kit() -> None:
     assert kit_lines(("AAAA", "BBBB", "CCCC"), per_line=2) == ["AAAA  BBBB", "CCCC"]
     with pytest.raises(ValueError):
         render_recovery_kit(RecoveryKitSheet((), 1, NOW), io.BytesIO())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_existing_world_readable_file_is_made_private_before_it_is_written(
+    tmp_path: Path,
+) -> None:
+    sheet, _key = _sheet()
+    path = tmp_path / "kit.pdf"
+    path.write_bytes(b"an older, longer file that must not survive the rewrite" * 100)
+    path.chmod(0o644)
+    render_recovery_kit(sheet, path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.read_bytes().startswith(b"%PDF-") and path.read_bytes().rstrip().endswith(b"%%EOF")

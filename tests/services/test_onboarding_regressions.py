@@ -22,8 +22,9 @@ from app.services.caller_verification import MAX_FAILURES, CallerVerificationSer
 from app.services.errors import ConcurrentEditError, ValidationError
 from app.services.onboarding import OnboardingService
 from app.services.sla import SlaService
-from app.services.sla_config import ContractSpec, SlaConfigService
+from app.services.sla_config import SlaConfigService
 from app.services.sla_store import SlaStore
+from app.services.sla_types import ContractSpec
 from app.services.tickets import TicketService
 from tests.factories import (
     add_calendar,
@@ -172,7 +173,7 @@ def pg(fresh_postgresql_url: str, make_engine: Callable[[str], Engine]) -> Itera
 def _race(engine: Engine, model: type, make: Callable[[], Any]) -> Iterator[None]:
     """Before the service's session flushes a new `model` row, another connection commits the
     same (client, section) row: what two technicians' first saves do at the same moment."""
-    fired = []
+    fired: list[bool] = []
 
     def before_flush(session: Session, _ctx: Any, _inst: Any) -> None:
         if fired or not any(isinstance(x, model) for x in session.new):

@@ -24,6 +24,7 @@ from app.models.enums import Role
 from app.vault import audit_log, crypto, kdf
 from app.vault import service as service_module
 from app.vault.audit_log import AuditEntry
+from app.vault.breakglass import vouched_recovery_pin
 from app.vault.errors import (
     AuditUnavailable,
     PermissionDenied,
@@ -171,7 +172,12 @@ def test_set_up_returns_a_kit_of_the_recovery_key_and_pins_it(org: Org) -> None:
     assert recipients == {f"user:{org.admin_id}", "recovery:1"}
     assert org.admin.cache.is_unlocked
     assert org.admin.cache.org_signing_key() is not None
-    assert actions(org.db) == ["vault_create"]
+    # The org key vouches for recovery key 1 (what enrolment and key resets pin).
+    assert actions(org.db) == ["vault_create", "pin_replace"]
+    with org.db.read() as s:
+        org_pub = s.scalar(select(VaultSettings.org_sign_pub))
+        assert org_pub is not None
+        assert vouched_recovery_pin(s, bytes(org_pub)) == (1, crypto.x25519_public_key(key))
 
 
 @pytest.mark.parametrize("where", [0, 5, -1], ids=["first", "middle", "checksum"])
@@ -233,7 +239,7 @@ def test_unlock_with_the_right_password_fills_the_cache(org: Org) -> None:
     assert svc.cache.private_key() == org.admin.cache.private_key()
     assert svc.cache.org_signing_key() == org.admin.cache.org_signing_key()
     rows = audit_rows(org.db)
-    assert [(r.action, r.outcome, r.technician_id) for r in rows[1:]] == [
+    assert [(r.action, r.outcome, r.technician_id) for r in rows[2:]] == [  # after set-up's
         ("unlock", "ok", org.admin_id)
     ]
     svc.lock()
@@ -634,6 +640,7 @@ def test_the_chain_is_valid_after_a_working_session(org: Org) -> None:
     before = actions(org.db)
     assert before == [
         "vault_create",
+        "pin_replace",  # set-up's statement for recovery key 1
         "vault_create",
         "item_create",
         "grant_refused",
