@@ -57,9 +57,10 @@ def access_data(service: VaultService) -> AccessData:
 
 
 def reset_pending(service: VaultService) -> dict[int, tuple[int, ...]]:
-    """Per technician who ever reset their key: the trusted vaults of their latest reset
-    (`key_reset.reset_record`: what "restore access" grants by default) they hold no
-    current-version grant to (empty once everything is granted back)."""
+    """Per technician who ever reset their key: the vaults of their latest reset
+    (`key_reset.reset_record`, trusted and unconfirmed) they hold no current-version grant to
+    (empty once everything is granted back). Unconfirmed ones keep "restore access" open so an
+    admin can tick them; only the trusted ones are granted without asking."""
     with service.db.read() as s:
         ids = set(
             s.scalars(
@@ -73,7 +74,7 @@ def reset_pending(service: VaultService) -> dict[int, tuple[int, ...]]:
             record = reset_record(s, technician_id)
             if record is None:
                 continue
-            held = record.trusted
+            held = (*record.trusted, *record.unconfirmed)
             recipient = crypto.user_recipient(technician_id)
             tech = s.get(Technician, technician_id)
             is_admin = tech is not None and tech.role is Role.ADMIN

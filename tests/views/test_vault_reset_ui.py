@@ -4,19 +4,20 @@ against the real VaultService on both backends, driven like a user (vault.md §8
 from __future__ import annotations
 
 import dataclasses
+import os
 import uuid
 from dataclasses import dataclass
 
 import pytest
 from argon2 import profiles
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 
 from app.db import Database
-from app.models import TechnicianKeys, Vault, VaultSettings
+from app.models import TechnicianKeys, Vault, VaultGrant, VaultItem, VaultSettings
 from app.models.enums import Role
 from app.services.db_roles import DatabaseRoleService, DisableResult, login_role_name
 from app.tasks import TaskRunner
@@ -37,8 +38,12 @@ from app.views.clients.vault_access_dialog import (
     VaultAccessDialog,
 )
 from app.views.clients.vault_panel import Page, VaultPanel
-from app.views.clients.vault_reset_dialogs import OLD_KIT_STATEMENT
-from app.views.clients.vault_revoke_dialog import ASK_OWNER_TEXT, NO_LOGIN_TEXT
+from app.views.clients.vault_reset_dialogs import OLD_KIT_STATEMENT, UNCONFIRMED_TEXT
+from app.views.clients.vault_revoke_dialog import (
+    ASK_OWNER_TEXT,
+    NO_LOGIN_TEXT,
+    ORG_KEY_WARNING,
+)
 from app.views.clients.vault_session import VaultSession
 
 ADMIN_PASSWORD = "admin-vault-password-1"
@@ -354,6 +359,95 @@ def test_break_glass_grants_the_chosen_technician_and_shows_a_new_kit(
     assert access.status.text().startswith("Access granted with the recovery kit")
 
 
+def _has_grant(db: Database, vault_id: int, technician_id: int) -> bool:
+    with db.read() as s:
+        vault = s.get(Vault, vault_id)
+        assert vault is not None
+        key = (vault_id, vault.current_version, crypto.user_recipient(technician_id))
+        return s.get(VaultGrant, key) is not None
+
+
+def test_an_unconfirmed_vault_is_listed_and_granted_only_when_ticked(
+    qtbot, db: Database, clock: FakeClock, runner: TaskRunner
+) -> None:
+    """Alice plants a grant row for Initech (never hers), as any team-mode login could, then
+    'forgets' her password: restore grants Acme only and lists Initech, unticked."""
+    desk = _desk(db, clock)
+    initech = desk.admin.create_vault(add_client(db, "Initech"))
+    router = desk.admin.put_item(
+        ItemDraft(vault_id=initech, label="Router", secrets={"password": Secret("R0uter-pw!")})
+    )
+    with db.write() as s:
+        s.add(
+            VaultGrant(
+                vault_id=initech, key_version=1, recipient=crypto.user_recipient(desk.alice_id),
+                sealed_grant=os.urandom(93), granted_by_id=desk.admin_id,
+                granted_at=clock.now(),
+            )
+        )  # fmt: skip
+    alice = desk.service(desk.alice_id)
+    alice.reset_keys(NEW_PASSWORD)  # forgotten: this session now holds the new key
+    desk.admin.sign(desk.alice_id, fingerprints_compared=True)
+
+    access = _access(qtbot, desk, runner)
+    access.select_member(desk.alice_id)
+    _click(qtbot, access.restore_button)
+    restore = access.restore_dialog
+    assert restore is not None
+    assert restore.unconfirmed_box.isHidden()
+    _click(qtbot, restore.restore_button)
+    assert restore.report_label.text() == "Granted back: Acme Logistics."
+    assert not restore.unconfirmed_box.isHidden()
+    assert restore.unconfirmed_text.text() == UNCONFIRMED_TEXT
+    assert list(restore.unconfirmed_checks) == [initech]
+    check = restore.unconfirmed_checks[initech]
+    assert check.text() == "Initech" and not check.isChecked()
+    assert not restore.grant_ticked_button.isEnabled()  # nothing ticked, nothing granted
+    assert _has_grant(db, desk.vault_id, desk.alice_id)
+    assert not _has_grant(db, initech, desk.alice_id)
+    with pytest.raises(PermissionDenied):
+        alice.reveal(router, ("password",), WHY)
+
+    check.setChecked(True)
+    _click(qtbot, restore.grant_ticked_button)
+    assert restore.unconfirmed_report.text() == "Granted: Initech."
+    assert not check.isEnabled() and not restore.grant_ticked_button.isEnabled()
+    assert restore.error.text() == ""
+    assert _has_grant(db, initech, desk.alice_id)
+    got = alice.reveal(router, ("password",), WHY)
+    assert got["password"].reveal_text() == "R0uter-pw!"
+
+
+def test_restore_stays_open_when_every_vault_is_unconfirmed(
+    qtbot, db: Database, clock: FakeClock, runner: TaskRunner
+) -> None:
+    """Alice's only vault came from a planted row: nothing is granted without asking, but the
+    admin can still open *Restore access…* and tick it."""
+    desk = _desk(db, clock, alice=False)
+    VaultService(db, desk.alice_id, clock.now).enrol(ALICE_PASSWORD)
+    desk.admin.sign(desk.alice_id, fingerprints_compared=True)
+    with db.write() as s:
+        s.add(
+            VaultGrant(
+                vault_id=desk.vault_id, key_version=1,
+                recipient=crypto.user_recipient(desk.alice_id), sealed_grant=os.urandom(93),
+                granted_by_id=desk.admin_id, granted_at=clock.now(),
+            )
+        )  # fmt: skip
+    desk.service(desk.alice_id).reset_keys(NEW_PASSWORD)
+    desk.admin.sign(desk.alice_id, fingerprints_compared=True)
+
+    access = _access(qtbot, desk, runner)
+    access.select_member(desk.alice_id)
+    assert access.restore_button.isEnabled()
+    _click(qtbot, access.restore_button)
+    restore = access.restore_dialog
+    assert restore is not None
+    _click(qtbot, restore.restore_button)
+    assert list(restore.unconfirmed_checks) == [desk.vault_id]
+    assert not _has_grant(db, desk.vault_id, desk.alice_id)
+
+
 # --- revoke: the database login ------------------------------------------------------------------
 
 
@@ -442,3 +536,39 @@ def test_without_the_right_the_sql_for_the_owner_is_shown_to_copy(
     assert revoke.sql_edit.isReadOnly() and revoke.sql_edit.toPlainText() == sql
     _click(qtbot, revoke.copy_sql_button)
     assert QGuiApplication.clipboard().text() == sql
+
+
+def test_revoking_an_admin_who_held_the_org_key_warns_of_it(
+    qtbot, db: Database, clock: FakeClock, runner: TaskRunner
+) -> None:
+    desk = _desk(db, clock)
+    carol_id = add_technician(db, "Carol Admin", role=Role.ADMIN, email="carol@test.msp")
+    desk.service(carol_id).enrol("carol's vault password")
+    desk.admin.sign(carol_id, fingerprints_compared=True)
+    with db.read() as s:
+        org_id = s.scalar(select(Vault.id).where(Vault.kind == "org-signing"))
+    assert org_id is not None
+    desk.admin.grant(org_id, carol_id)
+    revoke = _revoke(qtbot, _access(qtbot, desk, runner), carol_id)
+    assert revoke.stack.currentIndex() == 1
+    assert not revoke.org_key_label.isHidden()
+    assert revoke.org_key_label.text() == ORG_KEY_WARNING
+    assert revoke.failed_label.isHidden()
+
+
+def test_revoking_names_the_vaults_whose_rotation_failed(
+    qtbot, db: Database, clock: FakeClock, runner: TaskRunner
+) -> None:
+    desk = _desk(db, clock)
+    with db.write() as s:  # an item Alice could read fails its integrity check
+        item = s.get(VaultItem, str(desk.firewall))
+        assert item is not None and item.enc_password is not None
+        good = bytes(item.enc_password)
+        item.enc_password = good[:-1] + bytes([good[-1] ^ 1])
+    revoke = _revoke(qtbot, _access(qtbot, desk, runner), desk.alice_id)
+    assert revoke.stack.currentIndex() == 1
+    assert revoke.failed_label.text() == (
+        "Could not rotate: Acme Logistics — an item there failed its integrity check; "
+        "investigate and rotate again from the dashboard."
+    )
+    assert revoke.org_key_label.isHidden()

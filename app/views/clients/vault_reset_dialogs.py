@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.tasks import Lane, TaskRunner
 from app.vault import kdf
 from app.vault.breakglass import RecoveryKitInvalid
+from app.vault.directory import vault_labels
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.key_reset import KeyResetReport, RecoveryKitRequired, RegrantReport
 from app.vault.service import VaultService
@@ -63,6 +64,14 @@ KIT_NEEDED = (
 )
 OLD_KIT_STATEMENT = "The old recovery kit no longer opens anything. Keep only this one."
 KIT_ACK = "I have printed, saved or written down this new recovery kit"
+UNCONFIRMED_TEXT = (
+    "These vaults were in their list but the database holds no trustworthy record that they "
+    "were granted them. Tick only those you know they should have."
+)
+ORG_KEY_EXPOSED_TEXT = (
+    "They held the organisation signing key. It cannot be replaced yet; keep their former "
+    "access in mind."
+)
 
 
 def kit_error_text(error: RecoveryKitInvalid) -> str:
@@ -287,7 +296,10 @@ def _reset(
 
 
 class RestoreAccessDialog(QDialog):
-    """Admins, after signing a reset key: grant back the vaults of the latest reset (§8.9)."""
+    """Admins, after signing a reset key: grant back the vaults of the latest reset (§8.9).
+
+    The first run grants the trusted vaults only; the unconfirmed ones it reports are then listed
+    unticked, and "Grant ticked vaults" grants exactly those ticked (`vault_ids=`)."""
 
     #: Vaults were granted back (audited): views reload and move the local anchor.
     restored = Signal()
@@ -336,13 +348,62 @@ class RestoreAccessDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.rotate_box)
         layout.addWidget(self.report_label)
+        layout.addWidget(self._build_unconfirmed())
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(460)
 
+    def _build_unconfirmed(self) -> QWidget:
+        """Vaults of the reset not corroborated by the audit: unticked, granted only if ticked."""
+        self.unconfirmed_box = QWidget()
+        self.unconfirmed_box.setObjectName("unconfirmedVaults")
+        self.unconfirmed_text = QLabel(self.tr(UNCONFIRMED_TEXT))
+        self.unconfirmed_text.setWordWrap(True)
+        self.unconfirmed_text.setStyleSheet("font-weight: 600;")
+        self._checks_layout = QVBoxLayout()
+        self._checks_layout.setContentsMargins(0, 0, 0, 0)
+        #: vault id -> its checkbox, in the order of the report.
+        self.unconfirmed_checks: dict[int, QCheckBox] = {}
+        self.grant_ticked_button = QPushButton(self.tr("Grant ticked vaults"))
+        self.grant_ticked_button.setEnabled(False)
+        self.grant_ticked_button.clicked.connect(self._grant_ticked)
+        self.unconfirmed_report = QLabel()
+        self.unconfirmed_report.setObjectName("unconfirmedReport")
+        self.unconfirmed_report.setWordWrap(True)
+        self.unconfirmed_report.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.grant_ticked_button)
+        box = QVBoxLayout(self.unconfirmed_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.unconfirmed_text)
+        box.addLayout(self._checks_layout)
+        box.addLayout(row)
+        box.addWidget(self.unconfirmed_report)
+        self.unconfirmed_box.hide()
+        return self.unconfirmed_box
+
     def _label(self, vault_id: int) -> str:
         return self._labels.get(vault_id, self.tr("vault {id}").format(id=vault_id))
+
+    def _report_lines(self, report: RegrantReport, *, first: bool) -> list[str]:
+        granted = ", ".join(self._label(v) for v in report.granted) or self.tr("none")
+        template = "Granted back: {vaults}." if first else "Granted: {vaults}."
+        lines = [self.tr(template).format(vaults=granted)]
+        if report.rotated:
+            lines.append(self.tr("Given new keys: {n}.").format(n=len(report.rotated)))
+        if report.missing:
+            missing = ", ".join(self._label(v) for v in report.missing)
+            lines.append(
+                self.tr(
+                    "Not granted, because you hold no key to them: {vaults}. Someone who holds "
+                    "them, or the recovery kit, can grant them."
+                ).format(vaults=missing)
+            )
+        if report.org_key_exposed:
+            lines.append(self.tr(ORG_KEY_EXPOSED_TEXT))
+        return lines
 
     def _restore(self) -> None:
         self.restore_button.setEnabled(False)
@@ -360,24 +421,75 @@ class RestoreAccessDialog(QDialog):
         )
 
     def _on_restored(self, report: RegrantReport) -> None:
-        granted = ", ".join(self._label(v) for v in report.granted) or self.tr("none")
-        lines = [self.tr("Granted back: {vaults}.").format(vaults=granted)]
-        if report.rotated:
-            lines.append(self.tr("Given new keys: {n}.").format(n=len(report.rotated)))
-        if report.missing:
-            missing = ", ".join(self._label(v) for v in report.missing)
-            lines.append(
-                self.tr(
-                    "Not granted, because you hold no key to them: {vaults}. Someone who holds "
-                    "them, or the recovery kit, can grant them."
-                ).format(vaults=missing)
-            )
-        self.report_label.setText("\n".join(lines))
+        self.report_label.setText("\n".join(self._report_lines(report, first=True)))
         self.report_label.show()
         self.rotate_box.setEnabled(False)
         self.restore_button.hide()
         self.close_button.setText(self.tr("Close"))
+        if report.unconfirmed:
+            if any(v not in self._labels for v in report.unconfirmed):
+                self._runner.run(
+                    partial(vault_labels, self._service),
+                    lane=Lane.READ,
+                    owner=self,
+                    on_success=partial(self._show_unconfirmed, report.unconfirmed),
+                    on_failure=lambda _e: self._show_unconfirmed(report.unconfirmed, {}),
+                )
+            else:
+                self._show_unconfirmed(report.unconfirmed, {})
         self.restored.emit()
+
+    def _show_unconfirmed(self, vault_ids: tuple[int, ...], labels: Mapping[int, str]) -> None:
+        self._labels.update(labels)
+        for vault_id in vault_ids:
+            check = QCheckBox(self._label(vault_id))
+            check.setChecked(False)
+            check.toggled.connect(self._update_grant_button)
+            self._checks_layout.addWidget(check)
+            self.unconfirmed_checks[vault_id] = check
+        self.unconfirmed_box.show()
+        self._update_grant_button()
+        self.adjustSize()
+
+    def ticked(self) -> list[int]:
+        return [v for v, c in self.unconfirmed_checks.items() if c.isChecked() and c.isEnabled()]
+
+    def _update_grant_button(self) -> None:
+        self.grant_ticked_button.setEnabled(bool(self.ticked()))
+
+    def _grant_ticked(self) -> None:
+        ticked = self.ticked()
+        if not ticked:
+            return
+        self.grant_ticked_button.setEnabled(False)
+        for check in self.unconfirmed_checks.values():
+            check.setEnabled(False)
+        self.error.clear_error()
+        self._runner.run(
+            partial(
+                self._service.regrant_after_reset,
+                self._member.technician_id,
+                vault_ids=ticked,
+            ),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=self._on_ticked_granted,
+            on_failure=self._on_ticked_failed,
+        )
+
+    def _on_ticked_granted(self, report: RegrantReport) -> None:
+        for vault_id in report.unconfirmed:  # not ticked this time: may still be ticked
+            self.unconfirmed_checks[vault_id].setEnabled(True)
+        self.unconfirmed_report.setText("\n".join(self._report_lines(report, first=False)))
+        self.unconfirmed_report.show()
+        self._update_grant_button()
+        self.restored.emit()
+
+    def _on_ticked_failed(self, error: BaseException) -> None:
+        for check in self.unconfirmed_checks.values():
+            check.setEnabled(True)
+        self._update_grant_button()
+        self._on_failed(error)
 
     def _on_failed(self, error: BaseException) -> None:
         self.restore_button.setEnabled(True)

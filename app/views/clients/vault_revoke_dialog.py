@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.services.db_roles import DatabaseRoleService, DisableResult, disable_sql, login_role_name
 from app.services.errors import ValidationError
 from app.tasks import Lane, TaskRunner
+from app.vault.directory import vault_labels
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.offboarding import RevocationReport
 from app.vault.service import VaultService
@@ -44,6 +45,14 @@ ROTATION_WARNING: Final = (
 )
 NO_LOGIN_TEXT: Final = "{name} has no database login of their own: there is nothing to disable."
 ASK_OWNER_TEXT: Final = "Ask the database owner to run:"
+FAILED_TEXT: Final = (
+    "Could not rotate: {vaults} — an item there failed its integrity check; investigate and "
+    "rotate again from the dashboard."
+)
+ORG_KEY_WARNING: Final = (
+    "This administrator held the organisation signing key. It cannot be replaced yet; keep "
+    "their former access in mind."
+)
 
 
 def mono_font() -> QFont:
@@ -126,6 +135,15 @@ class RevokeDialog(QDialog):
         self.report_label = QLabel()
         self.report_label.setObjectName("revocationReport")
         self.report_label.setWordWrap(True)
+        self.failed_label = QLabel()
+        self.failed_label.setObjectName("failedRotation")
+        self.failed_label.setWordWrap(True)
+        self.failed_label.hide()
+        self.org_key_label = QLabel(self.tr(ORG_KEY_WARNING))
+        self.org_key_label.setObjectName("orgKeyWarning")
+        self.org_key_label.setWordWrap(True)
+        self.org_key_label.setStyleSheet("font-weight: 600;")
+        self.org_key_label.hide()
         warning = QLabel(self.tr(ROTATION_WARNING))
         warning.setObjectName("rotationWarning")
         warning.setWordWrap(True)
@@ -153,6 +171,8 @@ class RevokeDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.report_label)
+        layout.addWidget(self.failed_label)
+        layout.addWidget(self.org_key_label)
         layout.addWidget(warning)
         layout.addWidget(self.login_label)
         layout.addWidget(self.sql_edit)
@@ -194,11 +214,26 @@ class RevokeDialog(QDialog):
             ).format(revealed=report.revealed, could=report.could_reveal)
         )
         self.report_label.setText("\n".join(lines))
+        if report.failed:
+            self._show_failed(report.failed, {})
+            self._runner.run(  # the ids said first; the client names once read
+                partial(vault_labels, self._service),
+                lane=Lane.READ,
+                owner=self,
+                on_success=partial(self._show_failed, report.failed),
+                on_failure=lambda _e: None,
+            )
+        self.org_key_label.setVisible(report.org_key_exposed)
         self.stack.setCurrentIndex(1)
         self.adjustSize()
         self.revoked.emit()
         if self._service.db.backend == "postgresql":  # team mode: their own database login
             self._disable_login()
+
+    def _show_failed(self, vault_ids: tuple[int, ...], labels: dict[int, str]) -> None:
+        names = ", ".join(labels.get(v, self.tr("vault {id}").format(id=v)) for v in vault_ids)
+        self.failed_label.setText(self.tr(FAILED_TEXT).format(vaults=names))
+        self.failed_label.show()
 
     # --- database login (team mode) -----------------------------------------------------------
 
