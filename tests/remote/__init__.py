@@ -1,0 +1,1 @@
+"""Tests of app/remote (targets, probes), without Qt or a database."""
