@@ -21,7 +21,7 @@ from app.services.auth import AuthService
 from app.services.caller_verification import CallerVerificationService
 from app.services.client_wiki import ClientWikiService
 from app.services.clock import Clock, SystemClock
-from app.services.connectivity import ConnectivityService
+from app.services.connectivity import ConnectivityService, ConnectivityTester
 from app.services.demo_data import DemoDataService
 from app.services.directory import DirectoryService
 from app.services.onboarding import OnboardingService
@@ -58,6 +58,7 @@ class Core:
     checklist: ChecklistService
     completeness: CompletenessService
     connectivity: ConnectivityService
+    connectivity_tester: ConnectivityTester
     verification: CallerVerificationService
     approvals: ApprovalService
     demo: DemoDataService
@@ -112,6 +113,7 @@ def build_core(
         checklist=ChecklistService(database, clock, sla.store),
         completeness=CompletenessService(database, clock),
         connectivity=ConnectivityService(database, clock),
+        connectivity_tester=ConnectivityTester(database, clock),
         verification=CallerVerificationService(database, clock),
         approvals=ApprovalService(database, clock),
         demo=DemoDataService(database, clock, auth, sla),

@@ -1,13 +1,16 @@
 """Connectivity results of a client's remote methods ("last verified", domain.md §3.3).
 
 Methods are the rows of the data-capture form's remote section, identified by their stable row
-key. VPNs and client-provided tools get a manual result from the technician; the automatic RDP,
-SSH and WinRM tests (issue 6) record through the same table. Any thread.
+key. RDP, SSH and WinRM methods are tested automatically (`app.remote.probe`: TCP, then the
+protocol's hello); VPNs and client-provided tools get a manual result from the technician. Both
+record through the same table. Any thread; `test` blocks on the network (the remote lane).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -16,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.db import Changes, Database
 from app.models import ConnectivityCheck, Technician
+from app.remote.probe import ProbeResult, Timeouts, probe_many
+from app.remote.target import Protocol, Target, TargetError
 from app.services.clock import Clock
 from app.services.errors import ValidationError
 from app.services.onboarding import section_data
@@ -85,6 +90,85 @@ class ConnectivityService:
                 )
             )
             self._db.announce(s, Changes("client", frozenset({client_id})))
+
+
+#: The remote tables a probe can test, and the protocol it speaks there.
+_PROBED: Final = ("rdp", "ssh", "winrm")
+
+
+class ConnectivityTester:
+    """Runs the automatic tests of a client's RDP, SSH and WinRM methods and records them.
+
+    The probes run with no database session open; the results are written in one transaction.
+    """
+
+    def __init__(self, db: Database, clock: Clock, timeouts: Timeouts | None = None) -> None:
+        self._db = db
+        self._clock = clock
+        self._timeouts = timeouts or Timeouts()
+
+    def test(
+        self,
+        client_id: int,
+        actor_id: int,
+        method_keys: Collection[str] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[MethodStatus]:
+        """Test the given methods (None: every testable one); returns every method's status."""
+        with self._db.read() as s:
+            data = section_data(s, client_id, "remote") or {}
+        chosen: list[tuple[str, Target | TargetError]] = []
+        for kind in _PROBED:
+            for row in data.get(kind, []):
+                if method_keys is None or row[ROW_KEY] in method_keys:
+                    chosen.append((row[ROW_KEY], _target(kind, row)))
+        targets = [t for _, t in chosen if isinstance(t, Target)]
+        results = iter(
+            probe_many(targets, self._timeouts.total, cancel, self._timeouts) if targets else []
+        )
+        now = self._clock.now()
+        with self._db.write() as s:
+            require_editor(s, actor_id, "test_connectivity")
+            for key, target in chosen:
+                if isinstance(target, TargetError):
+                    outcome, how, detail = "failed", "check", f"invalid {target.field}"
+                else:
+                    result = next(results)
+                    if result.layer == "cancelled":
+                        continue
+                    outcome = "ok" if result.outcome == "ok" else "failed"
+                    how, detail = target.protocol, _detail(result)
+                s.add(
+                    ConnectivityCheck(
+                        client_id=client_id,
+                        method_key=key,
+                        outcome=outcome,
+                        how=how[:16],
+                        detail=detail[:5000],
+                        checked_at=now,
+                        technician_id=actor_id,
+                    )
+                )
+            self._db.announce(s, Changes("client", frozenset({client_id})))
+            return method_statuses(s, client_id)
+
+
+def _target(kind: str, row: dict[str, Any]) -> Target | TargetError:
+    protocol: Protocol = kind  # type: ignore[assignment]
+    if kind == "winrm" and row.get("transport") == "https":
+        protocol = "winrm-https"
+    try:
+        return Target.of(protocol, str(row.get("host") or ""), row.get("port") or None)
+    except TargetError as e:
+        return e
+
+
+def _detail(result: ProbeResult) -> str:
+    """What the method's "last verified" line says: the failing layer, latency, facts."""
+    head = f"{result.outcome}" + (f" at {result.layer}" if result.layer else "")
+    facts = ", ".join(f"{k} {v}" for k, v in sorted(result.info.items()))
+    parts = [head, f"{result.latency_ms:.0f} ms", result.detail, facts]
+    return "; ".join(p for p in parts if p)
 
 
 def method_statuses(s: Session, client_id: int) -> list[MethodStatus]:

@@ -277,3 +277,43 @@ def test_no_client_shows_the_placeholder(make_panel, db) -> None:
     panel.set_client(None)
     assert panel.placeholder.isVisibleTo(panel)
     assert not panel.start_button.isEnabled()
+
+
+def test_test_all_probes_the_remote_methods_and_shows_the_results(
+    qtbot, db, clock, directory, runner, notifier, me, verification
+) -> None:
+    """*Test all* runs the probes on the remote lane (inline here) against loopback responders;
+    the methods' last results follow, and step 5 unblocks once every method is OK."""
+    from app.remote.probe import Timeouts
+    from app.services.connectivity import ConnectivityTester
+    from tests.remote.responders import Responder, ssh_banner
+
+    client_id = add_client(db)
+    with Responder(ssh_banner()) as ssh:
+        _save(db, clock, me, client_id, "remote", {
+            "ssh": [{"host": "127.0.0.1", "port": str(ssh.port), "auth": "key"}],
+        })  # fmt: skip
+        panel = ClientReadinessPanel(
+            ChecklistService(db, clock, SlaStore(db)),
+            CompletenessService(db, clock),
+            ConnectivityService(db, clock),
+            verification,
+            directory,
+            runner,
+            notifier,
+            me.technician_id,
+            today=lambda: TODAY,
+            tester=ConnectivityTester(
+                db, clock, Timeouts(dns=2.0, connect=1.0, read=0.5, total=1.5)
+            ),
+        )
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.set_client(client_id)
+        assert panel.test_all_button.isVisible() and panel.test_all_button.isEnabled()
+        panel.test_all_button.click()
+
+    row = panel.method_model.rows()[0]
+    assert row.cells[:3] == ("SSH", "127.0.0.1", "OK"), row.cells
+    assert row.cells[4] == me.name
+    assert not panel.cancel_test_button.isVisible()

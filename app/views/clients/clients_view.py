@@ -303,6 +303,7 @@ class ClientsView(QWidget):
                 runner,
                 notifier,
                 me.technician_id,
+                tester=core.connectivity_tester,
             ),
             wiki=core.wiki,
         )

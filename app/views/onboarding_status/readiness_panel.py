@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Changes
 from app.services.caller_verification import CallerVerificationService, SecretRow
-from app.services.connectivity import ConnectivityService, MethodStatus
+from app.services.connectivity import ConnectivityService, ConnectivityTester, MethodStatus
 from app.services.directory import ContactRow, DirectoryService, TechnicianRow
 from app.services.onboarding_checklist import Checklist, ChecklistService, StepRow
 from app.services.onboarding_score import Completeness, CompletenessService
@@ -116,8 +117,10 @@ class ClientReadinessPanel(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] | None = None,
+        tester: ConnectivityTester | None = None,
     ) -> None:
-        """`today` gives the date overdue steps are measured against (default: the local date)."""
+        """`today` gives the date overdue steps are measured against (default: the local date);
+        `tester` adds *Test selected* / *Test all* for RDP, SSH and WinRM methods."""
         super().__init__(parent)
         self._checklist = checklist
         self._completeness = completeness
@@ -128,6 +131,9 @@ class ClientReadinessPanel(QWidget):
         self._notifier = notifier
         self._me_id = me_id
         self._today = today or dt.date.today
+        self._tester = tester
+        #: Set to stop the running connectivity tests (None when none run).
+        self._testing: threading.Event | None = None
         self._client_id: int | None = None
         self._seq = 0
         self._data: _Loaded | None = None
@@ -208,8 +214,22 @@ class ClientReadinessPanel(QWidget):
         self.result_button = QPushButton(self.tr("Record result…"))
         self.result_button.clicked.connect(self.record_result)
         self.method_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.test_button = QPushButton(self.tr("Test selected"))
+        self.test_button.clicked.connect(lambda: self.test_methods(selected_only=True))
+        self.test_all_button = QPushButton(self.tr("Test all"))
+        self.test_all_button.clicked.connect(lambda: self.test_methods(selected_only=False))
+        self.cancel_test_button = QPushButton(self.tr("Cancel tests"))
+        self.cancel_test_button.clicked.connect(self.cancel_tests)
+        self.cancel_test_button.hide()
+        for button in (self.test_button, self.test_all_button):
+            button.setVisible(self._tester is not None)
+            button.setToolTip(self.tr("RDP, SSH and WinRM: connect, then check the hello"))
         remote.addWidget(self.method_table)
-        remote.addLayout(self._buttons(self.result_button))
+        remote.addLayout(
+            self._buttons(
+                self.test_button, self.test_all_button, self.cancel_test_button, self.result_button
+            )
+        )
 
         secrets_box, secrets = _group(self.tr("Caller verification secrets"))
         self.secret_model = RowsTableModel(
@@ -345,6 +365,44 @@ class ClientReadinessPanel(QWidget):
                 )
             )
 
+    def test_methods(self, *, selected_only: bool) -> None:
+        """Probe the selected (or every) RDP/SSH/WinRM method on the remote lane and record it."""
+        data = self._data
+        if self._tester is None or data is None or self._testing is not None:
+            return
+        keys = None
+        if selected_only:
+            key = selected_key(self.method_table)
+            if not isinstance(key, str):
+                return
+            keys = frozenset({key})
+        cancel = threading.Event()
+        self._testing = cancel
+        self._show_message(self.tr("Testing remote methods…"))
+        self._update_buttons()
+        self._runner.run(
+            partial(self._tester.test, data.client_id, self._me_id, keys, cancel),
+            lane=Lane.REMOTE,
+            owner=self,
+            key=f"client:{data.client_id}",
+            on_success=self._on_tested,
+            on_failure=self._on_test_failed,
+        )
+
+    def cancel_tests(self) -> None:
+        if self._testing is not None:
+            self._testing.set()
+
+    def _on_tested(self, _statuses: object) -> None:
+        self._testing = None
+        self._on_written(None)
+        self._update_buttons()
+
+    def _on_test_failed(self, error: BaseException) -> None:
+        self._testing = None
+        self._on_write_failed(error)
+        self._update_buttons()
+
     def set_pin(self) -> None:
         if (data := self._data) is not None:
             self._open(
@@ -472,6 +530,12 @@ class ClientReadinessPanel(QWidget):
         self.done_button.setToolTip(texts.blocked(step.blocked) if step and step.blocked else "")
         self.undo_button.setEnabled(step is not None and step.done_at is not None)
         self.result_button.setEnabled(selected_key(self.method_table) is not None)
+        testing = self._testing is not None
+        self.test_button.setEnabled(
+            not testing and isinstance(selected_key(self.method_table), str)
+        )
+        self.test_all_button.setEnabled(loaded and not testing)
+        self.cancel_test_button.setVisible(testing)
         self.pin_button.setEnabled(loaded)
         self.question_button.setEnabled(loaded)
         self.remove_button.setEnabled(selected_key(self.secret_table) is not None)
