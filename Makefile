@@ -122,6 +122,7 @@ bench: venv
 	$(PIP) install -q -r requirements-bench.txt
 	$(BIN)/python -m benchmarks.queue
 	$(BIN)/python -m benchmarks.sla
+	$(BIN)/python -m benchmarks.probes
 
 screenshots: deps
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/helpdesk demo \
