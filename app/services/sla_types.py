@@ -220,7 +220,7 @@ class Notification:
     notification_id: int
     ticket_id: int
     ticket_subject: str
-    #: warning, breach or escalation.
+    #: warning, breach, escalation, or vip (the client's VIP rule told the account manager).
     reason: str
     target_kind: TargetKind
     at: dt.datetime

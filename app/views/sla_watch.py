@@ -36,6 +36,10 @@ def notification_text(n: Notification) -> tuple[str, str]:
         TargetKind.UPDATE: _t("next update"),
     }[n.target_kind]
     number = f"T-{n.ticket_id:06d}"
+    if n.reason == "vip":
+        # The client's VIP rule names the account manager (app.services.vip_rule), not an SLA.
+        title = _t("VIP call: {0}").format(number)
+        return title, _t("A VIP logged “{0}”.").format(n.ticket_subject)
     if n.reason == "warning":
         title = _t("SLA warning: {0}").format(number)
         body = _t("The {0} target of “{1}” is at risk.")

@@ -89,3 +89,12 @@ def test_sla_event_summaries_name_the_clock_the_offset_and_the_actions():
     assert sla_event_summary(EventKind.SLA_BREACH, "", "response", "") == (
         "Response: target breached"
     )
+
+
+def test_a_vip_notification_says_vip_not_sla() -> None:
+    import datetime as dt
+
+    from app.services.sla_types import Notification
+
+    n = Notification(7, 42, "CEO laptop dead", "vip", TargetKind.RESPONSE, dt.datetime.now(dt.UTC))
+    assert notification_text(n) == ("VIP call: T-000042", "A VIP logged “CEO laptop dead”.")
