@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import Changes, Database
@@ -176,14 +176,28 @@ def method_statuses(s: Session, client_id: int) -> list[MethodStatus]:
     rows: list[tuple[str, dict[str, Any]]] = [
         (kind, row) for kind in REMOTE_TABLES for row in data.get(kind, [])
     ]
-    latest: dict[str, tuple[ConnectivityCheck, str | None]] = {}
-    for check, name in s.execute(
-        select(ConnectivityCheck, Technician.name)
-        .outerjoin(Technician, Technician.id == ConnectivityCheck.technician_id)
+    # Only each method's newest result: the history grows with every "Test all".
+    newest = (
+        select(
+            ConnectivityCheck.id,
+            func.row_number()
+            .over(
+                partition_by=ConnectivityCheck.method_key,
+                order_by=(ConnectivityCheck.checked_at.desc(), ConnectivityCheck.id.desc()),
+            )
+            .label("rank"),
+        )
         .where(ConnectivityCheck.client_id == client_id)
-        .order_by(ConnectivityCheck.checked_at, ConnectivityCheck.id)
-    ).all():
-        latest[check.method_key] = (check, name)
+        .subquery()
+    )
+    latest: dict[str, tuple[ConnectivityCheck, str | None]] = {
+        check.method_key: (check, name)
+        for check, name in s.execute(
+            select(ConnectivityCheck, Technician.name)
+            .join(newest, (newest.c.id == ConnectivityCheck.id) & (newest.c.rank == 1))
+            .outerjoin(Technician, Technician.id == ConnectivityCheck.technician_id)
+        ).all()
+    }
     out = []
     for kind, row in rows:
         found = latest.get(row[ROW_KEY])
