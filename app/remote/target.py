@@ -4,16 +4,19 @@ rather than "sanitized", so nothing later (argv, `.rdp` lines, probes) has to re
 Errors are `TargetError` (a `ValueError`) carrying the field and a code; the message never
 contains the rejected value, which may be a pasted secret.
 
-Not done yet (remote.md §1): `Target.build(record, account)` from a MAC-verified record, the
-gateway, `ssh_host_key`, `cert_pem`, WinRM options and `LaunchPolicy`.
+`Target.build` (in `app.services.remote_records`) is the only producer for launches: it runs after
+the record MAC verifies. Probes build bare targets with `Target.of`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import re
+import struct
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
 Protocol = Literal["rdp", "ssh", "winrm", "winrm-https"]
@@ -119,6 +122,41 @@ def validate_cert_sha256(value: str, field: str = "cert_sha256") -> str:
     return value
 
 
+#: Host key types accepted for pins (remote.md §1).
+SSH_KEY_TYPES: Final = frozenset(
+    {"ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa"}
+)
+
+
+def validate_ssh_host_key(value: str, field: str = "ssh_host_key") -> str:
+    """`<type> <base64>`: a type of `SSH_KEY_TYPES`, equal to the type named inside the key."""
+    parts = value.split(" ") if isinstance(value, str) else []
+    if len(parts) != 2 or parts[0] not in SSH_KEY_TYPES:
+        raise TargetError(field, "invalid_host_key")
+    try:
+        blob = base64.b64decode(parts[1], validate=True)
+        (n,) = struct.unpack(">I", blob[:4])
+        inner = blob[4 : 4 + n].decode("ascii")
+    except (binascii.Error, struct.error, UnicodeDecodeError):
+        raise TargetError(field, "invalid_host_key") from None
+    if inner != parts[0]:
+        raise TargetError(field, "host_key_type_mismatch")
+    return value
+
+
+def validate_cert_pem(value: str, field: str = "cert_pem") -> str:
+    """One PEM certificate block; its content is checked when TLS loads it."""
+    text = value.strip() if isinstance(value, str) else ""
+    if (
+        not text.startswith("-----BEGIN CERTIFICATE-----")
+        or not text.endswith("-----END CERTIFICATE-----")
+        or not text.isascii()
+        or "\0" in text
+    ):
+        raise TargetError(field, "invalid_certificate")
+    return value
+
+
 def split_account(account: str) -> tuple[str | None, str]:
     """`DOMAIN\\user` → (DOMAIN, user); `user@dns.domain` → (dns.domain, user); else (None, user).
 
@@ -134,6 +172,62 @@ def split_account(account: str) -> tuple[str | None, str]:
 
 
 @dataclass(frozen=True)
+class Gateway:
+    """An RD Gateway or SSH jump host; its account is the target's unless one is given."""
+
+    host: str
+    port: int | None = None
+    user: str | None = None
+    domain: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "host", validate_host(self.host, "gateway"))
+        if self.port is not None:
+            validate_port(self.port, "gateway_port")
+        if self.user is not None:
+            validate_user(self.user, "gateway_user")
+        if self.domain is not None:
+            validate_domain(self.domain, "gateway_domain")
+
+
+ScreenMode = Literal["window", "fullscreen"]
+WinrmTransport = Literal["ntlm", "kerberos", "basic"]
+
+
+@dataclass(frozen=True)
+class LaunchPolicy:
+    """What a launch may do, from the record's MAC-bound policy (client defaults copied in).
+
+    Defaults are the safe ones: no drive redirection, warn-level RDP server authentication,
+    no agent for SSH. `strict` refuses an RDP server whose identity cannot be verified.
+    """
+
+    redirect_drives: bool = False
+    redirect_clipboard: bool = True
+    strict: bool = False
+    admin_session: bool = False
+    screen: ScreenMode = "window"
+    width: int | None = None
+    height: int | None = None
+    multimon: bool = False
+    #: mstsc's hardening switches, each its own argv element.
+    restricted_admin: bool = False
+    remote_guard: bool = False
+    public_mode: bool = False
+    ssh_allow_agent: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("width", "height"):
+            value = getattr(self, name)
+            if value is not None and (
+                not isinstance(value, int) or isinstance(value, bool) or not 200 <= value <= 8192
+            ):
+                raise TargetError(name, "invalid_size")
+        if self.screen not in ("window", "fullscreen"):
+            raise TargetError("screen", "invalid_choice")
+
+
+@dataclass(frozen=True)
 class Target:
     """One endpoint to probe or launch; construction validates, so a `Target` is always safe."""
 
@@ -145,6 +239,16 @@ class Target:
     #: Pinned RDP / WinRM HTTPS certificate, colon hex (remote.md §5).
     cert_sha256: str | None = None
     record_id: str | None = None
+    gateway: Gateway | None = None
+    #: Pinned SSH host key, `<type> <base64>` (remote.md §5).
+    ssh_host_key: str | None = None
+    #: Pinned WinRM HTTPS certificate (PEM), used as the only trust anchor.
+    cert_pem: str | None = None
+    winrm_transport: WinrmTransport = "ntlm"
+    policy: LaunchPolicy = field(default_factory=LaunchPolicy)
+    client_id: int | None = None
+    #: The vault item holding the credential (never the credential itself).
+    item_id: str | None = None
 
     def __post_init__(self) -> None:
         if self.protocol not in DEFAULT_PORTS:
@@ -158,6 +262,39 @@ class Target:
             validate_domain(self.domain)
         if self.cert_sha256 is not None:
             validate_cert_sha256(self.cert_sha256)
+        if self.ssh_host_key is not None:
+            validate_ssh_host_key(self.ssh_host_key)
+        if self.cert_pem is not None:
+            validate_cert_pem(self.cert_pem)
+        if self.winrm_transport not in ("ntlm", "kerberos", "basic"):
+            raise TargetError("winrm_transport", "invalid_choice")
+        if self.winrm_transport == "basic" and self.protocol != "winrm-https":
+            # Basic over HTTP sends the password readable by anyone on the path (remote.md §9.4).
+            raise TargetError("winrm_transport", "basic_needs_https")
+
+    @property
+    def account(self) -> str | None:
+        """The account as Windows tools want it: `DOMAIN\\user`, `user@dns.domain` or `user`."""
+        if self.user is None:
+            return None
+        if self.domain is None:
+            return self.user
+        if "." in self.domain:
+            return f"{self.user}@{self.domain}"
+        return f"{self.domain}\\{self.user}"
+
+    @property
+    def address(self) -> str:
+        """`host:port`, with IPv6 in brackets (`[::1]:3389`)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    def with_account(self, account: str | None) -> Target:
+        """This target with `account` split and validated (remote.md §1)."""
+        if not account:
+            return replace(self, user=None, domain=None)
+        domain, user = split_account(account)
+        return replace(self, user=user, domain=domain)
 
     @classmethod
     def of(cls, protocol: Protocol, host: str, port: int | None = None) -> Target:
