@@ -20,6 +20,7 @@ from app.models.onboarding import (
     OnboardingStep,
     TicketApproval,
 )
+from app.models.remote import RemoteAccessRecord, RemoteSession
 from app.models.sla import (
     Contract,
     SlaCalendar,
@@ -59,6 +60,8 @@ __all__ = [
     "OnboardingStep",
     "Priority",
     "Queue",
+    "RemoteAccessRecord",
+    "RemoteSession",
     "Role",
     "RotationWorklist",
     "Site",

@@ -128,5 +128,7 @@ class EventKind(enum.StrEnum):
     VERIFICATION_FAILED = "verification_failed"
     #: A client approval (or refusal) for work on the ticket was recorded.
     APPROVAL = "approval"
+    #: A remote session launched from the ticket started, ended or was blocked (remote.md §7).
+    REMOTE_SESSION = "remote_session"
     #: The client's VIP rule changed the new ticket's priority, tier or notified someone.
     VIP_RULE = "vip_rule"

@@ -35,7 +35,7 @@ class ServiceError(Exception):
 class NotFoundError(ServiceError):
     """The record does not exist (any more)."""
 
-    def __init__(self, kind: str, record_id: int) -> None:
+    def __init__(self, kind: str, record_id: int | str) -> None:
         super().__init__(f"{kind} {record_id} not found")
         self.kind = kind
         self.record_id = record_id

@@ -178,7 +178,9 @@ class OnboardingService:
                     raise _conflict(s, client_id, row)
                 data = checked.data
                 previous = row.data if row is not None else None
-                problems = onboarding_sync.apply(s, client_id, spec, checked, previous)
+                problems = onboarding_sync.apply(
+                    s, client_id, spec, checked, previous, actor_id=actor_id, now=now
+                )
                 if problems:
                     raise ValidationError(problems)
                 if row is None:

@@ -18,6 +18,7 @@ from sqlalchemy import delete, exists, false, not_, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Contact, Contract, Site, SlaCalendar, SlaPolicy
+from app.services import remote_records
 from app.services.onboarding_spec import ROW_ID, ROW_KEY, Section
 from app.services.onboarding_validation import Checked
 
@@ -28,6 +29,9 @@ def apply(
     spec: Section,
     checked: Checked,
     previous: dict[str, Any] | None = None,
+    *,
+    actor_id: int | None = None,
+    now: dt.datetime | None = None,
 ) -> dict[str, str]:
     """Sync the records; returns problems (keyed like the form) that refuse the save.
 
@@ -48,6 +52,8 @@ def apply(
             _flag(s, client_id, Contact.authorised_approver, data["approvers"])
         case "escalation":
             _flag(s, client_id, Contact.escalation_contact, data["contacts"])
+        case "remote":
+            remote_records.sync(s, client_id, data, actor_id, now or dt.datetime.now(dt.UTC))
     return {}
 
 

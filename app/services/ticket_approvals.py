@@ -73,7 +73,7 @@ class ApprovalService:
 
     def approvals(self, ticket_id: int) -> Approvals:
         with self._db.read() as s:
-            return _approvals(s, ticket_id)
+            return approvals_in(s, ticket_id)
 
     def record(
         self,
@@ -98,7 +98,7 @@ class ApprovalService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor_id, "edit_ticket")
-            current = _approvals(s, ticket_id)
+            current = approvals_in(s, ticket_id)
             need = next((n for n in current.needs if n.work_key == work_key), None)
             if need is None:
                 raise ValidationError({"work": "unknown"})
@@ -137,7 +137,7 @@ class ApprovalService:
             return changes
 
 
-def _approvals(s: Session, ticket_id: int) -> Approvals:
+def approvals_in(s: Session, ticket_id: int) -> Approvals:
     ticket = s.get(Ticket, ticket_id)
     if ticket is None:
         raise NotFoundError("ticket", ticket_id)

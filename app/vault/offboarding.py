@@ -46,7 +46,7 @@ from app.models import (
     VaultItem,
 )
 from app.models.enums import Role
-from app.vault import crypto
+from app.vault import crypto, record_macs
 from app.vault.audit_log import AuditEntry, append
 from app.vault.errors import PermissionDenied, VaultError
 from app.vault.grants import others_can_sign, require_live_keys
@@ -147,6 +147,8 @@ def _rotate_in(
     vault.current_version = new
     vault.rotated_at = now
     s.flush()
+    service.cache.put_vault_key(vault_id, new, new_key)
+    record_macs.resign_in(service, s, vault, old_key, old)
     append(
         s,
         AuditEntry(

@@ -1,0 +1,194 @@
+"""Remote-access records: written from the data-capture form, listed for Connect, turned into
+launchable `Target`s only after their record MAC verifies (remote.md §1, vault.md §8.5).
+
+The form's remote section is what technicians edit; saving it upserts one `RemoteAccessRecord`
+per RDP, SSH and WinRM row (same id as the row's key). An edit that changes where or with what a
+record connects clears its MAC, and a changed host or port also drops its pins (they belonged to
+the old server). VPN and client-tool rows stay instructions: they are listed, never launched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.models import RemoteAccessRecord, Technician, VaultItem
+from app.remote.target import DEFAULT_PORTS, Gateway, LaunchPolicy, Protocol, Target, TargetError
+from app.services.onboarding_spec import ROW_KEY
+
+#: Form tables that become launchable records.
+LAUNCHABLE: Final = ("rdp", "ssh", "winrm")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    """A record as Connect lists it: nothing decrypted, the credential by its label only."""
+
+    record_id: str
+    client_id: int
+    protocol: str
+    host: str
+    port: int
+    gateway: str
+    credential_label: str
+    #: The record verified or was signed by the app at least once (False: needs a confirmation).
+    signed: bool
+    pinned: bool
+    last_verified: str
+
+    @property
+    def title(self) -> str:
+        name = {"rdp": "RDP", "ssh": "SSH", "winrm": "WinRM", "winrm-https": "WinRM (HTTPS)"}
+        default = DEFAULT_PORTS.get(self.protocol)
+        where = self.host if self.port == default else f"{self.host}:{self.port}"
+        return f"{name.get(self.protocol, self.protocol)} — {where}"
+
+
+def sync(
+    s: Session,
+    client_id: int,
+    data: dict[str, Any],
+    actor_id: int | None,
+    now: dt.datetime,
+) -> None:
+    """Upsert the client's records from the saved remote section (in its save transaction)."""
+    existing = {
+        r.id: r
+        for r in s.scalars(
+            select(RemoteAccessRecord).where(RemoteAccessRecord.client_id == client_id)
+        )
+    }
+    seen: set[str] = set()
+    for kind in LAUNCHABLE:
+        for row in data.get(kind, []):
+            key = str(row[ROW_KEY])
+            seen.add(key)
+            fields = _fields(kind, row)
+            record = existing.get(key)
+            if record is None:
+                s.add(
+                    RemoteAccessRecord(
+                        id=key,
+                        client_id=client_id,
+                        changed_at=now,
+                        changed_by_id=actor_id,
+                        policy={},
+                        last_verify_detail={},
+                        **fields,
+                    )
+                )
+                continue
+            before = record.mac_fields()
+            moved = (record.host, record.port, record.protocol) != (
+                fields["host"],
+                fields["port"],
+                fields["protocol"],
+            )
+            for name, value in fields.items():
+                setattr(record, name, value)
+            if moved:
+                # Pins name the old server's key or certificate: they must be taken again.
+                record.ssh_host_key = record.cert_sha256 = record.cert_pem = ""
+                record.last_verified_at = None
+                record.last_verify_outcome = record.last_verify_summary = ""
+            if record.mac_fields() != before:
+                record.record_mac = None
+                record.mac_key_version = None
+                record.changed_at = now
+                record.changed_by_id = actor_id
+    gone = set(existing) - seen
+    if gone:
+        s.execute(delete(RemoteAccessRecord).where(RemoteAccessRecord.id.in_(gone)))
+
+
+def _fields(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    protocol = kind
+    transport = ""
+    if kind == "winrm":
+        protocol = "winrm-https" if row.get("transport") == "https" else "winrm"
+        transport = str(row.get("auth") or "ntlm")
+    port = row.get("port") or DEFAULT_PORTS[protocol]
+    return {
+        "protocol": protocol,
+        "host": str(row.get("host") or ""),
+        "port": int(port),
+        "gateway_host": str(row.get("gateway") or "") if kind == "rdp" else "",
+        "item_id": row.get("credential") or None,
+        "winrm_transport": transport,
+        "ssh_auth": str(row.get("auth") or "") if kind == "ssh" else "",
+    }
+
+
+def records(s: Session, client_id: int) -> list[RecordView]:
+    """The client's launchable records, RDP first, for Connect menus."""
+    order = {"rdp": 0, "ssh": 1, "winrm": 2, "winrm-https": 2}
+    rows = s.execute(
+        select(RemoteAccessRecord, VaultItem.label, Technician.name)
+        .outerjoin(VaultItem, VaultItem.id == RemoteAccessRecord.item_id)
+        .outerjoin(Technician, Technician.id == RemoteAccessRecord.last_verified_by_id)
+        .where(RemoteAccessRecord.client_id == client_id)
+    ).all()
+    out = [
+        RecordView(
+            record_id=r.id,
+            client_id=r.client_id,
+            protocol=r.protocol,
+            host=r.host,
+            port=r.port,
+            gateway=r.gateway_host,
+            credential_label=label or "",
+            signed=r.record_mac is not None,
+            pinned=bool(r.ssh_host_key or r.cert_sha256),
+            last_verified=verified_line(r, who),
+        )
+        for r, label, who in rows
+    ]
+    return sorted(out, key=lambda v: (order.get(v.protocol, 9), v.host, v.port))
+
+
+def verified_line(record: RemoteAccessRecord, who: str | None) -> str:
+    """ "Last verified 23 Nov 2026 14:05 UTC by Alice: OK — …" (remote.md §8), or "Never tested"."""
+    if record.last_verified_at is None:
+        return "Never tested"
+    when = record.last_verified_at.strftime("%d %b %Y %H:%M UTC")
+    outcome = record.last_verify_outcome.upper() if record.last_verify_outcome else "?"
+    summary = f" — {record.last_verify_summary}" if record.last_verify_summary else ""
+    return f"Last verified {when} by {who or 'someone'}: {outcome}{summary}"
+
+
+def _policy(stored: dict[str, Any] | None) -> LaunchPolicy:
+    try:
+        return LaunchPolicy(**(stored or {}))
+    except TypeError:
+        raise TargetError("policy", "invalid_policy") from None
+
+
+def build_target(record: RemoteAccessRecord, account: str | None) -> Target:
+    """`Target.build` of remote.md §1: only call after the record MAC verified.
+
+    Raises `TargetError` naming the field when a stored value (or the account from the vault) is
+    not acceptable; nothing is "cleaned up".
+    """
+    protocol: Protocol = record.protocol  # type: ignore[assignment]
+    if record.winrm_transport == "credssp":
+        raise TargetError("winrm_transport", "credssp_unsupported")
+    gateway = Gateway(record.gateway_host, record.gateway_port) if record.gateway_host else None
+    target = Target(
+        protocol,
+        record.host,
+        record.port,
+        cert_sha256=record.cert_sha256 or None,
+        record_id=record.id,
+        gateway=gateway,
+        ssh_host_key=record.ssh_host_key or None,
+        cert_pem=record.cert_pem or None,
+        winrm_transport=(record.winrm_transport or "ntlm"),  # type: ignore[arg-type]
+        policy=_policy(record.policy),
+        client_id=record.client_id,
+        item_id=record.item_id,
+    )
+    return target.with_account(account)
