@@ -199,6 +199,7 @@ def test_editing_the_target_in_the_form_needs_a_new_confirmation_and_drops_pins(
     desk.tech.store_pin(record, ssh_host_key=HOST_KEY)
     assert desk.tech.record_state(record) == "signed"
     form = OnboardingService(desk.db, desk.clock).form(desk.client_id).sections["remote"].data
+    assert form is not None
     rows = {k: list(v) for k, v in form.items() if isinstance(v, list)}
     rows["ssh"] = [dict(rows["ssh"][0], host="10.0.0.8")]
     desk.save_remote(**rows)
@@ -213,6 +214,7 @@ def test_editing_the_target_in_the_form_needs_a_new_confirmation_and_drops_pins(
 def test_removing_a_row_removes_its_record(desk: Desk) -> None:
     ssh = desk.record("ssh")
     form = OnboardingService(desk.db, desk.clock).form(desk.client_id).sections["remote"].data
+    assert form is not None
     desk.save_remote(rdp=list(form["rdp"]))
     with desk.db.read() as s:
         assert s.get(RemoteAccessRecord, ssh) is None
