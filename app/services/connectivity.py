@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import Changes, Database
-from app.models import ConnectivityCheck, Technician
+from app.models import ConnectivityCheck, RemoteAccessRecord, Technician
 from app.remote.probe import ProbeResult, Timeouts, probe_many
 from app.remote.target import Protocol, Target, TargetError
 from app.services.clock import Clock
@@ -136,8 +136,10 @@ class ConnectivityTester:
                     result = next(results)
                     if result.layer == "cancelled":
                         continue
+                    result = _against_pin(s, key, result)
                     outcome = "ok" if result.outcome == "ok" else "failed"
                     how, detail = target.protocol, _detail(result)
+                    _stamp(s, key, result, actor_id, now)
                 s.add(
                     ConnectivityCheck(
                         client_id=client_id,
@@ -151,6 +153,41 @@ class ConnectivityTester:
                 )
             self._db.announce(s, Changes("client", frozenset({client_id})))
             return method_statuses(s, client_id)
+
+
+def _against_pin(s: Session, key: str, result: ProbeResult) -> ProbeResult:
+    """A certificate other than the pinned one is a warning: renewed, or someone in between."""
+    record = s.get(RemoteAccessRecord, key)
+    seen = result.info.get("cert_sha256")
+    if record is None or not record.cert_sha256 or not seen or seen == record.cert_sha256:
+        return result
+    return replace(
+        result,
+        outcome="warning" if result.outcome == "ok" else result.outcome,
+        detail=f"certificate differs from the pinned one ({record.cert_sha256[:23]}…)"
+        + (f"; {result.detail}" if result.detail else ""),
+    )
+
+
+def _stamp(s: Session, key: str, result: ProbeResult, actor_id: int, now: dt.datetime) -> None:
+    """The record's "last verified" fields (not MAC-bound: anyone may probe, remote.md §5)."""
+    record = s.get(RemoteAccessRecord, key)
+    if record is None:
+        return
+    first = next((a.address for a in result.addresses if a.state == "open"), "")
+    facts = [result.info.get(k, "") for k in ("rdp_protocol", "ssh_version", "product_version")]
+    parts = [result.detail] if result.outcome != "ok" else []
+    parts += [f for f in facts if f] + ([first] if first else [])
+    record.last_verified_at = now
+    record.last_verified_by_id = actor_id
+    record.last_verify_outcome = result.outcome
+    record.last_verify_summary = "; ".join(p for p in parts if p)[:200]
+    record.last_verify_detail = {
+        "layer": result.layer,
+        "latency_ms": round(result.latency_ms, 1),
+        "addresses": [[a.address, a.state, a.latency_ms] for a in result.addresses],
+        "info": dict(result.info),
+    }
 
 
 def _target(kind: str, row: dict[str, Any]) -> Target | TargetError:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select, update
 
 from app.db import Database
+from app.models import RemoteAccessRecord
 from app.models.enums import Role
 from app.remote.probe import Timeouts
 from app.services.connectivity import ConnectivityService, ConnectivityTester
 from app.services.errors import PermissionDeniedError
 from app.services.onboarding import OnboardingService
+from app.services.remote_records import records
 from tests.factories import add_client, add_technician
 from tests.fakes import FakeClock
 from tests.remote.responders import (
@@ -94,3 +97,49 @@ def test_a_read_only_account_cannot_record_tests(
     with pytest.raises(PermissionDeniedError):
         ConnectivityTester(db, clock, FAST).test(client, viewer)
     assert {m.outcome for m in ConnectivityService(db, clock).methods(client)} == {None}
+
+
+def test_probe_results_stamp_the_remote_records_last_verified_fields(
+    db: Database, clock: FakeClock, servers: tuple[int, int]
+) -> None:
+    tech = add_technician(db, "Ann Tech")
+    client = add_client(db)
+    _remote(db, clock, client, tech, *servers)
+
+    ConnectivityTester(db, clock, FAST).test(client, tech)
+
+    with db.read() as s:
+        stamped = {r.protocol: r for r in s.scalars(select(RemoteAccessRecord))}
+        views = {v.protocol: v for v in records(s, client)}
+        rdp = stamped["rdp"]
+        assert (rdp.last_verify_outcome, rdp.last_verified_at) == ("ok", clock.now())
+        assert rdp.last_verify_detail["info"]["cert_sha256"].count(":") == 31
+        assert "127.0.0.1" in rdp.last_verify_summary
+        assert stamped["winrm"].last_verify_outcome == "failed"
+        assert views["rdp"].last_verified.startswith("Last verified ")
+        assert views["rdp"].last_verified.endswith("by Ann Tech: OK — " + rdp.last_verify_summary)
+
+
+def test_a_certificate_other_than_the_pinned_one_is_a_warning(
+    db: Database, clock: FakeClock, servers: tuple[int, int]
+) -> None:
+    tech = add_technician(db, "Ann Tech")
+    client = add_client(db)
+    _remote(db, clock, client, tech, *servers)
+    pinned = ":".join(["ab"] * 32)
+    with db.write() as s:
+        s.execute(
+            update(RemoteAccessRecord)
+            .where(RemoteAccessRecord.protocol == "rdp")
+            .values(cert_sha256=pinned)
+        )
+
+    statuses = ConnectivityTester(db, clock, FAST).test(client, tech)
+
+    with db.read() as s:
+        rdp = s.scalars(
+            select(RemoteAccessRecord).where(RemoteAccessRecord.protocol == "rdp")
+        ).one()
+        assert rdp.last_verify_outcome == "warning"
+        assert "certificate differs from the pinned one" in rdp.last_verify_summary
+    assert next(m for m in statuses if m.kind == "rdp").outcome == "failed"
