@@ -16,7 +16,7 @@ from typing import Any, Final
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import RemoteAccessRecord, Technician, VaultItem
+from app.models import OnboardingSection, RemoteAccessRecord, Technician, VaultItem
 from app.remote.target import DEFAULT_PORTS, Gateway, LaunchPolicy, Protocol, Target, TargetError
 from app.services.onboarding_spec import ROW_KEY
 
@@ -192,3 +192,60 @@ def build_target(record: RemoteAccessRecord, account: str | None) -> Target:
         item_id=record.item_id,
     )
     return target.with_account(account)
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """A way in that the app does not launch (VPN, a client-provided tool): shown as text."""
+
+    kind: str
+    title: str
+    text: str
+    credential_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectOptions:
+    client_id: int
+    records: tuple[RecordView, ...]
+    instructions: tuple[Instruction, ...]
+
+
+def connect_options(s: Session, client_id: int) -> ConnectOptions:
+    """What a ticket's Connect menu lists: launchable records, then VPN and tool instructions."""
+    data = (
+        s.scalar(
+            select(OnboardingSection.data).where(
+                OnboardingSection.client_id == client_id, OnboardingSection.section == "remote"
+            )
+        )
+        or {}
+    )
+    labels = dict(
+        s.execute(
+            select(VaultItem.id, VaultItem.label).where(
+                VaultItem.id.in_(
+                    [str(r["credential"]) for r in data.get("vpn", []) if r.get("credential")]
+                )
+            )
+        ).all()
+    )
+    notes = [
+        Instruction(
+            "vpn",
+            f"VPN ({row.get('type') or 'other'}) — {row.get('endpoint') or ''}",
+            str(row.get("instructions") or ""),
+            labels.get(str(row.get("credential") or ""), ""),
+        )
+        for row in data.get("vpn", [])
+    ] + [
+        Instruction(
+            "tool",
+            str(row.get("name") or "")
+            + (f" — {row['identifier']}" if row.get("identifier") else ""),
+            str(row.get("instructions") or ""),
+            "",
+        )
+        for row in data.get("tools", [])
+    ]
+    return ConnectOptions(client_id, tuple(records(s, client_id)), tuple(notes))

@@ -135,6 +135,11 @@ class SessionService:
     def technician_id(self) -> int:
         return self._vault.technician_id
 
+    def options(self, client_id: int) -> remote_records.ConnectOptions:
+        """What the Connect menu lists for the client (nothing decrypted)."""
+        with self._db.read() as s:
+            return remote_records.connect_options(s, client_id)
+
     # -- the gate and the record -----------------------------------------------------------
 
     def approval_missing(self, ticket_id: int) -> tuple[str, ...]:

@@ -134,6 +134,26 @@ def test_saving_the_remote_section_writes_unsigned_launch_records(desk: Desk) ->
     assert desk.tech.record_state(views[0].record_id) == "unsigned"
 
 
+def test_connect_options_list_records_then_vpn_and_tool_instructions(desk: Desk) -> None:
+    form = OnboardingService(desk.db, desk.clock).form(desk.client_id).sections["remote"].data
+    assert form is not None
+    desk.save_remote(
+        rdp=list(form["rdp"]),
+        vpn=[{"type": "wireguard", "endpoint": "vpn.acme.example",
+              "instructions": "Import the profile from the wiki", "credential": str(desk.item_id)}],
+        tools=[{"name": "AnyDesk", "identifier": "123 456 789"}],
+    )  # fmt: skip
+
+    options = desk.tech.options(desk.client_id)
+
+    assert [r.title for r in options.records] == ["RDP — ts01.acme.example"]
+    assert [(i.kind, i.title, i.credential_label) for i in options.instructions] == [
+        ("vpn", "VPN (wireguard) — vpn.acme.example", "Domain admin"),
+        ("tool", "AnyDesk — 123 456 789", ""),
+    ]
+    assert options.instructions[0].text == "Import the profile from the wiki"
+
+
 def test_an_unsigned_record_is_refused_before_any_reveal_until_confirmed(desk: Desk) -> None:
     record = desk.record()
     with pytest.raises(RecordNotTrusted) as refused:
