@@ -21,6 +21,8 @@ from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from cryptography import x509
+
 from app.remote.target import Target
 
 Outcome = Literal["ok", "warning", "failed"]
@@ -175,7 +177,22 @@ def _tls_certificate(sock: socket.socket, host: str, info: dict[str, str]) -> ss
     der = tls.getpeercert(binary_form=True)
     if der:
         info["cert_sha256"] = _colon_sha256(der)
+        info.update(_certificate_facts(der))
     return tls
+
+
+def _certificate_facts(der: bytes) -> dict[str, str]:
+    """Subject, issuer and validity for the pin dialog; nothing when the DER does not parse."""
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        return {
+            "cert_subject": cert.subject.rfc4514_string()[:300],
+            "cert_issuer": cert.issuer.rfc4514_string()[:300],
+            "cert_not_before": cert.not_valid_before_utc.isoformat(),
+            "cert_not_after": cert.not_valid_after_utc.isoformat(),
+        }
+    except ValueError:
+        return {}
 
 
 def hello_rdp(sock: socket.socket, target: Target, info: dict[str, str]) -> str:

@@ -179,6 +179,7 @@ def _event_kind_table() -> dict[EventKind, str]:
         EventKind.VERIFICATION_FAILED: _t("Caller verification failed"),
         EventKind.APPROVAL: _t("Client approval"),
         EventKind.VIP_RULE: _t("VIP rule"),
+        EventKind.REMOTE_SESSION: _t("Remote session"),
     }
 
 

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from cryptography import x509
 
 from app.remote.probe import X224_REQUEST, Timeouts, probe, probe_many
 from app.remote.target import Target
@@ -53,6 +54,9 @@ def test_probe_rdp_credssp_reports_nla_and_certificate(responder_for: list[Respo
     assert (result.outcome, result.layer) == ("ok", None)
     assert result.info["rdp_protocol"] == "CredSSP (NLA)"
     assert result.info["cert_sha256"] == _colon(server.cert_der)
+    cert = x509.load_der_x509_certificate(server.cert_der)
+    assert result.info["cert_subject"] == cert.subject.rfc4514_string()
+    assert result.info["cert_not_after"] == cert.not_valid_after_utc.isoformat()
     # Exactly the fixed request: no mstshash cookie, nothing else (pitfall 9).
     assert server.received == [X224_REQUEST]
     assert b"mstshash" not in X224_REQUEST

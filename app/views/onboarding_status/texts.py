@@ -178,6 +178,7 @@ _APPROVAL_METHODS: Final[Mapping[str, str]] = {
     "email": "e-mail",
     "in_person": "in person",
     "written": "in writing",
+    "override": "administrator override",
 }
 
 
