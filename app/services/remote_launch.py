@@ -26,16 +26,28 @@ from app.services.remote_sessions import SessionService, Started
 
 log = logging.getLogger(__name__)
 
-#: FreeRDP 2.11's exit codes (client/X11/xfreerdp.h) that a technician can act on.
+#: xfreerdp's exit codes (client/X11/xfreerdp.h, 2.x) that a technician can act on.
 FREERDP_EXITS: Final = {
-    131: "the connection was cancelled or refused",
-    132: "the server could not be reached",
+    131: "the connection failed",
+    132: "authentication failed",
+    133: "security negotiation failed (NLA / TLS settings)",
+    134: "the logon failed",
+    135: "the account is locked out",
+    139: "the host name could not be resolved",
+    140: "the host name was not found",
+    141: "the connection could not be made",
     143: "TLS failed: the server's certificate is not the pinned one",
-    147: "the server requires NLA (CredSSP)",
+    145: "the connection was cancelled",
+    147: "the server could not be reached",
+    148: "the password has expired",
+    149: "the password must be changed",
+    151: "the account is disabled",
     154: "wrong user name or password",
     155: "access denied",
-    156: "the account must change its password",
-    160: "the account is locked out",
+    156: "the account is restricted",
+    157: "the account has expired",
+    158: "this logon type is not granted",
+    159: "credentials are missing",
 }
 
 
@@ -77,12 +89,16 @@ class ExternalLauncher:
         self._env = env
 
     def sweep(self) -> int:
-        """Remove what a crashed run left: temp files and listed TERMSRV entries (start-up)."""
-        removed = sweep_temp_dir(self._env.temp_dir)
-        if self._env.platform == "win32" and self._env.credential_list is not None:
-            store = CredentialStore(default_credential_api(), self._env.credential_list)
-            removed += store.sweep()
-        return removed
+        """Remove what a crashed run left: listed TERMSRV entries, then temp files (start-up)."""
+        removed = 0
+        if self._env.platform == "win32":
+            removed += self._credentials().sweep()
+        return removed + sweep_temp_dir(self._env.temp_dir)
+
+    def _credentials(self) -> CredentialStore:
+        # The list of entries we wrote lives beside, never inside, the swept temp directory.
+        listed = self._env.credential_list or self._env.temp_dir.parent / "termsrv.json"
+        return CredentialStore(default_credential_api(), listed)
 
     def run(self, started: Started, ticket_id: int | None) -> Launched:
         """Start the client for `started`; on any failure the session is closed as failed."""
@@ -113,11 +129,8 @@ class ExternalLauncher:
                 )
                 return [plan], False
             case "rdp-mstsc":
-                store = CredentialStore(
-                    default_credential_api(), env.credential_list or env.temp_dir / "termsrv.json"
-                )
                 mstsc = rdp_launch.plan_mstsc(
-                    target, None, password, rdp_dir=env.temp_dir, cred=store,
+                    target, None, password, rdp_dir=env.temp_dir, cred=self._credentials(),
                     use_clipboard=env.rdp_use_clipboard,
                 )  # fmt: skip
                 return [mstsc.plan], mstsc.offer_copy_password
@@ -133,15 +146,11 @@ class ExternalLauncher:
         raise LaunchError("not_external", f"{started.method} is not an external client")
 
     def _start(self, plans: list[LaunchPlan], started: Started) -> ProcessHandle:
-        """The first plan that starts; the others are fallbacks (macOS `open -b`, then `open`)."""
-        error: LaunchError | None = None
-        for plan in plans:
-            try:
-                return self._runner.start(plan, on_exit=self._on_exit(started, plan))
-            except LaunchError as e:
-                error = e
-        assert error is not None
-        raise error
+        """The first plan that starts and holds; the others are fallbacks (macOS `open -b`
+        exits 1 without Windows App, then plain `open`)."""
+        if len(plans) == 1:
+            return self._runner.start(plans[0], on_exit=self._on_exit(started, plans[0]))
+        return self._runner.start_first(plans, on_exit=self._on_exit(started, plans[-1]))
 
     def _on_exit(self, started: Started, plan: LaunchPlan) -> Callable[[int], None]:
         def exited(code: int) -> None:
