@@ -42,14 +42,29 @@ class AppPaths:
     def logs_dir(self) -> Path:
         return self.data_dir / "logs"
 
+    @property
+    def remote_dir(self) -> Path:
+        """The app's own SSH known_hosts and pinned WinRM certificates (public data)."""
+        return self.data_dir / "remote"
+
+    @property
+    def launch_dir(self) -> Path:
+        """`.rdp` / `.command` files of running launches; swept at start-up (no secrets)."""
+        return self.data_dir / "launch"
+
+    @property
+    def known_hosts_file(self) -> Path:
+        return self.remote_dir / "known_hosts"
+
     def default_database_url(self) -> str:
         return f"sqlite:///{self.database_file}"
 
     def ensure(self) -> None:
         """Create the data, backup and log directories if missing, readable by this user only."""
-        for d in (self.data_dir, self.backups_dir, self.logs_dir):
+        dirs = (self.data_dir, self.backups_dir, self.logs_dir, self.remote_dir, self.launch_dir)
+        for d in dirs:
             d.mkdir(mode=0o700, parents=True, exist_ok=True)
-        for d in (self.data_dir, self.backups_dir, self.logs_dir):
+        for d in dirs:
             _tighten(d, 0o700)
 
 

@@ -39,6 +39,8 @@ class RecordView:
     signed: bool
     pinned: bool
     last_verified: str
+    #: The pinned certificate (RDP, WinRM HTTPS), compared before launches that cannot pin.
+    cert_sha256: str = ""
 
     @property
     def title(self) -> str:
@@ -144,6 +146,7 @@ def records(s: Session, client_id: int) -> list[RecordView]:
             signed=r.record_mac is not None,
             pinned=bool(r.ssh_host_key or r.cert_sha256),
             last_verified=verified_line(r, who),
+            cert_sha256=r.cert_sha256,
         )
         for r, label, who in rows
     ]

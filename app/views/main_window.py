@@ -1,8 +1,7 @@
 """The main window: saved queues and navigation on the left, the queue or clients on the right.
 
 Thin by design: it composes feature views, opens ticket dialogs and watches the connection.
-GUI thread only.
-"""
+GUI thread only."""
 
 from __future__ import annotations
 
@@ -32,6 +31,7 @@ from app.vault.service import VaultService
 from app.views.clients.clients_view import ClientsView
 from app.views.clients.vault_session import VaultSession
 from app.views.icons import icon
+from app.views.remote.launcher import RemoteLauncher
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.sla_watch import SlaAlerts, SlaWatch
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         vault = VaultService(core.db, me.technician_id, core.clock.now)
         self.vault = VaultSession(vault, self, is_admin=me.role is Role.ADMIN, settings=settings)
         self.clients_view = ClientsView.from_core(core, runner, notifier, me, self.vault, self)
+        self.remote = RemoteLauncher.from_core(core, self.vault, runner, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)
         self.stack.addWidget(self.clients_view)
@@ -153,9 +154,7 @@ class MainWindow(QMainWindow):
         for action in (new, refresh, lock):
             toolbar.addAction(action)
             self.addAction(action)
-        self.new_ticket_action = new
-        self.refresh_action = refresh
-        self.lock_vault_action = lock
+        self.new_ticket_action, self.refresh_action, self.lock_vault_action = new, refresh, lock
         new.setEnabled(self._me.role is not Role.READ_ONLY)
         sla = QAction(self.tr("SLA settings…"), self)
         sla.triggered.connect(self.open_sla_settings)
@@ -191,6 +190,7 @@ class MainWindow(QMainWindow):
                 now=self._core.clock.now,
                 verification=self._core.verification,
                 approvals=self._core.approvals,
+                remote=self.remote,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(partial(self._dialogs.pop, ticket_id, None))

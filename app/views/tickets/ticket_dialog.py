@@ -35,6 +35,8 @@ from app.tasks import ChangeNotifier, Lane, TaskRunner
 from app.views import labels
 from app.views.onboarding_status.approvals_panel import ApprovalsPanel
 from app.views.onboarding_status.verification_dialog import CallerVerificationDialog
+from app.views.remote.connect_button import ConnectButton
+from app.views.remote.launcher import RemoteLauncher
 from app.views.tickets.conflict_dialog import (
     CompareChoice,
     ConflictChoice,
@@ -103,10 +105,11 @@ class TicketDialog(QDialog):
         now: Callable[[], dt.datetime] | None = None,
         verification: CallerVerificationService | None = None,
         approvals: ApprovalService | None = None,
+        remote: RemoteLauncher | None = None,
     ) -> None:
         """Without `sla` the dialog shows no SLA panel; `now` is the clock its countdowns use.
         Without `verification` there is no "Verify caller…" button; without `approvals` no
-        approvals panel."""
+        approvals panel; without `remote` no Connect menu."""
         super().__init__(parent)
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -119,6 +122,7 @@ class TicketDialog(QDialog):
         self._now = now
         self._verification = verification
         self._approvals = approvals
+        self._remote = remote
         self._can_edit = me.role is not Role.READ_ONLY
         self._ticket_id = ticket_id
         self._detail: TicketDetail | None = None
@@ -192,8 +196,16 @@ class TicketDialog(QDialog):
         self.verify_button.clicked.connect(self.verify_caller)
         #: The caller verification dialog opened last; None once it closed.
         self.verification_dialog: CallerVerificationDialog | None = None
+        #: The client's remote methods (None without a `RemoteLauncher`).
+        self.connect_button: ConnectButton | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.verify_button)
+        if self._remote is not None:
+            self.connect_button = ConnectButton(
+                self._remote, self._runner, can_launch=self._can_edit
+            )
+            self._remote.approval_needed.connect(self._on_approval_needed)
+            buttons.addWidget(self.connect_button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.close_button)
@@ -332,8 +344,15 @@ class TicketDialog(QDialog):
         self.editor.setEnabled(self._can_edit)
         self.save_button.setEnabled(self._can_edit)
         self.verify_button.setEnabled(self._can_edit)
+        if self.connect_button is not None:
+            self.connect_button.set_context(self._ticket_id, loaded.detail.fields.client_id)
         self.status_label.clear()
         self.ticket_loaded.emit(self._ticket_id)
+
+    def _on_approval_needed(self, ticket_id: int) -> None:
+        # A launch from this ticket was blocked by the client's permission rules.
+        if ticket_id == self._ticket_id and self.approvals_panel is not None:
+            self.approvals_panel.record_approval()
 
     def _on_load_failed(self, error: BaseException) -> None:
         log.warning("loading ticket %s failed", self._ticket_id, exc_info=error)

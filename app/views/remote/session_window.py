@@ -1,0 +1,78 @@
+"""The window holding embedded remote sessions: one tab per SSH terminal or WinRM console.
+
+Closing a tab ends its session (the terminal closes its channel; the console is deleted, which
+the launcher takes as the end). Closing the window closes every tab. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.tasks import TaskRunner
+
+from app.views.remote import PowerShellRunner, TerminalChannel
+from app.views.remote.terminal_widget import TerminalWidget
+from app.views.remote.winrm_console import WinRMConsole
+
+
+class SessionWindow(QWidget):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.setWindowTitle(self.tr("Remote sessions — MSP Helpdesk"))
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.resize(1000, 640)
+
+    def add_terminal(self, title: str, channel: TerminalChannel) -> TerminalWidget:
+        terminal = TerminalWidget(channel, cols=100, rows=30)
+        self._add(terminal, title)
+        terminal.setFocus()
+        return terminal
+
+    def add_console(
+        self,
+        title: str,
+        client: PowerShellRunner,
+        diagnostics: Mapping[str, str],
+        key: str,
+        *,
+        verified: bool,
+    ) -> WinRMConsole:
+        console = WinRMConsole(client, self._runner, diagnostics=diagnostics, key=key)
+        if not verified:
+            # WinRM over HTTP has no server identity to pin (remote.md §5).
+            warning = QLabel(self.tr("Server identity not verified (WinRM over HTTP)."))
+            warning.setObjectName("identityWarning")
+            warning.setStyleSheet("color: #b26a00;")
+            layout = console.layout()
+            if layout is not None:
+                layout.addWidget(warning)
+        self._add(console, title)
+        return console
+
+    def _add(self, widget: QWidget, title: str) -> None:
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setCurrentIndex(index)
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None:
+            return
+        if isinstance(widget, TerminalWidget) and not widget.is_closed:
+            widget.close_session()
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        while self.tabs.count():
+            self.close_tab(0)
+        super().closeEvent(event)
