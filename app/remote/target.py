@@ -101,7 +101,16 @@ def validate_user(value: str, field: str = "user") -> str:
             raise TargetError(field, "control_character")
         if not (char.isalnum() or char in _USER_PUNCTUATION):
             raise TargetError(field, "invalid_character")
+    # Latin mixed with Cyrillic or Greek is how look-alikes are made (`ѕrv01`, remote.md §10.1);
+    # a name wholly in one script (`José`, `Иван`, `用户`) is a real name.
+    scripts = {_script(c) for c in value if c.isalpha()}
+    if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+        raise TargetError(field, "mixed_script")
     return value
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ", 1)[0]
 
 
 def validate_domain(value: str, field: str = "domain") -> str:

@@ -46,9 +46,8 @@ HOST_REJECTED = [
     "fe80::1%eth0",
     "999.1.1.1",
 ]
-#: The Cyrillic row is left out for users: remote.md §1 allows Unicode letters in user names
-#: (target.py accepts `ѕrv01`), while the §10.1 table says reject; the lead decides.
-USER_REJECTED = [*SHELL_PAYLOADS, *LINE_PAYLOADS, *OPTION_PAYLOADS, *UNICODE_PAYLOADS[1:]]
+#: `ѕrv01` mixes Cyrillic into Latin: a look-alike, refused (a name in one script is accepted).
+USER_REJECTED = [*SHELL_PAYLOADS, *LINE_PAYLOADS, *OPTION_PAYLOADS, *UNICODE_PAYLOADS]
 
 
 def _target(**kwargs: object) -> Target:

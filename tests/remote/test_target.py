@@ -128,6 +128,9 @@ def test_remote_port_accepts(port: int) -> None:
         "",
         "x" * 105,
         "Jose\u0301",  # decomposed: not NFC
+        "\u0455rv01",  # Cyrillic dze among Latin letters
+        "adm\u0456n",  # Cyrillic i
+        "\u03b1dmin",  # Greek alpha
     ],
 )
 def test_remote_user_rejects(user: str) -> None:
@@ -135,7 +138,9 @@ def test_remote_user_rejects(user: str) -> None:
         validate_user(user)
 
 
-@pytest.mark.parametrize("user", ["a b", "José", "svc_backup$", "first.last", "x-admin", "用户"])
+@pytest.mark.parametrize(
+    "user", ["a b", "José", "svc_backup$", "first.last", "x-admin", "用户", "Иван.Петров"]
+)
 def test_remote_user_accepts(user: str) -> None:
     assert validate_user(user) == user
 
