@@ -44,6 +44,9 @@ class LaunchPlan:
     detached: bool = False
     #: remote_sessions.method (remote.md §7).
     method: str = ""
+    #: Windows: start in a console of its own (`CREATE_NEW_CONSOLE`), e.g. `ssh.exe` without
+    #: Windows Terminal; never by way of cmd.exe (remote.md §4.2).
+    new_console: bool = False
 
     def __repr__(self) -> str:
         # stdin may hold the password: never in a repr, log line or traceback.

@@ -20,6 +20,7 @@ import logging
 import os
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -68,6 +69,13 @@ class _Popen(Protocol):
     def terminate(self) -> None: ...
 
     def kill(self) -> None: ...
+
+
+def _console_flags(plan: LaunchPlan) -> dict[str, int]:
+    # The flag exists only on Windows; elsewhere the plan field means nothing.
+    if plan.new_console and sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_CONSOLE}  # type: ignore[attr-defined,unused-ignore]
+    return {}
 
 
 def child_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -312,6 +320,7 @@ class ProcessRunner:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 env=child_environment(self._env),
+                **_console_flags(plan),
             )
         except FileNotFoundError:
             finisher.all()

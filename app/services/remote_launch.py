@@ -19,6 +19,7 @@ from typing import Final
 
 from app.models.ticket import format_number
 from app.remote import rdp_launch, ssh_launch
+from app.remote.known_hosts import KnownHosts
 from app.remote.plan import LaunchError, LaunchPlan
 from app.remote.process import ProcessHandle, ProcessRunner, sweep_temp_dir
 from app.remote.wincred import CredentialStore, default_credential_api
@@ -139,7 +140,7 @@ class ExternalLauncher:
             case "ssh-system":
                 plan = ssh_launch.plan_system_ssh(
                     target, title=title, temp_dir=env.temp_dir,
-                    known_hosts_path=env.known_hosts if target.ssh_host_key else None,
+                    known_hosts_path=ssh_launch.pin_file_for(target, KnownHosts(env.known_hosts)),
                     platform=env.platform, which=env.which,
                 )  # fmt: skip
                 return [plan], False

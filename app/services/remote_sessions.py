@@ -220,6 +220,28 @@ class SessionService:
             self._audit(s, action, record.client_id, reason.strip() or _where(record))
             self._db.announce(s, Changes("client", frozenset({record.client_id})))
 
+    def forget_pins(self, record_id: str, reason: str) -> None:
+        """An administrator clears a record's host key and certificate pins, with a reason.
+
+        The next launch meets the server as a first contact again. Audited `remote_pin_replace`
+        (remote.md §5): a changed key is never overridden any other way.
+        """
+        if len(reason.strip()) < 5:
+            raise ValidationError({"reason": "required"})
+        with self._db.write() as s:
+            actor = require_editor(s, self.technician_id, "forget_pin")
+            if actor.role is not Role.ADMIN:
+                raise PermissionDeniedError("forget_pin")
+            record = _record(s, record_id)
+            if not record_macs.verify(self._vault, s, record):
+                raise RecordNotTrusted(record_id, record.record_mac is not None)
+            old = record.ssh_host_key or record.cert_sha256 or "(none)"
+            record.ssh_host_key = record.cert_sha256 = record.cert_pem = ""
+            record_macs.sign(self._vault, s, record)
+            why = f"forget pins of {_where(record)} (was {old[:60]}): {reason.strip()}"
+            self._audit(s, "remote_pin_replace", record.client_id, why)
+            self._db.announce(s, Changes("client", frozenset({record.client_id})))
+
     # -- launching -------------------------------------------------------------------------
 
     def start(

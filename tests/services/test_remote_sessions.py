@@ -359,3 +359,26 @@ def test_replacing_a_pin_is_an_audited_admin_act_and_rotation_keeps_records_sign
     desk.admin._vault.rotate(vault_id, "scheduled")
     assert desk.tech.record_state(record) == "signed"
     assert desk.tech.record_state(tampered) == "unsigned"  # never laundered by rotation
+
+
+def test_only_an_admin_forgets_pins_with_a_reason_and_the_record_stays_signed(
+    desk: Desk,
+) -> None:
+    record = desk.record("ssh")
+    desk.tech.confirm_record(record)
+    desk.tech.store_pin(record, ssh_host_key=HOST_KEY)
+    with pytest.raises(PermissionDeniedError):
+        desk.tech.forget_pins(record, "server was reinstalled")
+    with pytest.raises(ValidationError):
+        desk.admin.forget_pins(record, "")
+
+    desk.admin.forget_pins(record, "server was reinstalled")
+
+    assert desk.tech.record_state(record) == "signed"
+    with desk.db.read() as s:
+        stored = s.get(RemoteAccessRecord, record)
+        assert stored is not None and stored.ssh_host_key == ""
+        reasons = s.scalars(
+            select(VaultAudit.reason).where(VaultAudit.action == "remote_pin_replace")
+        ).all()
+    assert any("server was reinstalled" in r for r in reasons)
