@@ -97,7 +97,7 @@ def launch(
     )  # fmt: skip
     [record] = sessions.options(client).records
     asked = Asked(accept_key=True)
-    launcher.ask_confirm_record = lambda parent, rec, tampered: ""  # type: ignore[method-assign]
+    launcher.ask_confirm_record = lambda parent, record, tampered: ""  # type: ignore[method-assign]
 
     def ask_host_key(parent, key: HostKeyInfo) -> bool:
         asked.keys.append(key)
