@@ -165,6 +165,10 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
                 dialog = window.open_ticket(ticket_id)
                 dialog.resize(1100, 760)
                 grab(dialog, "ticket-dialog")
+                if dialog.connect_button is not None:
+                    wait_until_idle(runner)
+                    dialog.connect_button.menu_.adjustSize()
+                    grab(dialog.connect_button.menu_, "connect-menu")
                 dialog.close()
         new = window.new_ticket()
         grab(new, "new-ticket-dialog")

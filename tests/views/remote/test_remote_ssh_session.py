@@ -43,6 +43,8 @@ from app.views.remote.launcher import RemoteLauncher
 from app.views.remote.terminal_widget import TerminalWidget
 
 pytestmark = pytest.mark.sshd
+#: Where screenshots for humans land (ignored by git), as in tests/test_screenshots.py.
+SHOTS = Path(__file__).resolve().parents[3] / "out" / "screenshots"
 
 
 @pytest.fixture(autouse=True)
@@ -136,6 +138,13 @@ def test_ssh_embedded_launch_pins_on_first_contact_and_runs_a_real_shell(
     terminal = _terminal(launcher)
     terminal.send_text("echo hello-$((6*7))\r")
     qtbot.waitUntil(lambda: "hello-42" in _screen_text(terminal), timeout=10_000)
+    # For the README: the session window with a real shell's colours.
+    terminal.send_text("ls --color=always / ; printf '\\033[1;32mall good\\033[0m\\n'\r")
+    qtbot.waitUntil(lambda: "all good" in _screen_text(terminal), timeout=10_000)
+    assert launcher.window is not None
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    launcher.window.resize(900, 420)
+    assert launcher.window.grab().save(str(SHOTS / "remote-ssh.png"))
     with db.read() as s:
         row = s.scalars(select(RemoteSession)).one()
         assert (row.outcome, row.method) == ("connected", "ssh-embedded")
