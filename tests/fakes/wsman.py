@@ -19,20 +19,18 @@ results keyed by command line, or by the PowerShell script decoded from `-Encode
 (the `HD_SCRIPT` loader is resolved from the shell's environment). Output is encoded as the
 real host would: UTF-8 when the script sets `[Console]::OutputEncoding` or the shell asked for
 code page 65001, else code page 437. Everything received is recorded for assertions.
+
+The SOAP replies and the encryption framing are built in `tests.fakes.wsman_protocol`.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import datetime as dt
 import hashlib
-import ipaddress
 import os
-import re
 import socket
 import ssl
-import struct
 import tempfile
 import threading
 import time
@@ -43,39 +41,70 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, Literal
-from xml.sax.saxutils import escape
 
 import spnego
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from spnego.channel_bindings import GssChannelBindings
 from spnego.exceptions import SpnegoError
 
-NS: Final = {
-    "s": "http://www.w3.org/2003/05/soap-envelope",
-    "a": "http://schemas.xmlsoap.org/ws/2004/08/addressing",
-    "w": "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd",
-    "rsp": "http://schemas.microsoft.com/wbem/wsman/1/windows/shell",
-    "wsmid": "http://schemas.dmtf.org/wbem/wsman/identity/1/wsmanidentity.xsd",
-}
-_TRANSFER: Final = "http://schemas.xmlsoap.org/ws/2004/09/transfer/"
-_SHELL: Final = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/"
-ACTION_CREATE, ACTION_DELETE = _TRANSFER + "Create", _TRANSFER + "Delete"
-ACTION_COMMAND, ACTION_RECEIVE = _SHELL + "Command", _SHELL + "Receive"
-ACTION_SIGNAL, SIGNAL_TERMINATE = _SHELL + "Signal", _SHELL + "signal/terminate"
-STATE_DONE, STATE_RUNNING = _SHELL + "CommandState/Done", _SHELL + "CommandState/Running"
-FAULT_TIMEOUT: Final = 2150858793
-FAULT_NO_SHELL: Final = 2150858843
+from tests.certs import PrivateKey, self_signed, write_pem
+from tests.fakes.wsman_protocol import (
+    ACTION_COMMAND,
+    ACTION_CREATE,
+    ACTION_DELETE,
+    ACTION_RECEIVE,
+    ACTION_SIGNAL,
+    ENCRYPTED_CONTENT_TYPE,
+    FAULT_NO_SHELL,
+    FAULT_TIMEOUT,
+    FAULT_UNKNOWN_ACTION,
+    NS,
+    PRODUCT_VERSION,
+    SIGNAL_TERMINATE,
+    SOAP_CONTENT_TYPE,
+    STATE_DONE,
+    STATE_RUNNING,
+    command_response,
+    create_response,
+    delete_response,
+    fault,
+    identify_response,
+    operation_seconds,
+    receive_response,
+    signal_response,
+    timeout_fault,
+    unwrap,
+    wrap,
+)
+
+__all__ = [
+    "ACTION_COMMAND",
+    "ACTION_CREATE",
+    "ACTION_DELETE",
+    "ACTION_RECEIVE",
+    "ACTION_SIGNAL",
+    "CHUNK",
+    "ENV_LOADER",
+    "FAULT_NO_SHELL",
+    "FAULT_TIMEOUT",
+    "NS",
+    "PRODUCT_VERSION",
+    "SIGNAL_TERMINATE",
+    "STATE_DONE",
+    "STATE_RUNNING",
+    "UTF8_PREFIX",
+    "Auth",
+    "Canned",
+    "FakeWSMan",
+    "Received",
+    "decode_encoded_command",
+    "make_certificate",
+]
+
 UTF8_PREFIX: Final = "[Console]::OutputEncoding=[Text.Encoding]::UTF8;"
 ENV_LOADER: Final = ". ([ScriptBlock]::Create($Env:HD_SCRIPT))"
-PRODUCT_VERSION: Final = "OS: 10.0.20348 SP: 0.0 Stack: 3.0"
 #: Raw output bytes per Receive reply, so long output spans several replies as on Windows.
 CHUNK: Final = 48 * 1024
-_BOUNDARY: Final = b"--Encrypted Boundary"
-_SPNEGO_PROTOCOL: Final = "application/HTTP-SPNEGO-session-encrypted"
 
 Auth = Literal["basic", "ntlm"]
 
@@ -131,34 +160,11 @@ class _Shell:
 
 def make_certificate(
     hosts: tuple[str, ...] = ("localhost", "127.0.0.1"),
-) -> tuple[bytes, bytes, ec.EllipticCurvePrivateKey]:
+) -> tuple[bytes, bytes, PrivateKey]:
     """A self-signed server certificate for `hosts` (names and IPs, the first is the CN):
     (PEM, DER, key)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hosts[0])])
-    sans: list[x509.GeneralName] = []
-    for host in hosts:
-        try:
-            sans.append(x509.IPAddress(ipaddress.ip_address(host)))
-        except ValueError:
-            sans.append(x509.DNSName(host))
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName(sans), critical=False)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    pem, der = (cert.public_bytes(e) for e in (Encoding.PEM, Encoding.DER))
-    return pem, der, key
+    key, cert = self_signed(hosts[0], hosts=hosts)
+    return cert.public_bytes(Encoding.PEM), cert.public_bytes(Encoding.DER), key
 
 
 def decode_encoded_command(arguments: str) -> str | None:
@@ -250,12 +256,11 @@ class FakeWSMan:
         self._old_user_file = os.environ.get("NTLM_USER_FILE")
         os.environ["NTLM_USER_FILE"] = str(self.user_file)
         if self.tls:
-            self.cert_pem, self.cert_der, key = make_certificate(self.cert_hosts)
-            chain = Path(self._tmp.name, "server.pem")
-            pkcs8, plain = serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-            chain.write_bytes(self.cert_pem + key.private_bytes(Encoding.PEM, pkcs8, plain))
+            key, cert = self_signed(self.cert_hosts[0], hosts=self.cert_hosts)
+            self.cert_pem = cert.public_bytes(Encoding.PEM)
+            self.cert_der = cert.public_bytes(Encoding.DER)
             self._ssl = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            self._ssl.load_cert_chain(chain)
+            self._ssl.load_cert_chain(*write_pem(Path(self._tmp.name), key, cert))
         self._server = _Server(("127.0.0.1", 0), _Handler, self)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -305,7 +310,7 @@ class FakeWSMan:
         for selector in header.iterfind("w:SelectorSet/w:Selector", NS):
             if selector.get("Name") == "ShellId":
                 shell_id = (selector.text or "").strip()
-        timeout = _seconds(header.findtext("w:OperationTimeout", "PT60S", NS))
+        timeout = operation_seconds(header.findtext("w:OperationTimeout", "PT60S", NS))
         with self.lock:
             self.actions.append(action.rsplit("/", 1)[-1])
         if action == ACTION_CREATE:
@@ -313,12 +318,12 @@ class FakeWSMan:
         with self.lock:
             shell = self.shells.get(shell_id)
         if shell is None:
-            return 500, _fault(message_id, FAULT_NO_SHELL, "w:InvalidSelectors", "Shell not found.")
+            return 500, fault(message_id, FAULT_NO_SHELL, "w:InvalidSelectors", "Shell not found.")
         if action == ACTION_DELETE:
             with self.lock:
                 self.shells.pop(shell_id, None)
                 self.deleted_shells.append(shell_id)
-            return 200, _envelope(message_id, ACTION_DELETE + "Response", "")
+            return 200, delete_response(message_id)
         if action == ACTION_COMMAND:
             return 200, self._command(shell_id, shell, header, soap_body, message_id)
         if action == ACTION_RECEIVE:
@@ -332,8 +337,10 @@ class FakeWSMan:
                 command = shell.commands.get(command_id)
             if command is not None:
                 command.signalled.set()
-            return 200, _envelope(message_id, ACTION_SIGNAL + "Response", "<rsp:SignalResponse/>")
-        return 500, _fault(message_id, 2150858817, "w:ActionNotSupported", "Unknown action.")
+            return 200, signal_response(message_id)
+        return 500, fault(
+            message_id, FAULT_UNKNOWN_ACTION, "w:ActionNotSupported", "Unknown action."
+        )
 
     def _create(self, header: ET.Element, body: ET.Element, message_id: str) -> bytes:
         codepage = 437
@@ -347,15 +354,7 @@ class FakeWSMan:
         shell_id = str(uuid.uuid4()).upper()
         with self.lock:
             self.shells[shell_id] = _Shell(codepage, env)
-        created = (
-            "<x:ResourceCreated><a:Address>http://127.0.0.1/wsman</a:Address>"
-            "<a:ReferenceParameters><w:ResourceURI>"
-            "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd</w:ResourceURI>"
-            f'<w:SelectorSet><w:Selector Name="ShellId">{shell_id}</w:Selector></w:SelectorSet>'
-            "</a:ReferenceParameters></x:ResourceCreated>"
-            f"<rsp:Shell><rsp:ShellId>{shell_id}</rsp:ShellId></rsp:Shell>"
-        )
-        return _envelope(message_id, ACTION_CREATE + "Response", created)
+        return create_response(message_id, shell_id)
 
     def _command(
         self, shell_id: str, shell: _Shell, header: ET.Element, body: ET.Element, message_id: str
@@ -392,12 +391,7 @@ class FakeWSMan:
             shell.commands[command_id] = _Command(
                 canned, _encode(canned.stdout, codec), _encode(canned.stderr, codec)
             )
-        return _envelope(
-            message_id,
-            ACTION_COMMAND + "Response",
-            f"<rsp:CommandResponse><rsp:CommandId>{command_id}</rsp:CommandId>"
-            "</rsp:CommandResponse>",
-        )
+        return command_response(message_id, command_id)
 
     def _receive(
         self, shell: _Shell, body: ET.Element, message_id: str, timeout: float
@@ -407,7 +401,7 @@ class FakeWSMan:
         with self.lock:
             command = shell.commands.get(command_id)
         if command is None:
-            return 500, _fault(message_id, 2150858843, "w:InvalidSelectors", "No such command.")
+            return 500, fault(message_id, FAULT_NO_SHELL, "w:InvalidSelectors", "No such command.")
         out, command.stdout = command.stdout[:CHUNK], command.stdout[CHUNK:]
         err, command.stderr = command.stderr[:CHUNK], command.stderr[CHUNK:]
         pending = bool(command.stdout or command.stderr)
@@ -415,82 +409,19 @@ class FakeWSMan:
             command.signalled.set()
         idle = not out and not err and command.canned.block and not command.signalled.is_set()
         if idle and not command.signalled.wait(min(timeout, self.max_operation_wait)):
-            return 500, _fault(
-                message_id,
-                FAULT_TIMEOUT,
-                "w:TimedOut",
-                "The WS-Management service cannot complete the operation within the time "
-                "specified in OperationTimeout.",
-            )
-        streams = "".join(
-            f'<rsp:Stream Name="{name}" CommandId="{command_id}">'
-            f"{base64.b64encode(data).decode()}</rsp:Stream>"
-            for name, data in (("stdout", out), ("stderr", err))
-            if data
-        )
+            return 500, timeout_fault(message_id)
         running = pending or (command.canned.block and not command.signalled.is_set())
-        if running:
-            state = f'<rsp:CommandState CommandId="{command_id}" State="{STATE_RUNNING}"/>'
-        else:
-            state = (
-                f'<rsp:CommandState CommandId="{command_id}" State="{STATE_DONE}">'
-                f"<rsp:ExitCode>{command.canned.exit_code}</rsp:ExitCode></rsp:CommandState>"
-            )
-        return 200, _envelope(
-            message_id,
-            ACTION_RECEIVE + "Response",
-            f"<rsp:ReceiveResponse>{streams}{state}</rsp:ReceiveResponse>",
-        )
+        exit_code = None if running else command.canned.exit_code
+        return 200, receive_response(message_id, command_id, out, err, exit_code)
 
     def identify(self) -> bytes:
         with self.lock:
             self.identify_requests += 1
-        return (
-            f'<s:Envelope xmlns:s="{NS["s"]}" xmlns:wsmid="{NS["wsmid"]}"><s:Header/><s:Body>'
-            "<wsmid:IdentifyResponse><wsmid:ProtocolVersion>"
-            "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd</wsmid:ProtocolVersion>"
-            "<wsmid:ProductVendor>Microsoft Corporation</wsmid:ProductVendor>"
-            f"<wsmid:ProductVersion>{PRODUCT_VERSION}</wsmid:ProductVersion>"
-            "<wsmid:SecurityProfiles><wsmid:SecurityProfileName>"
-            "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/spnego-kerberos"
-            "</wsmid:SecurityProfileName></wsmid:SecurityProfiles>"
-            "</wsmid:IdentifyResponse></s:Body></s:Envelope>"
-        ).encode()
+        return identify_response()
 
 
 def _encode(value: str | bytes, codec: str) -> bytes:
     return value if isinstance(value, bytes) else value.encode(codec, errors="replace")
-
-
-def _seconds(duration: str) -> float:
-    match = re.fullmatch(r"PT(\d+(?:\.\d+)?)S", duration.strip())
-    return float(match.group(1)) if match else 60.0
-
-
-def _envelope(relates_to: str, action: str, body: str) -> bytes:
-    return (
-        f'<s:Envelope xml:lang="en-US" xmlns:s="{NS["s"]}" xmlns:a="{NS["a"]}" '
-        'xmlns:x="http://schemas.xmlsoap.org/ws/2004/09/transfer" '
-        f'xmlns:w="{NS["w"]}" xmlns:rsp="{NS["rsp"]}">'
-        f"<s:Header><a:Action>{action}</a:Action>"
-        f"<a:MessageID>uuid:{uuid.uuid4()}</a:MessageID>"
-        "<a:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:To>"
-        f"<a:RelatesTo>{escape(relates_to)}</a:RelatesTo></s:Header>"
-        f"<s:Body>{body}</s:Body></s:Envelope>"
-    ).encode()
-
-
-def _fault(relates_to: str, code: int, subcode: str, reason: str) -> bytes:
-    return _envelope(
-        relates_to,
-        "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault",
-        "<s:Fault><s:Code><s:Value>s:Receiver</s:Value>"
-        f"<s:Subcode><s:Value>{subcode}</s:Value></s:Subcode></s:Code>"
-        f'<s:Reason><s:Text xml:lang="en-US">{escape(reason)}</s:Text></s:Reason>'
-        '<s:Detail><f:WSManFault xmlns:f="http://schemas.microsoft.com/wbem/wsman/1/wsmanfault" '
-        f'Code="{code}" Machine="127.0.0.1"><f:Message>{escape(reason)}</f:Message>'
-        "</f:WSManFault></s:Detail></s:Fault>",
-    )
 
 
 # --- HTTP ----------------------------------------------------------------------------------------
@@ -555,7 +486,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(404, b"")
             return
         if self.headers.get("WSMANIDENTIFY", "").lower() == "unauthenticated":
-            self._reply(200, fake.identify(), "application/soap+xml;charset=UTF-8")
+            self._reply(200, fake.identify(), SOAP_CONTENT_TYPE)
             return
         if not self._authenticate():
             return
@@ -571,16 +502,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self._reply(400, b"")
                 return
             assert self.ntlm is not None
-            body = _unwrap(self.ntlm, body)
+            body = unwrap(self.ntlm, body)
         status, reply = fake.dispatch(body)
         if fake.auth == "ntlm" and not fake.tls:
             assert self.ntlm is not None
-            content_type = (
-                f'multipart/encrypted;protocol="{_SPNEGO_PROTOCOL}";boundary="Encrypted Boundary"'
-            )
-            self._reply(status, _wrap(self.ntlm, reply), content_type)
+            self._reply(status, wrap(self.ntlm, reply), ENCRYPTED_CONTENT_TYPE)
         else:
-            self._reply(status, reply, "application/soap+xml;charset=UTF-8")
+            self._reply(status, reply, SOAP_CONTENT_TYPE)
 
     def _authenticate(self) -> bool:
         fake = self.server.fake
@@ -646,38 +574,3 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-def _unwrap(context: spnego.ContextProxy, body: bytes) -> bytes:
-    """The SOAP text inside pywinrm's `multipart/encrypted` framing ([MS-WSMV] 2.2.9.1.1)."""
-    parts = [part for part in body.split(_BOUNDARY + b"\r\n") if part]
-    header, payload = parts[0], parts[1]
-    expected = int(header.split(b"Length=")[1].strip())
-    payload = payload.removesuffix(_BOUNDARY + b"--\r\n")
-    payload = payload.removeprefix(b"\tContent-Type: application/octet-stream\r\n")
-    (sig_len,) = struct.unpack("<I", payload[:4])
-    signature, sealed = payload[4 : 4 + sig_len], payload[4 + sig_len :]
-    message = context.unwrap(signature + sealed).data
-    if len(message) != expected:
-        raise ValueError("encrypted length mismatch")
-    return message
-
-
-def _wrap(context: spnego.ContextProxy, message: bytes) -> bytes:
-    wrapped = context.wrap(message, encrypt=True).data
-    signature, sealed = wrapped[:16], wrapped[16:]
-    return (
-        _BOUNDARY + b"\r\n"
-        b"\tContent-Type: " + _SPNEGO_PROTOCOL.encode() + b"\r\n"
-        b"\tOriginalContent: type=application/soap+xml;charset=UTF-8;Length="
-        + str(len(message)).encode()
-        + b"\r\n"
-        + _BOUNDARY
-        + b"\r\n"
-        b"\tContent-Type: application/octet-stream\r\n"
-        + struct.pack("<I", len(signature))
-        + signature
-        + sealed
-        + _BOUNDARY
-        + b"--\r\n"
-    )

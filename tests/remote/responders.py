@@ -6,7 +6,6 @@ Each `Responder` listens on `127.0.0.1:0` (or `::1`), records what each client s
 
 from __future__ import annotations
 
-import datetime as dt
 import socket
 import ssl
 import tempfile
@@ -15,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from tests.certs import self_signed, write_pem
 
 Play = Callable[[socket.socket, "Responder"], None]
 
@@ -110,32 +108,11 @@ class Responder:
 
 
 def _self_signed_context() -> tuple[ssl.SSLContext, bytes]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
+    key, cert = self_signed("localhost")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     with tempfile.TemporaryDirectory() as tmp:
-        cert_path, key_path = Path(tmp, "cert.pem"), Path(tmp, "key.pem")
-        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        key_path.write_bytes(
-            key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        )
-        context.load_cert_chain(cert_path, key_path)
-    return context, cert.public_bytes(serialization.Encoding.DER)
+        context.load_cert_chain(*write_pem(Path(tmp), key, cert))
+    return context, cert.public_bytes(Encoding.DER)
 
 
 # --- X.224 plays ---------------------------------------------------------------------------------
