@@ -64,6 +64,8 @@ _PROTOCOLS: Final = {
     "winrm-console": ("winrm", "winrm-https"),
 }
 FINAL_OUTCOMES: Final = ("ended", "failed", "cancelled")
+#: Characters of a transcript kept on the ticket (remote.md §4.1: about 1 MiB of history).
+TRANSCRIPT_MAX: Final = 1_000_000
 _LABELS: Final = {
     "rdp-mstsc": "RDP (Remote Desktop Connection)",
     "rdp-macos": "RDP (Windows App)",
@@ -368,6 +370,30 @@ class SessionService:
                 )  # fmt: skip
                 self._db.announce(s, Changes("ticket", frozenset({row.ticket_id})))
 
+    def attach_transcript(self, session_id: uuid.UUID, text: str) -> None:
+        """Put a session's transcript (terminal history, console commands) on its ticket.
+
+        Opt-in, by the technician who ran it; the newest `TRANSCRIPT_MAX` characters are kept.
+        Remote output is stored as plain text: the timeline never interprets it.
+        """
+        text = text.replace("\x00", "").strip()
+        if not text:
+            raise ValidationError({"transcript": "required"})
+        if len(text) > TRANSCRIPT_MAX:
+            text = "[…earlier output cut…]\n" + text[-TRANSCRIPT_MAX:]
+        now = self._clock.now()
+        with self._db.write() as s:
+            require_editor(s, self.technician_id, "attach_transcript")
+            row = _session(s, session_id)
+            if row.ticket_id is None:
+                raise ValidationError({"ticket": "required"})
+            if row.technician_id != self.technician_id:
+                raise PermissionDeniedError("attach_transcript")
+            label = _LABELS.get(row.method, row.method)
+            head = f"Transcript of {label} to {row.target_host}:{row.target_port}"
+            self._event(s, row.ticket_id, now, f"{head}\n\n{text}", "transcript")
+            self._db.announce(s, Changes("ticket", frozenset({row.ticket_id})))
+
     def record_override(self, ticket_id: int, reason: str) -> None:
         """An administrator's override of the permission rules for this ticket, with a reason.
 
@@ -458,7 +484,7 @@ class SessionService:
         s.add(
             TicketEvent(
                 ticket_id=ticket_id, at=now, actor_id=self.technician_id,
-                kind=EventKind.REMOTE_SESSION, new_value=value, body=body[:5000],
+                kind=EventKind.REMOTE_SESSION, new_value=value, body=body[: TRANSCRIPT_MAX + 200],
             )
         )  # fmt: skip
 

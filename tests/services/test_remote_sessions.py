@@ -382,3 +382,19 @@ def test_only_an_admin_forgets_pins_with_a_reason_and_the_record_stays_signed(
             select(VaultAudit.reason).where(VaultAudit.action == "remote_pin_replace")
         ).all()
     assert any("server was reinstalled" in r for r in reasons)
+
+
+def test_a_transcript_goes_on_the_ticket_by_its_own_technician_only(desk: Desk) -> None:
+    record = desk.record()
+    desk.tech.confirm_record(record)
+    started = desk.tech.start(desk.ticket_id, record, "rdp-freerdp")
+
+    with pytest.raises(PermissionDeniedError):
+        desk.admin.attach_transcript(started.session_id, "root@srv01:~# uptime")
+    with pytest.raises(ValidationError):
+        desk.tech.attach_transcript(started.session_id, "  \x00 ")
+    desk.tech.attach_transcript(started.session_id, "root@srv01:~# uptime\n<b>up 3 days</b>")
+
+    last = timeline(desk.db, desk.ticket_id)[-1]
+    assert last.startswith("Transcript of RDP (FreeRDP) to ts01.acme.example:3389\n\n")
+    assert last.endswith("<b>up 3 days</b>")

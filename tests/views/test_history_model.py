@@ -202,7 +202,7 @@ def test_long_bodies_are_kept_whole_but_tooltips_are_cut():
     assert model.index(0).data(BodyRole) == body
     tooltip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert len(tooltip) < 2000
-    assert tooltip.endswith("…")
+    assert tooltip.endswith("…</p>")
     assert model_with(event(EventKind.CREATED)).index(0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
@@ -212,3 +212,10 @@ def test_set_events_resets(qtbot):
         model.set_events([event(EventKind.INTERNAL_NOTE, body="b", event_id=2)] * 3)
     assert model.rowCount() == 3
     assert model.event_at(2).body == "b"
+
+
+def test_tooltips_show_markup_in_a_body_as_text():
+    model = model_with(event(EventKind.REMOTE_SESSION, body="<b>up</b> <img src='x'> & more"))
+    tooltip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;up&lt;/b&gt; &lt;img src=&#x27;x&#x27;&gt; &amp; more" in tooltip
+    assert "<b>" not in tooltip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -96,7 +97,10 @@ class TicketHistoryListModel(QAbstractListModel):
             if not row.body:
                 return None
             body = row.body
-            return body if len(body) <= _TOOLTIP_CHARS else body[:_TOOLTIP_CHARS] + "…"
+            body = body if len(body) <= _TOOLTIP_CHARS else body[:_TOOLTIP_CHARS] + "…"
+            # Tooltips guess rich text from the first tag; notes and remote transcripts are
+            # plain text, so they are escaped and shown as typed (or as the server printed).
+            return f"<p style='white-space:pre-wrap'>{html.escape(body)}</p>"
         if role == EventIdRole:
             return row.event_id
         if role == KindRole:
