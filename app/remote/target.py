@@ -226,6 +226,10 @@ class LaunchPolicy:
     ssh_allow_agent: bool = False
 
     def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            # Stored as JSON: "no" is a truthy string, never a yes.
+            if name not in ("width", "height", "screen") and not isinstance(value, bool):
+                raise TargetError(name, "invalid_flag")
         for name in ("width", "height"):
             value = getattr(self, name)
             if value is not None and (

@@ -56,7 +56,11 @@ def hostname(text: str) -> str:
 
 
 def ip_address(text: str) -> str:
-    """An IPv4 or IPv6 address in its canonical form."""
+    """An IPv4 or IPv6 address in its canonical form; never scoped (`fe80::1%eth0`)."""
+    if "%" in text:
+        # A zone names an interface of the machine typing it, not of the client's network, and
+        # remote targets refuse it (remote.md §1).
+        raise FieldError("invalid_ip")
     try:
         return str(ipaddress.ip_address(text.strip().strip("[]")))
     except ValueError:

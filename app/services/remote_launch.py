@@ -106,7 +106,9 @@ class ExternalLauncher:
         try:
             plans, offer = self._plans(started, ticket_id)
             handle = self._start(plans, started)
-        except (LaunchError, ValueError) as e:
+        except Exception as e:
+            # Whatever stopped the start (a bad value, a missing client, a full disk, a
+            # credential store error), the session ends failed instead of "starting" forever.
             self._sessions.finish(started.session_id, "failed", detail=_message(e))
             raise
         finally:
@@ -176,5 +178,7 @@ class ExternalLauncher:
 def _message(error: Exception) -> str:
     if isinstance(error, LaunchError):
         return str(error)
-    # Planner ValueErrors name the field, never the value.
-    return f"not launchable: {error}"
+    if isinstance(error, ValueError):
+        # Planner ValueErrors name the field, never the value.
+        return f"not launchable: {error}"
+    return f"could not start ({type(error).__name__})"

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Changes, Database
 from app.models import (
+    OnboardingSection,
     RemoteAccessRecord,
     RemoteSession,
     Technician,
@@ -166,11 +167,24 @@ class SessionService:
         with self._db.write() as s:
             actor = require_editor(s, self.technician_id, "confirm_remote_record")
             record = _record(s, record_id)
-            if record.record_mac is not None and not record_macs.verify(self._vault, s, record):
+            tampered = record.record_mac is not None
+            if tampered and record_macs.verify(self._vault, s, record):
+                return  # already signed
+            if tampered:
                 if actor.role is not Role.ADMIN:
                     raise PermissionDeniedError("review_remote_record")
                 if len(reason.strip()) < 5:
                     raise ValidationError({"reason": "required"})
+            else:
+                # The form never sets pins or the launch policy, so an unsigned record has no
+                # business carrying them: a MAC cleared in the database must not smuggle a
+                # pin or drive redirection past the technician's "confirm the target".
+                record.ssh_host_key = record.cert_sha256 = record.cert_pem = ""
+                record.policy = {}
+            try:
+                remote_records.build_target(record, None)
+            except TargetError as e:
+                raise ValidationError({e.field: e.code}) from None
             record_macs.sign(self._vault, s, record)
             why = reason.strip() or f"confirmed {record.protocol} {_where(record)}"
             self._audit(s, "remote_record_sign", record.client_id, why)
@@ -289,16 +303,24 @@ class SessionService:
                     self._db.announce(s, Changes("ticket", frozenset({ticket_id})))
                     # Committed with the blocked row: raised below, outside the transaction.
                     blocked = LaunchBlocked(session_id, missing)
-            elif len(reason.strip()) < 5:
-                raise ValidationError({"reason": "required"})
+            else:
+                if len(reason.strip()) < 5:
+                    raise ValidationError({"reason": "required"})
+                if _has_permission_rules(s, record.client_id):
+                    # remote.md §7.1: a rule client's work starts from a ticket, where the
+                    # approval is recorded; an ad-hoc launch would skip the gate.
+                    self._log(s, session_id, None, record, method, now, "blocked")
+                    blocked = LaunchBlocked(session_id, ("a ticket for this client",))
         if blocked is not None:
             raise blocked
         with self._db.read() as s:
             snapshot = _record(s, record_id)
             if not record_macs.verify(self._vault, s, snapshot):
                 raise RecordNotTrusted(record_id, snapshot.record_mac is not None)
-            # Detached with every column loaded: the target is built from what verified.
+            # Detached with every column loaded: the target is built (and the session logged)
+            # from what verified, never from a later read.
             s.expunge(snapshot)
+        remote_records.build_target(snapshot, None)  # a stored value not launchable: no reveal
         item_id = snapshot.item_id
         client = snapshot.client_id
         wants_key = snapshot.protocol == "ssh" and snapshot.ssh_auth == "key"
@@ -310,15 +332,19 @@ class SessionService:
             secrets = self._vault.reveal(uuid.UUID(item_id), fields, purpose)
             user = secrets.pop("username", None)
             account = user.reveal_text() if user is not None else None
-        target = remote_records.build_target(snapshot, account)
+        try:
+            target = remote_records.build_target(snapshot, account)
+        except TargetError:
+            for secret in secrets.values():
+                secret.wipe()
+            raise
         with self._db.write() as s:
-            record = _record(s, record_id)
-            self._log(s, session_id, ticket_id, record, method, now, "starting")
+            self._log(s, session_id, ticket_id, snapshot, method, now, "starting")
             if ticket_id is not None:
                 label = s.scalar(select(VaultItem.label).where(VaultItem.id == item_id))
                 cred = f" as «{label}»" if label else ""
                 self._event(
-                    s, ticket_id, now, f"Started {_LABELS[method]} to {_where(record)}{cred}",
+                    s, ticket_id, now, f"Started {_LABELS[method]} to {_where(snapshot)}{cred}",
                     "starting",
                 )  # fmt: skip
                 self._db.announce(s, Changes("ticket", frozenset({ticket_id})))
@@ -332,7 +358,7 @@ class SessionService:
             raise ValidationError({"outcome": "invalid_choice"})
         with self._db.write() as s:
             row = _session(s, session_id)
-            if row.outcome in FINAL_OUTCOMES:
+            if row.outcome in (*FINAL_OUTCOMES, "blocked"):
                 return
             row.outcome = outcome
             if detail:
@@ -487,6 +513,15 @@ class SessionService:
                 kind=EventKind.REMOTE_SESSION, new_value=value, body=body[: TRANSCRIPT_MAX + 200],
             )
         )  # fmt: skip
+
+
+def _has_permission_rules(s: Session, client_id: int) -> bool:
+    rules = s.scalar(
+        select(OnboardingSection.data).where(
+            OnboardingSection.client_id == client_id, OnboardingSection.section == "permissions"
+        )
+    )
+    return bool((rules or {}).get("rules"))
 
 
 def _record(s: Session, record_id: str) -> RemoteAccessRecord:

@@ -61,8 +61,9 @@ def verify(service: VaultService, s: Session, record: RemoteAccessRecord) -> boo
 def resign_in(service: VaultService, s: Session, vault: Vault, old_key: bytes, old: int) -> None:
     """During rotation: re-sign the records whose MAC verified under the old version.
 
-    Records that did not verify stay unverifiable (their MAC is cleared), so rotating never
-    launders a tampered row into a signed one.
+    Records that did not verify keep their old MAC and version, which never verify again: a
+    tampered row stays tampered (an administrator's review), never "unsigned" (anyone's
+    confirmation), and is never laundered into a signed one.
     """
     if vault.client_id is None:
         return
@@ -77,5 +78,6 @@ def resign_in(service: VaultService, s: Session, vault: Vault, old_key: bytes, o
             and record.mac_key_version == old
             and crypto.verify_record_mac(old_mac_key, record.mac_fields(), bytes(record.record_mac))
         )
-        record.record_mac = crypto.record_mac(new_mac_key, record.mac_fields()) if good else None
-        record.mac_key_version = new if good else None
+        if good:
+            record.record_mac = crypto.record_mac(new_mac_key, record.mac_fields())
+            record.mac_key_version = new

@@ -106,8 +106,11 @@ def test_ip_address_accepts_ipv4_and_ipv6_in_canonical_form(text: str, stored: s
 
 @pytest.mark.parametrize(
     "text",
-    ["", "10.0.0.300", "10.0.0", "10.0.0.1.1", "010.0.0.1", "::g", "1:2:3:4:5:6:7:8:9", "dc01"],
-)
+    [
+        "", "10.0.0.300", "10.0.0", "10.0.0.1.1", "010.0.0.1", "::g", "1:2:3:4:5:6:7:8:9", "dc01",
+        "fe80::1%eth0", "[fe80::1%25eth0]",
+    ],
+)  # fmt: skip
 def test_ip_address_refuses(text: str) -> None:
     assert _code(check.ip_address, text) == "invalid_ip"
 

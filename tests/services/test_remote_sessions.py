@@ -358,7 +358,7 @@ def test_replacing_a_pin_is_an_audited_admin_act_and_rotation_keeps_records_sign
     assert vault_id is not None
     desk.admin._vault.rotate(vault_id, "scheduled")
     assert desk.tech.record_state(record) == "signed"
-    assert desk.tech.record_state(tampered) == "unsigned"  # never laundered by rotation
+    assert desk.tech.record_state(tampered) == "tampered"  # never laundered by rotation
 
 
 def test_only_an_admin_forgets_pins_with_a_reason_and_the_record_stays_signed(
