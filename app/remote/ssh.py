@@ -160,12 +160,17 @@ def fetch_host_key(host: str, port: int = 22, timeout: float = 10.0) -> HostKeyI
 
 
 def _pins(target: Target, known_hosts: KnownHosts) -> list[paramiko.PKey]:
-    """The keys this target may present: the app known_hosts plus the record's pin."""
-    texts = [e.key_text for e in known_hosts.lookup(target.host, target.port)]
+    """The keys this target may present: the record's pin when it has one, else the app's
+    known_hosts entries for host:port.
+
+    The record's pin is MAC-bound and replaced only by an audited act; the file is a local copy
+    for OpenSSH. Trusting both would keep an old key (say a leaked ECDSA one) valid after an
+    administrator re-pinned the record to another key.
+    """
     if target.ssh_host_key is not None:
-        # Last, so for a key type present in both the record's MAC-bound pin wins (paramiko's
-        # HostKeys keeps one key per type, the last added).
-        texts.append(target.ssh_host_key)
+        texts = [target.ssh_host_key]
+    else:
+        texts = [e.key_text for e in known_hosts.lookup(target.host, target.port)]
     keys = []
     for text in dict.fromkeys(texts):
         key_type, key_b64 = text.split(" ")

@@ -178,6 +178,24 @@ def test_ssh_record_pin_alone_is_enough(sshd: SshdServer, known_hosts: KnownHost
 
 
 @pytest.mark.sshd
+def test_ssh_record_pin_wins_over_a_key_left_in_known_hosts(
+    sshd: SshdServer, known_hosts: KnownHosts
+) -> None:
+    """An administrator re-pinned the record to a key of another type: the server's old key,
+    still in the local file, must not be accepted beside it."""
+    key_type, key_b64 = sshd.host_key_text().split(" ")
+    known_hosts.add("127.0.0.1", sshd.port, key_type, key_b64)
+    rsa = paramiko.RSAKey.generate(1024)
+    other = f"{rsa.get_name()} {rsa.get_base64()}"
+    with pytest.raises(HostKeyMismatch):
+        SSHSession.open(
+            _target(sshd, ssh_host_key=other),
+            known_hosts=known_hosts,
+            private_key_text=sshd.client_key_text(),
+        )
+
+
+@pytest.mark.sshd
 def test_ssh_ignores_the_users_own_known_hosts(
     sshd: SshdServer, known_hosts: KnownHosts, user_home: Path
 ) -> None:
