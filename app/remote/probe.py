@@ -16,7 +16,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from typing import Final, Literal
@@ -387,11 +387,18 @@ def probe(
     # The socket timeout bounds each recv, not the hello: a server dripping one byte at a time
     # would outlive it, so a watchdog shuts the socket at the read limit (pitfall 9).
     expired = threading.Event()
+    # TLS hellos wrap (and so detach) `connected`: the watchdog shuts the connection through a
+    # duplicate of its descriptor, which works whichever object holds it by then.
+    fd, family, kind = connected.fileno(), connected.family, connected.type
 
     def expire() -> None:
         expired.set()
         with contextlib.suppress(OSError):
-            connected.shutdown(socket.SHUT_RDWR)
+            dup = socket.fromfd(fd, family, kind)
+            try:
+                dup.shutdown(socket.SHUT_RDWR)
+            finally:
+                dup.close()
 
     watchdog = threading.Timer(read_limit, expire)
     watchdog.daemon = True
@@ -418,11 +425,15 @@ def probe_many(
     timeout: float = 10.0,
     cancel_event: threading.Event | None = None,
     timeouts: Timeouts | None = None,
+    on_result: Callable[[int, ProbeResult], None] | None = None,
 ) -> list[ProbeResult]:
     """Probe all targets concurrently, results in input order, within `timeout` + ~1 s.
 
     A probe still running at the deadline (or at a cancel) is reported as a timeout (or
     cancelled) and left to finish on its pool thread, which its own step limits bound.
+    `on_result(index, result)` is called once per target on the calling thread, in finishing
+    order, as soon as the waiting loop sees the probe done (progress for a bulk run); the
+    overrun ones follow at the end. It must be quick and must not raise.
     """
     limits = timeouts or Timeouts(
         dns=min(5.0, timeout), connect=min(3.0, timeout), read=min(5.0, timeout), total=timeout
@@ -433,18 +444,33 @@ def probe_many(
         max_workers=max(1, min(len(targets), 128)), thread_name_prefix="probe"
     )
     futures: list[Future[ProbeResult]] = [pool.submit(probe, t, limits, cancel) for t in targets]
-    end = start + limits.total + 0.5
-    # Short waits so a cancel returns at once instead of after the full deadline.
-    while not cancel.is_set() and time.monotonic() < end:
-        _done, pending = wait_futures(futures, timeout=min(0.1, max(0.0, end - time.monotonic())))
-        if not pending:
-            break
-    pool.shutdown(wait=False, cancel_futures=True)
-    results: list[ProbeResult] = []
-    for target, future in zip(targets, futures, strict=True):
+    index = {future: i for i, future in enumerate(futures)}
+    results: list[ProbeResult | None] = [None] * len(futures)
+
+    def settle(i: int) -> None:
+        future = futures[i]
         if future.done() and not future.cancelled():
-            results.append(future.result())
+            found = future.result()
         else:
             layer: Layer = "cancelled" if cancel.is_set() else "timeout"
-            results.append(ProbeResult(target, "failed", layer, _ms(start), "probe overran"))
-    return results
+            found = ProbeResult(targets[i], "failed", layer, _ms(start), "probe overran")
+        results[i] = found
+        if on_result is not None:
+            on_result(i, found)
+
+    end = start + limits.total + 0.5
+    pending: set[Future[ProbeResult]] = set(futures)
+    try:
+        # Short waits so a cancel returns at once instead of after the full deadline; the
+        # first completion wakes the loop, so progress follows each probe as it ends.
+        while pending and not cancel.is_set() and (left := end - time.monotonic()) > 0:
+            done, pending = wait_futures(
+                pending, timeout=min(0.1, left), return_when=FIRST_COMPLETED
+            )
+            for i in sorted(index[f] for f in done):
+                settle(i)
+        for i in sorted(index[f] for f in pending):
+            settle(i)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    return [r for r in results if r is not None]

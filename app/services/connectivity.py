@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -39,6 +39,18 @@ _ADDRESS: Final = {
 
 
 @dataclass(frozen=True, slots=True)
+class ProbeFacts:
+    """The automatic test behind a method's latest result, as stamped on its record."""
+
+    #: ok, warning (TCP good, hello unexpected or a changed pin) or failed (DNS or TCP).
+    outcome: str
+    #: Where it failed (`app.remote.probe.Layer`: dns, tcp_refused, timeout, ...); None if not.
+    layer: str | None
+    latency_ms: float | None
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
 class MethodStatus:
     method_key: str
     #: The remote table: rdp, ssh, winrm, vpn or tools.
@@ -48,6 +60,8 @@ class MethodStatus:
     checked_at: dt.datetime | None
     checked_by: str | None
     detail: str
+    #: Set when the latest result is an automatic test (None: manual, or never tested).
+    probe: ProbeFacts | None = None
 
 
 class ConnectivityService:
@@ -113,8 +127,14 @@ class ConnectivityTester:
         actor_id: int,
         method_keys: Collection[str] | None = None,
         cancel: threading.Event | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> list[MethodStatus]:
-        """Test the given methods (None: every testable one); returns every method's status."""
+        """Test the given methods (None: every testable one); returns every method's status.
+
+        `progress(done, total)` is called on this thread once per method as its result is known
+        (done = 1, 2, ... total; a method whose address is invalid counts at once). Probes
+        stopped by `cancel` are neither reported nor recorded; those already finished are.
+        """
         with self._db.read() as s:
             data = section_data(s, client_id, "remote") or {}
         chosen: list[tuple[str, Target | TargetError]] = []
@@ -123,8 +143,20 @@ class ConnectivityTester:
                 if method_keys is None or row[ROW_KEY] in method_keys:
                     chosen.append((row[ROW_KEY], _target(kind, row)))
         targets = [t for _, t in chosen if isinstance(t, Target)]
+        done = 0
+
+        def step(_index: int = 0, result: ProbeResult | None = None) -> None:
+            nonlocal done
+            if progress is not None and (result is None or result.layer != "cancelled"):
+                done += 1
+                progress(done, len(chosen))
+
+        for _ in range(len(chosen) - len(targets)):
+            step()
         results = iter(
-            probe_many(targets, self._timeouts.total, cancel, self._timeouts) if targets else []
+            probe_many(targets, self._timeouts.total, cancel, self._timeouts, step)
+            if targets
+            else []
         )
         now = self._clock.now()
         with self._db.write() as s:
@@ -176,8 +208,11 @@ def _stamp(s: Session, key: str, result: ProbeResult, actor_id: int, now: dt.dat
         return
     first = next((a.address for a in result.addresses if a.state == "open"), "")
     facts = [result.info.get(k, "") for k in ("rdp_protocol", "ssh_version", "product_version")]
-    parts = [result.detail] if result.outcome != "ok" else []
-    parts += [f for f in facts if f] + ([first] if first else [])
+    # The probe words TCP failures from the layer's name ("TCP tcp refused").
+    failure = result.detail.replace("TCP tcp ", "TCP ")
+    parts = [failure] if result.outcome != "ok" else []
+    # Latency before the facts: the summary is cut at 200 characters.
+    parts += [f"{result.latency_ms:.0f} ms", *facts, first]
     record.last_verified_at = now
     record.last_verified_by_id = actor_id
     record.last_verify_outcome = result.outcome
@@ -235,10 +270,39 @@ def method_statuses(s: Session, client_id: int) -> list[MethodStatus]:
             .outerjoin(Technician, Technician.id == ConnectivityCheck.technician_id)
         ).all()
     }
+    stamps = {
+        r.id: r
+        for r in s.execute(
+            select(
+                RemoteAccessRecord.id,
+                RemoteAccessRecord.last_verified_at,
+                RemoteAccessRecord.last_verify_outcome,
+                RemoteAccessRecord.last_verify_summary,
+                RemoteAccessRecord.last_verify_detail,
+            ).where(RemoteAccessRecord.client_id == client_id)
+        )
+    }
     out = []
     for kind, row in rows:
         found = latest.get(row[ROW_KEY])
         last = found[0] if found else None
+        stamp = stamps.get(row[ROW_KEY])
+        probe = None
+        if (
+            last is not None
+            and last.how != "manual"
+            and stamp is not None
+            and stamp.last_verified_at == last.checked_at
+        ):
+            # The same run wrote both; a later manual result has no stamp of its own.
+            facts = stamp.last_verify_detail or {}
+            latency = facts.get("latency_ms")
+            probe = ProbeFacts(
+                stamp.last_verify_outcome,
+                facts.get("layer"),
+                float(latency) if isinstance(latency, (int, float)) else None,
+                stamp.last_verify_summary,
+            )
         out.append(
             MethodStatus(
                 row[ROW_KEY],
@@ -248,6 +312,7 @@ def method_statuses(s: Session, client_id: int) -> list[MethodStatus]:
                 last.checked_at if last else None,
                 found[1] if found else None,
                 last.detail if last else "",
+                probe,
             )
         )
     return out

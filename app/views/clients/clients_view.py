@@ -29,6 +29,7 @@ from app.bootstrap import Core
 from app.db import Changes
 from app.models.enums import ClientStatus
 from app.services.client_wiki import ClientWikiService
+from app.services.connectivity import ConnectivityTester
 from app.services.directory import ClientDetail, ClientRow, DirectoryService, TechnicianRow
 from app.services.errors import NotFoundError
 from app.services.onboarding import OnboardingService
@@ -95,6 +96,7 @@ class ClientsView(QWidget):
         me_id: int | None = None,
         readiness: ClientReadinessPanel | None = None,
         wiki: ClientWikiService | None = None,
+        tester: ConnectivityTester | None = None,
     ) -> None:
         super().__init__(parent)
         self._directory = directory
@@ -103,6 +105,8 @@ class ClientsView(QWidget):
         self._vault = vault
         self._onboarding = onboarding
         self._me_id = me_id
+        #: Tests the remote methods a save of the Onboarding tab's remote section adds or moves.
+        self._tester = tester
         #: The Credentials tab; None without a vault session.
         self.vault_panel: VaultPanel | None = None
         #: The Onboarding tab; None without the onboarding service and the technician.
@@ -255,7 +259,7 @@ class ClientsView(QWidget):
             self.tabs.addTab(self.vault_panel, self.tr("Credentials"))
         if self._onboarding is not None and self._me_id is not None:
             self.onboarding_view = OnboardingView(
-                self._onboarding, self._runner, self._notifier, self._me_id
+                self._onboarding, self._runner, self._notifier, self._me_id, tester=self._tester
             )
             self.onboarding_view.open_credentials.connect(self._on_onboarding_open_credentials)
             self.tabs.addTab(self.onboarding_view, self.tr("Onboarding"))
@@ -306,6 +310,7 @@ class ClientsView(QWidget):
                 tester=core.connectivity_tester,
             ),
             wiki=core.wiki,
+            tester=core.connectivity_tester,
         )
 
     # --- public API ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Changes, DatabaseUnavailableError
+from app.services.connectivity import ConnectivityTester
 from app.services.errors import (
     ConcurrentEditError,
     NotFoundError,
@@ -36,6 +37,7 @@ from app.services.onboarding_spec import SECTIONS
 from app.tasks import ChangeNotifier, Lane, TaskHandle, TaskRunner
 
 from app.views.onboarding import texts
+from app.views.onboarding.remote_autotest import RemoteAutoTest
 from app.views.onboarding.section_list import SectionItemDelegate, SectionListModel
 from app.views.onboarding.section_page import SectionPage, VaultPage
 from app.views.widgets.form_errors import ErrorLabel
@@ -63,7 +65,11 @@ class OnboardingView(QWidget):
         notifier: ChangeNotifier,
         me_id: int,
         parent: QWidget | None = None,
+        *,
+        tester: ConnectivityTester | None = None,
     ) -> None:
+        """`tester` probes the remote section's new or moved RDP, SSH and WinRM methods after
+        each save of that section (none: no automatic test)."""
         super().__init__(parent)
         self._service = onboarding
         self._runner = runner
@@ -79,6 +85,13 @@ class OnboardingView(QWidget):
         self.pages: dict[str, SectionPage] = {}
         self.section_model = SectionListModel(self)
         self._build()
+        #: The remote section's automatic test; None without a tester.
+        self.remote_test: RemoteAutoTest | None = None
+        if tester is not None and "remote" in self.pages:
+            self.remote_test = RemoteAutoTest(tester, runner, me_id, self)
+            remote = self.pages["remote"]
+            self.remote_test.attach(remote, remote.status_label)
+            self.remote_test.finished.connect(self._on_remote_tested)
         notifier.data_changed.connect(self._on_notifier_data_changed)
 
     # --- layout -------------------------------------------------------------------------------
@@ -151,6 +164,8 @@ class OnboardingView(QWidget):
         if client_id == self._client_id:
             return
         self.flush_drafts()
+        if self.remote_test is not None:
+            self.remote_test.stop()
         self._client_id = client_id
         self.form = None
         self.message.clear_error()
@@ -200,13 +215,15 @@ class OnboardingView(QWidget):
         # Blank rows are left out so the service's row numbers match one list (see raw()).
         raw = page.editor.raw(skip_blank_rows=True)
         row_maps = {t: page.editor.sent_rows(t) for t in page.editor.tables}
+        # What the section held before, to find the remote methods this save adds or moves.
+        before = page.state.data if page.state is not None else None
         page.set_busy(True)
         cid = self._client_id
         self._runner.run(
             partial(self._service.save_section, cid, key, raw, page.base_version, self._me_id),
             lane=Lane.WRITE,
             owner=self,
-            on_success=partial(self._on_section_saved, cid, key),
+            on_success=partial(self._on_section_saved, cid, key, before),
             on_failure=partial(self._on_save_failed, cid, key, row_maps),
         )
 
@@ -333,7 +350,9 @@ class OnboardingView(QWidget):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def _on_section_saved(self, client_id: int, key: str, saved: SectionSaved) -> None:
+    def _on_section_saved(
+        self, client_id: int, key: str, before: dict[str, Any] | None, saved: SectionSaved
+    ) -> None:
         page = self.pages[key]
         page.set_busy(False)
         if client_id != self._client_id:
@@ -341,9 +360,19 @@ class OnboardingView(QWidget):
         page.show_saved(saved.state)
         self._update_marker(key)
         self.section_saved.emit(key)
+        self._announce(saved.changes)
+        if key == "remote" and self.remote_test is not None:
+            self.remote_test.start(client_id, before, saved.state.data)
+
+    def _on_remote_tested(self, _line: str) -> None:
+        # The results are on the methods now: the readiness panel and Connect menus follow.
+        if self._client_id is not None:
+            self._announce(Changes("client", frozenset({self._client_id})))
+
+    def _announce(self, changes: Changes) -> None:
         self._announcing = True
         try:
-            self._notifier.announce(saved.changes)
+            self._notifier.announce(changes)
         finally:
             self._announcing = False
 

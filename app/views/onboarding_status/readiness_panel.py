@@ -33,7 +33,7 @@ from app.services.onboarding_checklist import Checklist, ChecklistService, StepR
 from app.services.onboarding_score import Completeness, CompletenessService
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
-from app.views.onboarding_status import texts
+from app.views.onboarding_status import probe_progress, texts
 from app.views.onboarding_status.readiness_dialogs import (
     OwnerDialog,
     PinDialog,
@@ -41,7 +41,7 @@ from app.views.onboarding_status.readiness_dialogs import (
     ResultDialog,
     StartDialog,
 )
-from app.views.onboarding_status.readiness_rows import method_row, secret_row, step_row
+from app.views.onboarding_status.readiness_rows import secret_row, step_row
 from app.views.onboarding_status.rows_model import RowsTableModel, rows_table, selected_key
 from app.views.onboarding_status.write_dialog import WriteDialog
 
@@ -224,7 +224,9 @@ class ClientReadinessPanel(QWidget):
         for button in (self.test_button, self.test_all_button):
             button.setVisible(self._tester is not None)
             button.setToolTip(self.tr("RDP, SSH and WinRM: connect, then check the hello"))
+        self.test_progress = probe_progress.ProbeProgressBar()
         remote.addWidget(self.method_table)
+        remote.addWidget(self.test_progress)
         remote.addLayout(
             self._buttons(
                 self.test_button, self.test_all_button, self.cancel_test_button, self.result_button
@@ -291,6 +293,8 @@ class ClientReadinessPanel(QWidget):
         self._client_id = client_id
         self._data = None
         self._show_message("")
+        if self._testing is None:
+            self.test_progress.hide()  # a cancelled run's bar belongs to the previous client
         if client_id is None:
             self._seq += 1
             self._clear()
@@ -378,10 +382,13 @@ class ClientReadinessPanel(QWidget):
             keys = frozenset({key})
         cancel = threading.Event()
         self._testing = cancel
-        self._show_message(self.tr("Testing remote methods…"))
+        self._show_message("")
+        relay = probe_progress.ProgressRelay()
+        relay.step.connect(self.test_progress.advance)
+        self.test_progress.begin()
         self._update_buttons()
         self._runner.run(
-            partial(self._tester.test, data.client_id, self._me_id, keys, cancel),
+            partial(self._tester.test, data.client_id, self._me_id, keys, cancel, relay.report),
             lane=Lane.REMOTE,
             owner=self,
             key=f"client:{data.client_id}",
@@ -392,13 +399,16 @@ class ClientReadinessPanel(QWidget):
     def cancel_tests(self) -> None:
         if self._testing is not None:
             self._testing.set()
+            self.test_progress.cancelling()
 
     def _on_tested(self, _statuses: object) -> None:
+        self.test_progress.finish(cancelled=self._testing is not None and self._testing.is_set())
         self._testing = None
         self._on_written(None)
         self._update_buttons()
 
     def _on_test_failed(self, error: BaseException) -> None:
+        self.test_progress.finish(cancelled=False)
         self._testing = None
         self._on_write_failed(error)
         self._update_buttons()
@@ -500,7 +510,7 @@ class ClientReadinessPanel(QWidget):
         self.step_table.setVisible(bool(checklist.steps))
 
     def _show_methods(self, methods: list[MethodStatus]) -> None:
-        self.method_model.set_rows([method_row(m) for m in methods])
+        self.method_model.set_rows([probe_progress.tested_method_row(m) for m in methods])
 
     def _show_secrets(self, secrets: list[SecretRow]) -> None:
         self.secret_model.set_rows([secret_row(x) for x in secrets])
