@@ -125,16 +125,14 @@ def _fields(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def records(s: Session, client_id: int) -> list[RecordView]:
-    """The client's launchable records, RDP first, for Connect menus."""
-    order = {"rdp": 0, "ssh": 1, "winrm": 2, "winrm-https": 2}
+def _views(s: Session, where: Any) -> list[RecordView]:
     rows = s.execute(
         select(RemoteAccessRecord, VaultItem.label, Technician.name)
         .outerjoin(VaultItem, VaultItem.id == RemoteAccessRecord.item_id)
         .outerjoin(Technician, Technician.id == RemoteAccessRecord.last_verified_by_id)
-        .where(RemoteAccessRecord.client_id == client_id)
+        .where(where)
     ).all()
-    out = [
+    return [
         RecordView(
             record_id=r.id,
             client_id=r.client_id,
@@ -150,7 +148,19 @@ def records(s: Session, client_id: int) -> list[RecordView]:
         )
         for r, label, who in rows
     ]
+
+
+def records(s: Session, client_id: int) -> list[RecordView]:
+    """The client's launchable records, RDP first, for Connect menus (not verified: lists)."""
+    order = {"rdp": 0, "ssh": 1, "winrm": 2, "winrm-https": 2}
+    out = _views(s, RemoteAccessRecord.client_id == client_id)
     return sorted(out, key=lambda v: (order.get(v.protocol, 9), v.host, v.port))
+
+
+def view_of(s: Session, record: RemoteAccessRecord) -> RecordView:
+    """One record's view, read in the caller's transaction (after its MAC verified there)."""
+    [view] = _views(s, RemoteAccessRecord.id == record.id)
+    return view
 
 
 def verified_line(record: RemoteAccessRecord, who: str | None) -> str:

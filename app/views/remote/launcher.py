@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.remote.known_hosts import KnownHosts
@@ -131,13 +131,20 @@ class RemoteLauncher(QObject):
     def _check_record(
         self, parent: QWidget, ticket_id: int | None, record: RecordView, method: str, reason: str
     ) -> None:
+        def verified() -> None:
+            # Pin decisions use the record as it verified, never the menu's unverified view.
+            self._task(
+                parent, Lane.READ, partial(self.sessions.verified_view, record.record_id),
+                lambda view: self._check_pin(parent, ticket_id, view, method, reason),
+            )  # fmt: skip
+
         def checked(state: str) -> None:
             if state == "signed":
-                self._check_pin(parent, ticket_id, record, method, reason)
+                verified()
                 return
             tampered = state == "tampered"
             if tampered and not self._is_admin:
-                self.show_error(parent, str(RecordNotTrusted(record.record_id, True)))
+                self._refuse(parent, str(RecordNotTrusted(record.record_id, True)))
                 return
             why = self.ask_confirm_record(parent, record, tampered)
             if why is None:
@@ -145,7 +152,7 @@ class RemoteLauncher(QObject):
             self._write(
                 parent,
                 partial(self.sessions.confirm_record, record.record_id, reason=why),
-                lambda _: self._check_pin(parent, ticket_id, record, method, reason),
+                lambda _: verified(),
             )
 
         self._task(parent, Lane.READ, partial(self.sessions.record_state, record.record_id),
@@ -170,13 +177,28 @@ class RemoteLauncher(QObject):
             go()
 
     def _pin_ssh(self, parent: QWidget, record: RecordView, go: Any, key: HostKeyInfo) -> None:
+        known = KnownHosts(self._known_hosts)
+        pinned = known.lookup(key.host, key.port)
+        if pinned and all(e.key_b64 != key.key_b64 for e in pinned):
+            # The record lost its pin (new record, edited host) but this computer still knows
+            # the host: a different key is a changed key, a hard fail that only an
+            # administrator's "Forget host key" clears (remote.md §5), never a first contact.
+            self._refuse(
+                parent,
+                self.tr(
+                    "The SSH host key of {0}:{1} is not the one pinned on this computer "
+                    "({2}); the server presented {3}. Connecting is refused: an administrator "
+                    "can forget the old key after checking the new one with the client."
+                ).format(key.host, key.port, pinned[0].fingerprint, key.fingerprint),
+            )
+            return
         if not self.ask_host_key(parent, key):
             return
 
         def store() -> None:
+            # `add` refuses a different key pinned meanwhile (KnownHostsError): never `replace`.
+            known.add(key.host, key.port, key.key_type, key.key_b64)
             self.sessions.store_pin(record.record_id, ssh_host_key=key.key_text)
-            known = KnownHosts(self._known_hosts)
-            known.replace(key.host, key.port, key.key_type, key.key_b64)
 
         self._write(parent, store, lambda _: go())
 
@@ -188,18 +210,14 @@ class RemoteLauncher(QObject):
         service: str,
         seen: launch_steps.CertificateSeen,
     ) -> None:
+        # The session is checked again against the MAC-verified pin once `start` returns: the
+        # menu's view of the record was read without verifying it and may be stale.
+        seen_cert = seen.sha256 if service == "RDP" else None
         if record.pinned:
             if seen.sha256 != record.cert_sha256:
-                self.show_error(
-                    parent,
-                    self.tr(
-                        "The server's certificate is not the pinned one. It may have been "
-                        "renewed, or someone is in between: re-pin it from the client's "
-                        "Readiness tab after checking it."
-                    ),
-                )
+                self._refuse(parent, self._pin_changed_text())
                 return
-            go()
+            go(seen_cert=seen_cert)
             return
         if not self.ask_certificate(parent, record, service, seen):
             return
@@ -207,17 +225,32 @@ class RemoteLauncher(QObject):
             self.sessions.store_pin, record.record_id, cert_sha256=seen.sha256,
             cert_pem=seen.pem or None,
         )  # fmt: skip
-        self._write(parent, store, lambda _: go())
+        self._write(parent, store, lambda _: go(seen_cert=seen_cert))
+
+    def _pin_changed_text(self) -> str:
+        return self.tr(
+            "The server's certificate is not the pinned one. It may have been renewed, or "
+            "someone is in between: re-pin it from the client's Readiness tab after checking it."
+        )
 
     def _start(
-        self, parent: QWidget, ticket_id: int | None, record: RecordView, method: str, reason: str
+        self,
+        parent: QWidget,
+        ticket_id: int | None,
+        record: RecordView,
+        method: str,
+        reason: str,
+        seen_cert: str | None = None,
     ) -> None:
+        """`seen_cert`: the RDP certificate the pre-launch probe saw, compared with the verified
+        pin before any client starts."""
+
         def failed(error: BaseException) -> None:
             if isinstance(error, LaunchBlocked) and ticket_id is not None:
-                self._blocked(parent, ticket_id, record, method, error)
+                self._blocked(parent, ticket_id, record, method, error, seen_cert)
             elif isinstance(error, VaultLocked):
                 if self.ask_unlock(parent):
-                    self._start(parent, ticket_id, record, method, reason)
+                    self._start(parent, ticket_id, record, method, reason, seen_cert)
             else:
                 self._fail(parent, error)
 
@@ -227,11 +260,18 @@ class RemoteLauncher(QObject):
         )  # fmt: skip
         self._runner.run(
             start, lane=Lane.WRITE, owner=self,
-            on_success=partial(self._run, parent, ticket_id, record), on_failure=failed,
+            on_success=partial(self._run, parent, ticket_id, record, seen_cert=seen_cert),
+            on_failure=failed,
         )  # fmt: skip
 
     def _blocked(
-        self, parent: QWidget, ticket_id: int, record: RecordView, method: str, e: LaunchBlocked
+        self,
+        parent: QWidget,
+        ticket_id: int,
+        record: RecordView,
+        method: str,
+        e: LaunchBlocked,
+        seen_cert: str | None,
     ) -> None:
         choice = self.ask_blocked(parent, e.missing)
         if choice == "record":
@@ -242,10 +282,27 @@ class RemoteLauncher(QObject):
             if why:
                 self._write(
                     parent, partial(self.sessions.record_override, ticket_id, why),
-                    lambda _: self._start(parent, ticket_id, record, method, ""),
+                    lambda _: self._start(parent, ticket_id, record, method, "", seen_cert),
                 )  # fmt: skip
 
-    def _run(self, parent: QWidget, ticket_id: int | None, record: RecordView, s: Started) -> None:
+    def _run(
+        self,
+        parent: QWidget,
+        ticket_id: int | None,
+        record: RecordView,
+        s: Started,
+        *,
+        seen_cert: str | None = None,
+    ) -> None:
+        if seen_cert is not None and s.target.cert_sha256 != seen_cert:
+            # The probe matched the menu's (unverified) pin, not the one that verified: no
+            # client may get the password for this server.
+            for secret in s.secrets.values():
+                secret.wipe()
+            text = self._pin_changed_text()
+            self._write(None, partial(self.sessions.finish, s.session_id, "failed", detail=text))
+            self._refuse(parent, text)
+            return
         if s.method == "ssh-embedded":
             self._remote(
                 parent, record, partial(launch_steps.open_shell, s, self._known_hosts),
@@ -268,9 +325,16 @@ class RemoteLauncher(QObject):
     def _session_window(self) -> SessionWindow:
         if self.window is None:
             self.window = SessionWindow(self._runner)
+            # Deleted by Qt's event loop when closed (never by Python's garbage collector in
+            # the middle of another event): closing ends its sessions, a new launch opens anew.
+            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.window.destroyed.connect(self._on_window_destroyed)
         self.window.show()
         self.window.raise_()
         return self.window
+
+    def _on_window_destroyed(self) -> None:
+        self.window = None
 
     def _terminal(self, s: Started, record: RecordView, opened: tuple[Any, Any]) -> None:
         session, channel = opened
@@ -365,6 +429,10 @@ class RemoteLauncher(QObject):
         text = error_text(error)
         if not isinstance(error, (LaunchError, SSHError, WinRMError, ServiceError, VaultError)):
             log.error("remote launch step failed: %s", type(error).__name__)
+        self._refuse(parent, text)
+
+    def _refuse(self, parent: QWidget | None, text: str) -> None:
+        # Every stop the technician is told about is also a `failed`, whichever step found it.
         self.failed.emit(text)
         self.show_error(parent, text)
 

@@ -1,7 +1,8 @@
 """The window holding embedded remote sessions: one tab per SSH terminal or WinRM console.
 
-Closing a tab ends its session (the terminal closes its channel; the console is deleted, which
-the launcher takes as the end). Closing the window closes every tab. GUI thread only.
+Closing a tab ends its session (the terminal closes its channel; the console cancels its running
+command and is deleted, which the launcher takes as the end). Closing the window closes every
+tab. GUI thread only.
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ class SessionWindow(QWidget):
             return
         if isinstance(widget, TerminalWidget) and not widget.is_closed:
             widget.close_session()
+        elif isinstance(widget, WinRMConsole):
+            # A running command would keep the host's PowerShell going after the tab is gone,
+            # and the client's close (queued behind it on the host's lane) would wait for it.
+            widget.cancel()
         self.tabs.removeTab(index)
         widget.deleteLater()
 

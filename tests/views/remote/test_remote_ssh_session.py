@@ -92,10 +92,12 @@ def launch(
     sessions = SessionService(db, clock, vault)
     known_hosts = tmp_path / "remote" / "known_hosts"
     env = LaunchEnv(temp_dir=tmp_path / "launch", known_hosts=known_hosts, platform="linux")
-    session = VaultSession(vault, clipboard_seconds=30, is_admin=True)
+    # Owned by a widget qtbot deletes on the GUI thread, never by a collection elsewhere.
+    holder = qtbot_widget(qtbot)
+    session = VaultSession(vault, holder, clipboard_seconds=30, is_admin=True)
     launcher = RemoteLauncher(
         sessions, ExternalLauncher(sessions, ProcessRunner(), env), session, runner,
-        known_hosts=known_hosts, cert_dir=tmp_path / "certs", is_admin=True,
+        known_hosts=known_hosts, cert_dir=tmp_path / "certs", is_admin=True, parent=holder,
     )  # fmt: skip
     [record] = sessions.options(client).records
     asked = Asked(accept_key=True)
