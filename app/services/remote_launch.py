@@ -89,6 +89,10 @@ class ExternalLauncher:
         self._runner = runner
         self._env = env
 
+    def close(self) -> None:
+        """At quit: run pending clean-ups now (a TERMSRV entry, a file waiting for its timer)."""
+        self._runner.close()
+
     def sweep(self) -> int:
         """Remove what a crashed run left: listed TERMSRV entries, then temp files (start-up)."""
         removed = 0

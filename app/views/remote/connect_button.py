@@ -102,6 +102,15 @@ class ConnectButton(QToolButton):
             self.menu_.addAction(note.title + "…").triggered.connect(
                 partial(self.show_instruction, note)
             )
+        pinned = [r for r in options.records if r.pinned]
+        if self._launcher.is_admin and pinned:
+            # remote.md §5: a changed key is never overridden at connect time; an administrator
+            # forgets the old pin (with a reason, audited) after checking with the client.
+            forget = self.menu_.addMenu(self.tr("Forget host key / certificate"))
+            for record in pinned:
+                forget.addAction(record.title + "…").triggered.connect(
+                    partial(self._launcher.forget_pins, self.window(), record)
+                )
         self.menu_.setToolTipsVisible(True)
 
     def launch(self, record: RecordView, method: str) -> None:

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.remote.known_hosts import KnownHosts
@@ -87,6 +87,8 @@ class RemoteLauncher(QObject):
         self._cert_dir = cert_dir
         self._is_admin = is_admin
         self.window: SessionWindow | None = None
+        #: The session behind each embedded tab (terminal or console), for its transcript.
+        self._tab_sessions: dict[QWidget, uuid.UUID] = {}
         #: External processes still running (kept so their handles live).
         self.launched: list[Launched] = []
 
@@ -108,10 +110,22 @@ class RemoteLauncher(QObject):
             external.sweep()  # what a crashed run left: temp files, TERMSRV entries
         except OSError:
             log.warning("could not sweep the launch directory", exc_info=True)
-        return cls(
+        launcher = cls(
             sessions, external, vault, runner, known_hosts=paths.known_hosts_file,
             cert_dir=paths.remote_dir / "certs", is_admin=vault.is_admin, parent=parent,
         )  # fmt: skip
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(launcher.close)
+        return launcher
+
+    @property
+    def is_admin(self) -> bool:
+        return self._is_admin
+
+    def close(self) -> None:
+        """At quit: what launches left pending (TERMSRV entries, temp files) goes now."""
+        self._external.close()
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -329,16 +343,46 @@ class RemoteLauncher(QObject):
             # the middle of another event): closing ends its sessions, a new launch opens anew.
             self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.window.destroyed.connect(self._on_window_destroyed)
+            self.window.attach_requested.connect(self._attach_transcript)
         self.window.show()
         self.window.raise_()
         return self.window
 
     def _on_window_destroyed(self) -> None:
         self.window = None
+        self._tab_sessions.clear()
+
+    def _attach_transcript(self, widget: QWidget) -> None:
+        session_id = self._tab_sessions.get(widget)
+        transcript = getattr(widget, "transcript", None)
+        if session_id is None or transcript is None or self.window is None:
+            return
+        window = self.window
+        self._write(
+            window, partial(self.sessions.attach_transcript, session_id, transcript()),
+            lambda _: window.status.setText(self.tr("Transcript attached to the ticket.")),
+        )  # fmt: skip
+
+    def forget_pins(self, parent: QWidget, record: RecordView) -> None:
+        """An administrator clears a record's host key / certificate pins, with a reason."""
+        why = self.ask_reason(
+            parent,
+            self.tr("Forget the pinned host key or certificate of {0}? The next connection "
+                    "will show the server's key for checking again. Why?").format(record.title),
+        )  # fmt: skip
+        if not why:
+            return
+
+        def forget() -> None:
+            self.sessions.forget_pins(record.record_id, why)
+            KnownHosts(self._known_hosts).remove(record.host, record.port)
+
+        self._write(parent, forget)
 
     def _terminal(self, s: Started, record: RecordView, opened: tuple[Any, Any]) -> None:
         session, channel = opened
         widget = self._session_window().add_terminal(record.title, channel)
+        self._tab_sessions[widget] = s.session_id
         self._write(None, partial(self.sessions.mark, s.session_id, "connected"))
 
         def closed(reason: str) -> None:
@@ -354,6 +398,7 @@ class RemoteLauncher(QObject):
         console = self._session_window().add_console(
             record.title, client, DIAGNOSTICS, record.host, verified=record.protocol != "winrm"
         )
+        self._tab_sessions[console] = s.session_id
         self._write(None, partial(self.sessions.mark, s.session_id, "connected"))
 
         def closed() -> None:

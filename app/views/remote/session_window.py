@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.tasks import TaskRunner
 
@@ -20,6 +28,9 @@ from app.views.remote.winrm_console import WinRMConsole
 
 
 class SessionWindow(QWidget):
+    #: *Attach transcript to ticket* on the current tab: carries its terminal or console.
+    attach_requested = Signal(QWidget)
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -28,10 +39,27 @@ class SessionWindow(QWidget):
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.attach_button = QPushButton(self.tr("Attach transcript to ticket"))
+        self.attach_button.setToolTip(
+            self.tr("Add this session's scrollback or commands to the ticket's timeline (opt-in)")
+        )
+        self.attach_button.clicked.connect(self._attach_current)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.attach_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bar)
         self.resize(1000, 640)
+
+    def _attach_current(self) -> None:
+        widget = self.tabs.currentWidget()
+        if widget is not None:
+            self.attach_requested.emit(widget)
 
     def add_terminal(self, title: str, channel: TerminalChannel) -> TerminalWidget:
         terminal = TerminalWidget(channel, cols=100, rows=30)

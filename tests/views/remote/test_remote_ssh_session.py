@@ -153,6 +153,14 @@ def test_ssh_embedded_launch_pins_on_first_contact_and_runs_a_real_shell(
         assert s.scalar(select(VaultAudit.action).where(VaultAudit.action == "launch"))
 
     assert launcher.window is not None
+    launcher.window.attach_button.click()
+    assert launcher.window.status.text() == "Transcript attached to the ticket."
+    with db.read() as s:
+        attached = s.scalars(
+            select(TicketEvent.body).where(TicketEvent.new_value == "transcript")
+        ).one()
+    assert attached.startswith("Transcript of SSH (embedded terminal) to 127.0.0.1:")
+    assert "hello-42" in attached and "all good" in attached
     launcher.window.close_tab(0)
 
     qtbot.waitUntil(lambda: _ended(db), timeout=10_000)
@@ -214,3 +222,22 @@ def qtbot_widget(qtbot) -> QWidget:
     widget = QWidget()
     qtbot.addWidget(widget)
     return widget
+
+
+def test_ssh_admin_forgets_a_pin_from_the_connect_menu_and_the_next_launch_asks_again(
+    launch, db: Database, sshd: SshdServer, qtbot, tmp_path: Path
+) -> None:
+    launcher, ticket, record, asked = launch
+    launcher.launch(qtbot_widget(qtbot), ticket, record, "ssh-embedded")
+    assert launcher.window is not None
+    launcher.window.close()
+    known = KnownHosts(tmp_path / "remote" / "known_hosts")
+    assert known.lookup("127.0.0.1", sshd.port)
+    launcher.ask_reason = lambda parent, prompt: "server reinstalled, new key checked"
+
+    launcher.forget_pins(qtbot_widget(qtbot), dataclasses.replace(record, pinned=True))
+
+    assert known.lookup("127.0.0.1", sshd.port) == []
+    assert launcher.sessions.verified_view(record.record_id).pinned is False
+    launcher.launch(qtbot_widget(qtbot), ticket, record, "ssh-embedded")
+    assert len(asked.keys) == 2  # first contact again
