@@ -11,6 +11,7 @@ import dataclasses
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_probe_winrm_https_slow_drip_after_tls_is_cut_at_the_total_limit() -> No
 
 
 @pytest.fixture
-def launcher(desk: Desk, tmp_path: Path, qtbot) -> RemoteLauncher:  # type: ignore[no-untyped-def]
+def launcher(desk: Desk, tmp_path: Path, qtbot) -> Iterator[RemoteLauncher]:
     """The technician's launcher on an inline runner; questions answered yes, errors kept."""
     runner = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
     env = LaunchEnv(temp_dir=tmp_path / "launch", known_hosts=tmp_path / "known_hosts",
@@ -120,7 +121,7 @@ def launcher(desk: Desk, tmp_path: Path, qtbot) -> RemoteLauncher:  # type: igno
     runner.shutdown()
 
 
-def _view(desk: Desk, protocol: str):  # type: ignore[no-untyped-def]
+def _view(desk: Desk, protocol: str):
     [view] = [r for r in desk.tech.options(desk.client_id).records if r.protocol == protocol]
     return view
 
@@ -173,7 +174,7 @@ def test_launch_ssh_first_contact_never_silently_replaces_a_known_hosts_pin(
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _pkey(key_type: str, key_b64: str):  # type: ignore[no-untyped-def]
+def _pkey(key_type: str, key_b64: str):
     import base64
 
     import paramiko
@@ -181,7 +182,7 @@ def _pkey(key_type: str, key_b64: str):  # type: ignore[no-untyped-def]
     return paramiko.PKey.from_type_string(key_type, base64.b64decode(key_b64))
 
 
-def qtbot_widget(qtbot):  # type: ignore[no-untyped-def]
+def qtbot_widget(qtbot):
     from PySide6.QtWidgets import QWidget
 
     widget = QWidget()
