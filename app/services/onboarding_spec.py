@@ -96,6 +96,8 @@ ROW_ID: Final = "id"
 PRIORITIES: Final = ("P1", "P2", "P3", "P4")
 TICKET_TYPES: Final = ("any", "incident", "service_request", "change", "problem")
 REMOTE_METHODS: Final = ("rdp", "ssh", "winrm", "vpn", "tool", "none")
+RDP_SCREENS: Final = ("window", "fullscreen")
+YES_NO: Final = ("no", "yes")
 VERIFICATION_METHODS: Final = ("pin", "callback", "manager_approval", "security_question")
 
 
@@ -211,6 +213,15 @@ REMOTE: Final = Section(
                 Field("port", "Port", Kind.PORT, hint="3389 when empty"),
                 Field("gateway", "RD Gateway", Kind.HOST, max_length=253),
                 _credential(),
+                Field("screen", "Screen", Kind.CHOICE, choices=RDP_SCREENS, hint="window"),
+                Field(
+                    "drives",
+                    "Redirect drives",
+                    Kind.CHOICE,
+                    choices=YES_NO,
+                    hint="no: only where the client allows data to leave through the session",
+                ),
+                Field("admin", "Admin session", Kind.CHOICE, choices=YES_NO, hint="no"),
             ),
         ),
         Table(

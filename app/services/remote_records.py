@@ -41,6 +41,8 @@ class RecordView:
     last_verified: str
     #: The pinned certificate (RDP, WinRM HTTPS), compared before launches that cannot pin.
     cert_sha256: str = ""
+    #: What the launch policy changes from the defaults ("drives redirected, full screen").
+    options: str = ""
 
     @property
     def title(self) -> str:
@@ -78,7 +80,6 @@ def sync(
                         client_id=client_id,
                         changed_at=now,
                         changed_by_id=actor_id,
-                        policy={},
                         last_verify_detail={},
                         **fields,
                     )
@@ -122,7 +123,51 @@ def _fields(kind: str, row: dict[str, Any]) -> dict[str, Any]:
         "item_id": row.get("credential") or None,
         "winrm_transport": transport,
         "ssh_auth": str(row.get("auth") or "") if kind == "ssh" else "",
+        "policy": _form_policy(row) if kind == "rdp" else {},
     }
+
+
+def _form_policy(row: dict[str, Any]) -> dict[str, Any]:
+    """The launch options an RDP row sets; only those differing from the safe defaults."""
+    policy: dict[str, Any] = {}
+    if row.get("screen") == "fullscreen":
+        policy["screen"] = "fullscreen"
+    if row.get("drives") == "yes":
+        policy["redirect_drives"] = True
+    if row.get("admin") == "yes":
+        policy["admin_session"] = True
+    return policy
+
+
+def form_policy(s: Session, record: RemoteAccessRecord) -> dict[str, Any]:
+    """The launch policy the saved form gives this record ({} when its row is gone)."""
+    data = _remote_section(s, record.client_id)
+    for kind in LAUNCHABLE:
+        for row in data.get(kind, []):
+            if str(row[ROW_KEY]) == record.id:
+                return dict(_fields(kind, row)["policy"])
+    return {}
+
+
+def _remote_section(s: Session, client_id: int) -> dict[str, Any]:
+    data = s.scalar(
+        select(OnboardingSection.data).where(
+            OnboardingSection.client_id == client_id, OnboardingSection.section == "remote"
+        )
+    )
+    return data or {}
+
+
+def options_text(policy: dict[str, Any]) -> str:
+    """What a record's policy changes from the defaults, for menus and confirmations."""
+    parts = []
+    if policy.get("redirect_drives"):
+        parts.append("drives redirected")
+    if policy.get("screen") == "fullscreen":
+        parts.append("full screen")
+    if policy.get("admin_session"):
+        parts.append("admin session")
+    return ", ".join(parts)
 
 
 def _views(s: Session, where: Any) -> list[RecordView]:
@@ -145,6 +190,7 @@ def _views(s: Session, where: Any) -> list[RecordView]:
             pinned=bool(r.ssh_host_key or r.cert_sha256),
             last_verified=verified_line(r, who),
             cert_sha256=r.cert_sha256,
+            options=options_text(r.policy or {}),
         )
         for r, label, who in rows
     ]
@@ -226,14 +272,7 @@ class ConnectOptions:
 
 def connect_options(s: Session, client_id: int) -> ConnectOptions:
     """What a ticket's Connect menu lists: launchable records, then VPN and tool instructions."""
-    data = (
-        s.scalar(
-            select(OnboardingSection.data).where(
-                OnboardingSection.client_id == client_id, OnboardingSection.section == "remote"
-            )
-        )
-        or {}
-    )
+    data = _remote_section(s, client_id)
     labels = dict(
         s.execute(
             select(VaultItem.id, VaultItem.label).where(

@@ -188,11 +188,11 @@ class SessionService:
                 if len(reason.strip()) < 5:
                     raise ValidationError({"reason": "required"})
             else:
-                # The form never sets pins or the launch policy, so an unsigned record has no
-                # business carrying them: a MAC cleared in the database must not smuggle a
-                # pin or drive redirection past the technician's "confirm the target".
+                # The form never sets pins, and sets the policy only through its own row: a MAC
+                # cleared in the database must not smuggle a pin or drive redirection past the
+                # technician's "confirm the target" (which shows the form's options).
                 record.ssh_host_key = record.cert_sha256 = record.cert_pem = ""
-                record.policy = {}
+                record.policy = remote_records.form_policy(s, record)
             try:
                 remote_records.build_target(record, None)
             except TargetError as e:

@@ -398,3 +398,39 @@ def test_a_transcript_goes_on_the_ticket_by_its_own_technician_only(desk: Desk) 
     last = timeline(desk.db, desk.ticket_id)[-1]
     assert last.startswith("Transcript of RDP (FreeRDP) to ts01.acme.example:3389\n\n")
     assert last.endswith("<b>up 3 days</b>")
+
+
+def test_rdp_display_and_redirection_options_come_from_the_form_and_reach_the_launch(
+    desk: Desk,
+) -> None:
+    desk.save_remote(
+        rdp=[{"host": "ts01.acme.example", "credential": str(desk.item_id), "screen": "fullscreen",
+              "drives": "yes", "admin": "yes"}],
+    )  # fmt: skip
+    record = desk.record()
+    [view] = desk.tech.options(desk.client_id).records
+    assert view.options == "drives redirected, full screen, admin session"
+    assert not view.signed  # the options are MAC-bound: changing them needs a confirmation
+
+    desk.tech.confirm_record(record)
+    started = desk.tech.start(desk.ticket_id, record, "rdp-freerdp")
+
+    policy = started.target.policy
+    assert (policy.redirect_drives, policy.screen, policy.admin_session) == (
+        True, "fullscreen", True,
+    )  # fmt: skip
+
+
+def test_a_policy_written_in_the_database_is_replaced_by_the_forms_on_confirmation(
+    desk: Desk,
+) -> None:
+    record = desk.record()  # the form leaves drives off
+    with desk.db.write() as s:
+        s.execute(
+            update(RemoteAccessRecord)
+            .where(RemoteAccessRecord.id == record)
+            .values(policy={"redirect_drives": True})
+        )
+    desk.tech.confirm_record(record)
+    started = desk.tech.start(desk.ticket_id, record, "rdp-freerdp")
+    assert not started.target.policy.redirect_drives

@@ -93,7 +93,8 @@ class ConnectButton(QToolButton):
         for record in options.records:
             for method, text in methods_for(record):
                 action = self.menu_.addAction(text)
-                action.setToolTip(record.last_verified)
+                tip = record.last_verified
+                action.setToolTip(f"{tip}\nOptions: {record.options}" if record.options else tip)
                 action.setEnabled(self._can_launch)
                 action.triggered.connect(partial(self.launch, record, method))
         if options.records and options.instructions:

@@ -488,9 +488,10 @@ class RemoteLauncher(QObject):
 
     def ask_confirm_record(self, parent: QWidget, record: RecordView, tampered: bool) -> str | None:
         """The reason to sign (empty for an unsigned record), or None to stop."""
-        facts = self.tr("{0}\nCredential: {1}\nGateway: {2}").format(
-            record.title, record.credential_label or "—", record.gateway or "—"
-        )
+        facts = self.tr("{0}\nCredential: {1}\nGateway: {2}\nOptions: {3}").format(
+            record.title, record.credential_label or "—", record.gateway or "—",
+            record.options or self.tr("defaults (no drives redirected)"),
+        )  # fmt: skip
         if tampered:
             return self.ask_reason(
                 parent,
