@@ -3,12 +3,10 @@ record MACs, the permission gate, the audited launch reveal and the session log.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from dataclasses import dataclass
 
 import pytest
-from argon2 import profiles
 from sqlalchemy import func, select, update
 
 from app.db import Database
@@ -24,10 +22,10 @@ from app.services.onboarding import OnboardingService
 from app.services.remote_records import records
 from app.services.remote_sessions import LaunchBlocked, RecordNotTrusted, SessionService
 from app.services.ticket_approvals import ApprovalService
-from app.vault import kdf
 from app.vault.secret import Secret
 from app.vault.service import VaultService
 from app.vault.types import ItemDraft
+from tests import vault_speed
 from tests.factories import add_client, add_contact, add_technician, add_ticket
 from tests.fakes import FakeClock
 
@@ -35,12 +33,8 @@ SECRET = "Launch-Pa55-9d1e!"
 HOST_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    low = dataclasses.replace(
-        profiles.RFC_9106_LOW_MEMORY, time_cost=1, memory_cost=kdf.M_MIN, parallelism=1
-    )
-    monkeypatch.setattr(kdf, "POLICY", low)
+#: Vault flows, not the KDF, are under test here.
+fast_kdf = vault_speed.fast_kdf
 
 
 @dataclass

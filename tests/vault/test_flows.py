@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from argon2 import profiles
 from sqlalchemy import func, select, text
 
 from app.db import Database
@@ -23,7 +21,7 @@ from app.models import (
     VaultSettings,
 )
 from app.models.enums import Role
-from app.vault import crypto, kdf
+from app.vault import crypto
 from app.vault.breakglass import RecoveryKitInvalid, sign_recovery_pubkey
 from app.vault.errors import (
     PermissionDenied,
@@ -36,6 +34,7 @@ from app.vault.recovery import RecoveryKit, parse_recovery_kit
 from app.vault.secret import Secret
 from app.vault.service import VaultService
 from app.vault.types import ItemDraft, Purpose
+from tests import vault_speed
 from tests.factories import add_client, add_technician
 from tests.fakes import FakeClock
 
@@ -50,13 +49,8 @@ SECRETS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lowest Argon2id cost the bounds allow: these flows unlock many times."""
-    low = dataclasses.replace(
-        profiles.RFC_9106_LOW_MEMORY, time_cost=1, memory_cost=kdf.M_MIN, parallelism=1
-    )
-    monkeypatch.setattr(kdf, "POLICY", low)
+#: Vault flows, not the KDF, are under test here.
+fast_kdf = vault_speed.fast_kdf
 
 
 @dataclass

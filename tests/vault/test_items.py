@@ -3,22 +3,20 @@ and needs a grant, like an edit (vault.md §8.5, §9 `item_delete`). On both bac
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from dataclasses import dataclass
 
 import pytest
-from argon2 import profiles
 from sqlalchemy import func, select
 
 from app.db import Database
 from app.models import RotationWorklist, VaultAudit, VaultItem
 from app.models.enums import Role
-from app.vault import kdf
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.secret import Secret
 from app.vault.service import VaultService
 from app.vault.types import ItemDraft, Purpose
+from tests import vault_speed
 from tests.factories import add_client, add_technician
 from tests.fakes import FakeClock
 
@@ -28,13 +26,8 @@ SECRET = "Items-Test-Pa55-7f3c!"
 WHY = Purpose("view", reason="checking the backup job")
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lowest Argon2id cost the bounds allow: these tests are about items, not the KDF."""
-    low = dataclasses.replace(
-        profiles.RFC_9106_LOW_MEMORY, time_cost=1, memory_cost=kdf.M_MIN, parallelism=1
-    )
-    monkeypatch.setattr(kdf, "POLICY", low)
+#: Vault flows, not the KDF, are under test here.
+fast_kdf = vault_speed.fast_kdf
 
 
 @dataclass

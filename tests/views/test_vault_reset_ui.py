@@ -3,13 +3,11 @@ against the real VaultService on both backends, driven like a user (vault.md §8
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import uuid
 from dataclasses import dataclass
 
 import pytest
-from argon2 import profiles
 from sqlalchemy import select, text
 
 from PySide6.QtCore import Qt
@@ -21,13 +19,14 @@ from app.models import TechnicianKeys, Vault, VaultGrant, VaultItem, VaultSettin
 from app.models.enums import Role
 from app.services.db_roles import DatabaseRoleService, DisableResult, login_role_name
 from app.tasks import TaskRunner
-from app.vault import crypto, kdf
+from app.vault import crypto
 from app.vault.breakglass import RecoveryKitInvalid
 from app.vault.errors import PermissionDenied
 from app.vault.recovery import RecoveryKit, recovery_kit
 from app.vault.secret import Secret
 from app.vault.service import VaultService
 from app.vault.types import ItemDraft, Purpose
+from tests import vault_speed
 from tests.factories import add_client, add_technician
 from tests.fakes import FakeClock
 
@@ -53,13 +52,8 @@ FIREWALL_PASSWORD = "Fw-p4ss-word!"
 WHY = Purpose("view", reason="checking the VPN")
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lowest Argon2id cost the bounds allow: these flows derive many times."""
-    low = dataclasses.replace(
-        profiles.RFC_9106_LOW_MEMORY, time_cost=1, memory_cost=kdf.M_MIN, parallelism=1
-    )
-    monkeypatch.setattr(kdf, "POLICY", low)
+#: Vault flows, not the KDF, are under test here.
+fast_kdf = vault_speed.fast_kdf
 
 
 @dataclass

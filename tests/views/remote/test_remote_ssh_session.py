@@ -12,7 +12,6 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from argon2 import profiles
 from sqlalchemy import select
 
 from PySide6.QtWidgets import QWidget
@@ -27,10 +26,10 @@ from app.services.onboarding import OnboardingService
 from app.services.remote_launch import ExternalLauncher, LaunchEnv
 from app.services.remote_sessions import SessionService
 from app.tasks import TaskRunner
-from app.vault import kdf
 from app.vault.secret import Secret
 from app.vault.service import VaultService
 from app.vault.types import ItemDraft
+from tests import vault_speed
 from tests.factories import add_client, add_technician, add_ticket
 from tests.fakes import FakeClock
 from tests.fixtures.sshd import (
@@ -47,12 +46,8 @@ pytestmark = pytest.mark.sshd
 SHOTS = Path(__file__).resolve().parents[3] / "out" / "screenshots"
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    low = dataclasses.replace(
-        profiles.RFC_9106_LOW_MEMORY, time_cost=1, memory_cost=kdf.M_MIN, parallelism=1
-    )
-    monkeypatch.setattr(kdf, "POLICY", low)
+#: Vault flows, not the KDF, are under test here.
+fast_kdf = vault_speed.fast_kdf
 
 
 class Asked:
