@@ -58,7 +58,7 @@ def _pin(known_hosts: KnownHosts, server: SshdServer) -> None:
 
 
 def _root(server: SshdServer) -> Target:
-    return Target("ssh", server.host, server.port, user="root")
+    return Target("ssh", server.host, server.port, user=server.login)
 
 
 def _read_until(channel: ShellChannel, needle: bytes, timeout: float = 10.0) -> bytes:
@@ -167,10 +167,10 @@ def test_ssh_auth_by_key_text_writes_no_file(
     before = _listing(user_home, tmp_path)
     with SSHSession.open(_root(sshd), known_hosts=known_hosts, private_key_text=key_text) as s:
         result = s.exec("id -un; echo err >&2; exit 3")
-    assert result == (b"root\n", b"err\n", 3)
+    assert result == (f"{sshd.login}\n".encode(), b"err\n", 3)
     assert _listing(user_home, tmp_path) == before
     assert list(private_tmp.iterdir()) == []
-    assert "Accepted publickey for root" in sshd.log_text()
+    assert f"Accepted publickey for {sshd.login}" in sshd.log_text()
 
 
 @pytest.mark.sshd
@@ -264,7 +264,7 @@ def test_ssh_jump_host_via_direct_tcpip(sshd: SshdServer, known_hosts: KnownHost
 @pytest.mark.sshd
 def test_ssh_jump_host_needs_its_own_pin(sshd: SshdServer, tmp_path: Path) -> None:
     key = sshd.client_key_text()
-    target = Target("ssh", sshd.host, sshd.port, user="root", ssh_host_key=sshd.host_key_text())
+    target = Target("ssh", sshd.host, sshd.port, user=sshd.login, ssh_host_key=sshd.host_key_text())
     jump = (_root(sshd), SSHCredentials(private_key_text=key))  # jump not pinned anywhere
     with pytest.raises(HostKeyUnknown):
         SSHSession.open(

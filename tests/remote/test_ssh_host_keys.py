@@ -127,7 +127,7 @@ def test_ssh_known_hosts_rejects_invalid_keys_and_hosts(known_hosts: KnownHosts)
 
 
 def _target(server: SshdServer, ssh_host_key: str | None = None) -> Target:
-    return Target("ssh", server.host, server.port, user="root", ssh_host_key=ssh_host_key)
+    return Target("ssh", server.host, server.port, user=server.login, ssh_host_key=ssh_host_key)
 
 
 @pytest.mark.sshd

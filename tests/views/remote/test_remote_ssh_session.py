@@ -63,7 +63,7 @@ class Asked:
 def launch(
     db: Database, clock: FakeClock, runner: TaskRunner, sshd: SshdServer, tmp_path: Path, qtbot
 ):
-    """(launcher, ticket id, record, asked) for an SSH record with a vault key for root."""
+    """(launcher, ticket id, record, asked): an SSH record with a vault key for `sshd.login`."""
     tech = add_technician(db, "Ada Admin", role=Role.ADMIN, email="ada@test.msp")
     vault = VaultService(db, tech, clock.now)
     vault.set_up("correct horse battery")
@@ -74,7 +74,10 @@ def launch(
             vault_id=vault_id,
             label="root key",
             kind="ssh_key",
-            secrets={"username": Secret("root"), "private_key": Secret(sshd.client_key_text())},
+            secrets={
+                "username": Secret(sshd.login),
+                "private_key": Secret(sshd.client_key_text()),
+            },
         )
     )
     OnboardingService(db, clock).save_section(
