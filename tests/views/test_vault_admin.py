@@ -206,6 +206,7 @@ def test_open_vault_dashboard_from_the_session(qtbot, scene, runner) -> None:
     session = VaultSession(scene.admin, clipboard_seconds=30)
     dialog = open_vault_dashboard(None, session, runner)
     qtbot.addWidget(dialog)
+    session.setParent(dialog)
     assert dialog.isVisible()
     assert dialog.worklist_model.rowCount() == 2
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

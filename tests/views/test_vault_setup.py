@@ -167,6 +167,7 @@ def test_single_user_setup_may_skip_the_kit_by_ticking_the_warning(
 ) -> None:
     session = VaultSession(admin.service, clipboard_seconds=30)
     panel = VaultPanel(session, runner, is_admin=True, single_user=True)
+    session.setParent(panel)
     qtbot.addWidget(panel)
     panel.show()
     panel.set_client(add_client(db))
@@ -338,6 +339,7 @@ def test_the_clients_view_offers_admin_actions_only_to_admins(qtbot, db, runner,
             VaultService(db, tech, clock.now), is_admin=role is Role.ADMIN, clipboard_seconds=30
         )
         view = ClientsView(DirectoryService(db), runner, notifier, vault=session)
+        session.setParent(view)
         qtbot.addWidget(view)
         assert view.vault_panel is not None
         shown[role] = view.vault_panel._is_admin

@@ -68,7 +68,9 @@ class Env:
 
 
 @pytest.fixture
-def env(qtbot, db: Database, clock: FakeClock, me: TechnicianRow, runner: TaskRunner) -> Env:
+def env(
+    qtbot, db: Database, clock: FakeClock, me: TechnicianRow, runner: TaskRunner
+) -> Iterator[Env]:
     client_id = add_client(db, "Acme Logistics")
     admin_id = add_technician(db, "Ada Admin", role=Role.ADMIN, email="ada@test.msp")
     admin = VaultService(db, admin_id, clock.now)
@@ -93,7 +95,9 @@ def env(qtbot, db: Database, clock: FakeClock, me: TechnicianRow, runner: TaskRu
     admin.lock()
     # Alice stays unlocked from her enrolment: no second Argon2 derivation.
     session = VaultSession(alice, clipboard_seconds=30)
-    return Env(session, alice, runner, clock, vault_id, vpn)
+    yield Env(session, alice, runner, clock, vault_id, vpn)
+    # Deleted by Qt on this thread, never by a garbage collection on some worker thread later.
+    session.deleteLater()
 
 
 @pytest.fixture
