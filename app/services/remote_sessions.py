@@ -340,6 +340,10 @@ class SessionService:
         account: str | None = None
         if item_id is not None:
             fields = ["username", "private_key" if wants_key else "password"]
+            if method == "ssh-system":
+                # The system client signs in with the technician's own keys and agent: only the
+                # login name is needed, so the password is never decrypted for it.
+                fields = ["username"]
             purpose = Purpose("launch", ticket_id, reason.strip(), session_id)
             secrets = self._vault.reveal(uuid.UUID(item_id), fields, purpose)
             user = secrets.pop("username", None)

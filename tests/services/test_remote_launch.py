@@ -161,6 +161,10 @@ def test_ssh_system_launch_runs_the_terminal_with_ssh_and_no_secret(
         which=lambda n: shutil.which(n, path=str(STUB_BIN)),
     )  # fmt: skip
     started = desk.tech.start(desk.ticket_id, record, "ssh-system")
+    assert started.secrets == {}  # the system client uses the technician's own keys
+    with desk.db.read() as s:
+        revealed = s.scalar(select(VaultAudit.field).where(VaultAudit.action == "launch"))
+    assert revealed == "username"
 
     ExternalLauncher(desk.tech, ProcessRunner(), env).run(started, desk.ticket_id).handle.wait(10)
 
