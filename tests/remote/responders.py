@@ -76,6 +76,11 @@ class Responder:
             except OSError:
                 return
             with self._lock:
+                if self._stop.is_set():
+                    # Accepted while stopping (a cancelled probe's late connect): the close
+                    # loop in `__exit__` has run or will not see it, so close it here.
+                    conn.close()
+                    return
                 self._conns.append(conn)
             threading.Thread(target=self._run, args=(conn,), daemon=True).start()
 
