@@ -11,6 +11,7 @@ from sqlalchemy import Connection, create_engine, pool
 
 from app.models import Base
 from app.models.base import UTCDateTime
+from app.models.kb import compared_in_schema
 
 config = context.config
 target_metadata = Base.metadata
@@ -30,6 +31,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=_render_item,
+        include_name=compared_in_schema,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -2,6 +2,7 @@
 
 from app.models.base import Base
 from app.models.client import Client, Contact, Site
+from app.models.entitlement import Asset, Licence
 from app.models.enums import (
     EventKind,
     Priority,
@@ -12,6 +13,7 @@ from app.models.enums import (
     TicketType,
     Tier,
 )
+from app.models.kb import CannedReply, KbArticle, KbArticleVersion, TicketKbLink
 from app.models.onboarding import (
     CallerSecret,
     ConnectivityCheck,
@@ -20,7 +22,9 @@ from app.models.onboarding import (
     OnboardingStep,
     TicketApproval,
 )
+from app.models.recurring import RecurringRun, RecurringTicket
 from app.models.remote import RemoteAccessRecord, RemoteSession
+from app.models.routing import ChecklistTemplate, RoutingRule, TicketTask
 from app.models.sla import (
     Contract,
     SlaCalendar,
@@ -46,24 +50,47 @@ from app.models.vault import (
     VaultItem,
     VaultSettings,
 )
+from app.models.workflow import (
+    BulkAction,
+    ChangeApproval,
+    ChangePlan,
+    CsatResponse,
+    ProblemRecord,
+    TicketLink,
+    VendorCase,
+)
 
 __all__ = [
+    "Asset",
     "Base",
+    "BulkAction",
     "CallerSecret",
+    "CannedReply",
+    "ChangeApproval",
+    "ChangePlan",
+    "ChecklistTemplate",
     "Client",
     "ConnectivityCheck",
     "Contact",
     "Contract",
+    "CsatResponse",
     "EventKind",
+    "KbArticle",
+    "KbArticleVersion",
+    "Licence",
     "OnboardingDraft",
     "OnboardingSection",
     "OnboardingStep",
     "Priority",
+    "ProblemRecord",
     "Queue",
+    "RecurringRun",
+    "RecurringTicket",
     "RemoteAccessRecord",
     "RemoteSession",
     "Role",
     "RotationWorklist",
+    "RoutingRule",
     "Site",
     "SlaCalendar",
     "SlaCalendarHoliday",
@@ -82,8 +109,11 @@ __all__ = [
     "Ticket",
     "TicketApproval",
     "TicketEvent",
+    "TicketKbLink",
+    "TicketLink",
     "TicketSla",
     "TicketSlaLevel",
+    "TicketTask",
     "TicketType",
     "Tier",
     "TimeEntry",
@@ -92,4 +122,5 @@ __all__ = [
     "VaultGrant",
     "VaultItem",
     "VaultSettings",
+    "VendorCase",
 ]

@@ -31,6 +31,8 @@ class Client(Base):
     #: First business day of the onboarding cycle and the agreed go-live date.
     onboarding_start: Mapped[dt.date | None] = mapped_column(Date)
     go_live_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: Closing a ticket needs "verified with requester" first (domain.md §2.7, T15).
+    verify_before_close: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -132,3 +132,29 @@ class EventKind(enum.StrEnum):
     REMOTE_SESSION = "remote_session"
     #: The client's VIP rule changed the new ticket's priority, tier or notified someone.
     VIP_RULE = "vip_rule"
+    #: Routing rules fired on creation; `body` names each rule and what it set.
+    ROUTING = "routing"
+    #: Checklist tasks were added, or one was ticked / unticked.
+    TASK = "task"
+    #: A case was opened, updated or closed with a third-party vendor; a follow-up fell due.
+    VENDOR_CASE = "vendor_case"
+    VENDOR_FOLLOW_UP = "vendor_follow_up"
+    #: A link to another ticket was added or removed; the ticket was merged (into / from).
+    LINKED = "linked"
+    MERGED = "merged"
+    #: The change record or one of its approval steps changed; the problem record changed.
+    CHANGE = "change"
+    PROBLEM = "problem"
+    #: The resolution was recorded; the fix was confirmed with the requester.
+    RESOLUTION = "resolution"
+    REQUESTER_VERIFIED = "requester_verified"
+    #: The requester's satisfaction survey was recorded (score, sent or declined).
+    CSAT = "csat"
+    #: A knowledge-base article was linked to the ticket, or written from it.
+    KB = "kb"
+    #: Time was logged on the ticket.
+    TIME_ENTRY = "time_entry"
+    #: A bulk action changed this ticket, or was undone.
+    BULK = "bulk"
+    #: Created by a recurring schedule.
+    RECURRING = "recurring"

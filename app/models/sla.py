@@ -135,12 +135,22 @@ class Contract(Base):
     """A client's service contract; its policy governs tickets created while it is valid."""
 
     __tablename__ = "contract"
-    __table_args__ = (Index(None, "client_id", "valid_from"),)
+    __table_args__ = (Index(None, "client_id", "valid_from"), Index(None, "number_key"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
     policy_id: Mapped[int] = mapped_column(ForeignKey("sla_policy.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
+    #: The contract number callers quote; unique per client, not across clients ("" = none).
+    number: Mapped[str] = mapped_column(String(100), default="")
+    number_key: Mapped[str] = mapped_column(String(100), default="")
+    #: Highest support tier the MSP provides under it (domain.md §1.1: L0 only … up to L3).
+    max_tier: Mapped[str] = mapped_column(String(2), default="L3")
+    on_site: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Prepaid block hours, in minutes (S12); None = no block of hours.
+    prepaid_minutes: Mapped[int | None] = mapped_column(Integer)
+    #: Exclusion reason codes of domain.md §4.1 that apply under this contract.
+    exclusions: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: First and last day of validity, local dates in the client's time zone; no end = open-ended.
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)

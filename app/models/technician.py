@@ -22,6 +22,8 @@ class Queue(Base):
     description: Mapped[str] = mapped_column(String(500), default="")
     #: The team lead, told of SLA warnings and breaches on the queue's tickets.
     lead_id: Mapped[int | None] = mapped_column(ForeignKey("technician.id", use_alter=True))
+    #: Where "Escalate" sends a ticket from this queue (the next tier's queue); no cycles.
+    escalates_to_id: Mapped[int | None] = mapped_column(ForeignKey("queue.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -49,6 +49,9 @@ class Ticket(Base):
         Index(None, "contact_id"),
         Index(None, "is_open", "response_due_order", "id"),
         Index(None, "is_open", "resolve_due_order", "id"),
+        Index(None, "contract_id"),
+        Index(None, "asset_id"),
+        Index(None, "merged_into_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -72,6 +75,24 @@ class Ticket(Base):
     occurs_circumstances: Mapped[str] = mapped_column(Text, default="")
     not_occurs_circumstances: Mapped[str] = mapped_column(Text, default="")
     steps_tried: Mapped[str] = mapped_column(Text, default="")
+    #: The contract the work falls under (set at intake from the entitlement lookup).
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"))
+    #: The device the ticket is about.
+    asset_id: Mapped[int | None] = mapped_column(ForeignKey("asset.id"))
+    #: A routing rule's SLA policy; None = chosen from contract and client (sla.md §8).
+    sla_policy_id: Mapped[int | None] = mapped_column(ForeignKey("sla_policy.id"))
+    #: The client's own reference for this ticket, when they run their own ticket system.
+    client_reference: Mapped[str] = mapped_column(String(100), default="")
+    #: Set when the ticket was merged into another one (it is then cancelled).
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    #: Resolution (domain.md §2.7, T14): what fixed it, a resolution code, workaround or not.
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolution_code: Mapped[str] = mapped_column(String(30), default="")
+    workaround: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Confirmed with the requester before closing (T15): phone, email, in_person; when; note.
+    verified_how: Mapped[str] = mapped_column(String(16), default="")
+    verified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    verified_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
-from app.models import Client, Contact, Queue, Technician, Ticket, TicketEvent
+from app.models import (
+    Asset,
+    Client,
+    Contact,
+    Contract,
+    Queue,
+    Technician,
+    Ticket,
+    TicketEvent,
+)
 from app.models.enums import (
     EventKind,
     Priority,
@@ -68,6 +77,10 @@ class TicketFields:
     queue_id: int | None = None
     assignee_id: int | None = None
     status: Status = Status.NEW
+    #: The contract the work falls under and the device it is about (from the entitlement
+    #: lookup at intake); both must belong to the ticket's client.
+    contract_id: int | None = None
+    asset_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,6 +448,16 @@ def _validate(s: Session, v: TicketFields) -> None:
             problems["contact_id"] = "not_found"
         elif contact.client_id != v.client_id:
             problems["contact_id"] = "other_client"
+    for name, owner in (
+        ("contract_id", select(Contract.client_id).where(Contract.id == v.contract_id)),
+        ("asset_id", select(Asset.client_id).where(Asset.id == v.asset_id)),
+    ):
+        if getattr(v, name) is not None:
+            client_id = s.scalar(owner)
+            if client_id is None:
+                problems[name] = "not_found"
+            elif client_id != v.client_id:
+                problems[name] = "other_client"
     if v.queue_id is not None and s.get(Queue, v.queue_id) is None:
         problems["queue_id"] = "not_found"
     if v.assignee_id is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,7 @@ from app.views.tickets.field_labels import TicketNames, failure_text
 from app.views.tickets.sla_panel import TicketSlaPanel
 from app.views.tickets.ticket_editor import TicketEditor
 from app.views.tickets.ticket_header import TicketHeader
+from app.views.tickets.ticket_panel import TicketPanel, TicketPanelFactory
 from app.views.tickets.timeline_panel import TicketTimelinePanel
 from app.views.widgets.banner import Banner
 
@@ -106,10 +108,12 @@ class TicketDialog(QDialog):
         verification: CallerVerificationService | None = None,
         approvals: ApprovalService | None = None,
         remote: RemoteLauncher | None = None,
+        panels: Sequence[TicketPanelFactory] = (),
     ) -> None:
         """Without `sla` the dialog shows no SLA panel; `now` is the clock its countdowns use.
         Without `verification` there is no "Verify caller…" button; without `approvals` no
-        approvals panel; without `remote` no Connect menu."""
+        approvals panel; without `remote` no Connect menu. Each of `panels` adds a tab beside
+        the timeline (`app.views.tickets.ticket_panel`)."""
         super().__init__(parent)
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -123,6 +127,9 @@ class TicketDialog(QDialog):
         self._verification = verification
         self._approvals = approvals
         self._remote = remote
+        self._panel_factories = tuple(panels)
+        #: The feature panels shown as tabs after the timeline.
+        self.panels: list[TicketPanel] = []
         self._can_edit = me.role is not Role.READ_ONLY
         self._ticket_id = ticket_id
         self._detail: TicketDetail | None = None
@@ -171,11 +178,22 @@ class TicketDialog(QDialog):
         self.timeline = TicketTimelinePanel(self._tickets, self._runner, self._me, self._ticket_id)
         self.timeline.entry_added.connect(self._on_timeline_entry_added)
 
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        for factory in self._panel_factories:
+            panel = factory(self._ticket_id, self)
+            if panel is not None:
+                self.panels.append(panel)
+                self.tabs.addTab(panel, panel.tab_title())
+                panel.ticket_changed.connect(self._on_panel_ticket_changed)
+                panel.failed.connect(self._show_failure)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor.setContentsMargins(0, 0, 8, 0)
-        self.timeline.setContentsMargins(8, 0, 0, 0)
+        self.tabs.setContentsMargins(8, 0, 0, 0)
         splitter.addWidget(self.editor)
-        splitter.addWidget(self.timeline)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -206,6 +224,9 @@ class TicketDialog(QDialog):
             )
             self._remote.approval_needed.connect(self._on_approval_needed)
             buttons.addWidget(self.connect_button)
+        for panel in self.panels:
+            for button in panel.action_buttons():
+                buttons.addWidget(button)
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.close_button)
@@ -451,6 +472,7 @@ class TicketDialog(QDialog):
         if self._detail is None or stored.version == self._detail.version:
             self._detail = stored
             self.header.show_detail(stored)
+            self._show_panels(stored)
         elif not self.is_dirty():
             self._show_detail(stored)
         else:
@@ -469,6 +491,25 @@ class TicketDialog(QDialog):
         title = self.tr("{0} — {1}").format(detail.number, detail.fields.subject)
         self.setWindowTitle(title + "[*]")
         self._update_modified()
+        self._show_panels(detail)
+
+    def _show_panels(self, detail: TicketDetail) -> None:
+        for panel in self.panels:
+            panel.show_ticket(detail)
+            self.tabs.setTabText(self.tabs.indexOf(panel), panel.tab_title())
+
+    def _on_panel_ticket_changed(self, changes: Changes) -> None:
+        # The panel wrote: tell the other views, then follow the stored ticket here (the
+        # dialog ignores its own announcement, so it refreshes itself).
+        self._announce(changes)
+        self._reload_sla()
+        self._runner.run(
+            partial(_load, self._tickets, self._directory, self._ticket_id, False),
+            lane=Lane.READ,
+            owner=self,
+            on_success=self._on_refreshed,
+            on_failure=self._show_failure,
+        )
 
     def _reload_sla(self) -> None:
         if self.sla_panel is not None:

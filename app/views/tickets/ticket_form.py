@@ -78,6 +78,8 @@ class TicketForm(QWidget):
         super().__init__(parent)
         self._me = me
         self._editing = editing
+        #: The values last shown, for the fields this form does not edit.
+        self._shown: TicketFields | None = None
         #: The tier as stored; raising it above this needs a reason.
         self._base_tier = Tier.L1
         self._errors: dict[str, ErrorLabel] = {}
@@ -269,6 +271,7 @@ class TicketForm(QWidget):
 
     def set_values(self, values: TicketFields) -> None:
         """Show a stored ticket (or defaults); the tier shown becomes the escalation baseline."""
+        self._shown = values
         self.subject.setText(values.subject)
         select_data(self.ticket_type, values.type.value)
         select_data(self.source, values.source.value)
@@ -287,6 +290,8 @@ class TicketForm(QWidget):
 
     def values(self, client_id: int, contact_id: int | None) -> TicketFields:
         """What the form shows now. GUI thread; call before submitting, pass the result on."""
+        shown = self._shown
+        same_client = shown is not None and shown.client_id == client_id
         return TicketFields(
             client_id=client_id,
             contact_id=contact_id,
@@ -304,6 +309,9 @@ class TicketForm(QWidget):
             queue_id=self.queue.currentData(),
             assignee_id=self.assignee.currentData(),
             status=Status(self.status.currentData()) if self._editing else Status.NEW,
+            # Not edited here: kept while the client stays, dropped when it changes.
+            contract_id=shown.contract_id if shown and same_client else None,
+            asset_id=shown.asset_id if shown and same_client else None,
         )
 
     def reason(self) -> str:
