@@ -180,6 +180,21 @@ def _event_kind_table() -> dict[EventKind, str]:
         EventKind.APPROVAL: _t("Client approval"),
         EventKind.VIP_RULE: _t("VIP rule"),
         EventKind.REMOTE_SESSION: _t("Remote session"),
+        EventKind.ROUTING: _t("Routing rule"),
+        EventKind.TASK: _t("Checklist"),
+        EventKind.VENDOR_CASE: _t("Vendor case"),
+        EventKind.VENDOR_FOLLOW_UP: _t("Vendor follow-up due"),
+        EventKind.LINKED: _t("Link"),
+        EventKind.MERGED: _t("Merged"),
+        EventKind.CHANGE: _t("Change record"),
+        EventKind.PROBLEM: _t("Problem record"),
+        EventKind.RESOLUTION: _t("Resolution"),
+        EventKind.REQUESTER_VERIFIED: _t("Verified with requester"),
+        EventKind.CSAT: _t("Satisfaction survey"),
+        EventKind.KB: _t("Knowledge base"),
+        EventKind.TIME_ENTRY: _t("Time logged"),
+        EventKind.BULK: _t("Bulk action"),
+        EventKind.RECURRING: _t("Recurring schedule"),
     }
 
 
