@@ -15,3 +15,11 @@ def require_editor(s: Session, actor_id: int, action: str) -> Technician:
     if actor is None or not actor.active or actor.role is Role.READ_ONLY:
         raise PermissionDeniedError(action)
     return actor
+
+
+def require_admin(s: Session, actor_id: int, action: str) -> Technician:
+    """The acting technician if an active administrator (desk configuration: rules, paths…)."""
+    actor = require_editor(s, actor_id, action)
+    if actor.role is not Role.ADMIN:
+        raise PermissionDeniedError(action)
+    return actor
