@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -30,7 +30,7 @@ from app.vault.service import VaultService
 
 from app.views.clients.clients_view import ClientsView
 from app.views.clients.vault_session import VaultSession
-from app.views.icons import icon
+from app.views.main_actions import MainActions
 from app.views.remote.launcher import RemoteLauncher
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.sla_watch import SlaAlerts, SlaWatch
@@ -39,6 +39,7 @@ from app.views.tickets.queue_view import TicketQueueView
 from app.views.tickets.saved_queues import SavedQueuesWidget
 from app.views.tickets.ticket_dialog import TicketDialog
 from app.views.widgets.banner import Banner
+from app.views.window_layout import restore_main_layout, save_main_layout
 
 #: How often a lost database is probed again.
 RETRY_MS = 5_000
@@ -138,30 +139,36 @@ class MainWindow(QMainWindow):
         self._setup_sla_watch()
 
     def _build_actions(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        new = QAction(icon("new-ticket"), self.tr("New ticket"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(self.new_ticket)
-        refresh = QAction(icon("refresh"), self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(lambda: self._notifier.announce(Changes("*")))
-        lock = QAction(self.tr("Lock vault"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.vault.lock_now)
-        for action in (new, refresh, lock):
-            toolbar.addAction(action)
-            self.addAction(action)
-        self.new_ticket_action, self.refresh_action, self.lock_vault_action = new, refresh, lock
-        new.setEnabled(self._me.role is not Role.READ_ONLY)
-        sla = QAction(self.tr("SLA settings…"), self)
-        sla.triggered.connect(self.open_sla_settings)
-        sla.setVisible(self._me.role is Role.ADMIN)  # the service checks again on every write
-        sla.setEnabled(sla.isVisible())
-        toolbar.addAction(sla)
-        self.sla_settings_action = sla
+        actions = MainActions(self, self._me)
+        desk, admin = self.tr("&Desk"), self.tr("&Admin")
+        self.new_ticket_action = actions.add(
+            self.tr("New ticket"),
+            self.new_ticket,
+            menu=desk,
+            shortcut=QKeySequence.StandardKey.New,
+            icon_name="new-ticket",
+            toolbar=True,
+            writes=True,
+        )
+        self.refresh_action = actions.add(
+            self.tr("Refresh"),
+            lambda: self._notifier.announce(Changes("*")),
+            menu=desk,
+            shortcut=QKeySequence.StandardKey.Refresh,
+            icon_name="refresh",
+            toolbar=True,
+        )
+        self.lock_vault_action = actions.add(
+            self.tr("Lock vault"), self.vault.lock_now, menu=desk, shortcut="Ctrl+L", toolbar=True
+        )
+        self.sla_settings_action = actions.add(
+            self.tr("SLA settings…"),
+            self.open_sla_settings,
+            menu=admin,
+            toolbar=True,
+            admin_only=True,
+        )
+        self.main_actions = actions
 
     # -- tickets -------------------------------------------------------------------------------
 
@@ -266,15 +273,8 @@ class MainWindow(QMainWindow):
     # -- layout --------------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        state = self._settings.ui_state
-        if state.main_window_geometry:
-            self.restoreGeometry(state.main_window_geometry)
-        else:
-            self.resize(1280, 780)
-        if state.main_splitter_state:
-            self.splitter.restoreState(state.main_splitter_state)
-        if state.queue_header_state:
-            self.queue_view.table.horizontalHeader().restoreState(state.queue_header_state)
+        header = self.queue_view.table.horizontalHeader()
+        restore_main_layout(self, self.splitter, header, self._settings.ui_state)
 
     def _setup_sla_watch(self) -> None:
         self.sla_watch = SlaWatch(
@@ -285,11 +285,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(SLA_WATCH_DELAY_MS, self.sla_watch.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        state = self._settings.ui_state
-        state.main_window_geometry = bytes(self.saveGeometry().data())
-        state.main_splitter_state = bytes(self.splitter.saveState().data())
         header = self.queue_view.table.horizontalHeader()
-        state.queue_header_state = bytes(header.saveState().data())
+        save_main_layout(self, self.splitter, header, self._settings.ui_state)
         for dialog in list(self._dialogs.values()):
             if not dialog.close():
                 event.ignore()

@@ -1,0 +1,72 @@
+"""The main window's toolbar and menus, built from one table of actions.
+
+Each action is created once, gets its shortcut, and is shown in the toolbar and/or a menu. Admin
+actions are hidden from other roles (the services check the role again on every write), and
+actions that write are disabled for read-only accounts. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from app.models.enums import Role
+from app.services.directory import TechnicianRow
+
+from app.views.icons import icon
+
+
+class MainActions(QObject):
+    """Adds actions to a window's toolbar and menus, honouring the signed-in technician's role."""
+
+    def __init__(self, window: QMainWindow, me: TechnicianRow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._me = me
+        self.toolbar: QToolBar = window.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._menus: dict[str, QMenu] = {}
+
+    def menu(self, title: str) -> QMenu:
+        """The menu bar's menu called `title`, created on first use."""
+        if title not in self._menus:
+            self._menus[title] = self._window.menuBar().addMenu(title)
+        return self._menus[title]
+
+    def add(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        menu: str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
+        toolbar: bool = False,
+        admin_only: bool = False,
+        writes: bool = False,
+    ) -> QAction:
+        """One action; `writes` disables it for read-only accounts, `admin_only` hides it from
+        everyone but administrators."""
+        action = QAction(text, self._window)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if admin_only:
+            action.setVisible(self._me.role is Role.ADMIN)
+            action.setEnabled(action.isVisible())
+        elif writes:
+            action.setEnabled(self._me.role is not Role.READ_ONLY)
+        # On the window as well, so the shortcut works wherever the focus is.
+        self._window.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        if menu is not None:
+            self.menu(menu).addAction(action)
+        return action
