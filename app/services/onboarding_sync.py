@@ -18,7 +18,8 @@ from sqlalchemy import delete, exists, false, not_, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Contact, Contract, Site, SlaCalendar, SlaPolicy
-from app.services import remote_records
+from app.models.entitlement import normalise_key
+from app.services import entitlement_sync, remote_records
 from app.services.onboarding_spec import ROW_ID, ROW_KEY, Section
 from app.services.onboarding_validation import Checked
 
@@ -45,6 +46,10 @@ def apply(
             problems.update(
                 _contracts(s, client_id, data["contracts"], checked, _ids(previous, "contracts"))
             )
+            if not problems:
+                when = now or dt.datetime.now(dt.UTC)
+                entitlement_sync.sync_devices(s, client_id, data.get("devices") or [], when)
+                entitlement_sync.sync_products(s, client_id, data.get("products") or [])
             return problems
         case "vip":
             _flag(s, client_id, Contact.vip, data["contacts"])
@@ -110,16 +115,19 @@ def company_records(
         {
             ROW_KEY: by_id.get(c.id, {}).get(ROW_KEY) or str(uuid.uuid4()),
             ROW_ID: c.id,
-            "number": c.name,
+            "number": c.number or c.name,
             "valid_from": c.valid_from.isoformat(),
             "valid_to": c.valid_to.isoformat() if c.valid_to else "",
             "sla_policy": c.policy_id,
             "coverage": by_id.get(c.id, {}).get("coverage")
             or ("24x7" if always_open.get(c.policy_id) else "business_hours"),
-            "prepaid_hours": by_id.get(c.id, {}).get("prepaid_hours", ""),
+            "prepaid_hours": by_id.get(c.id, {}).get("prepaid_hours")
+            or entitlement_sync.prepaid_hours(c.prepaid_minutes),
         }
         for c in contracts
     ]
+    out["devices"] = entitlement_sync.device_rows(s, client_id, out.get("devices") or [])
+    out["products"] = entitlement_sync.product_rows(s, client_id, out.get("products") or [])
     return out
 
 
@@ -174,7 +182,18 @@ def _contracts(
     problems: dict[str, str] = {}
     existing = {c.id: c for c in s.scalars(select(Contract).where(Contract.client_id == client_id))}
     kept: set[int] = set()
+    # A number is unique per client (callers quote it); another client may use the same one.
+    listed = {row.get(ROW_ID) for row in rows}
+    elsewhere = {
+        c.number_key
+        for c in existing.values()
+        if c.number_key and c.id not in listed and c.id not in removable
+    }
+    duplicates = entitlement_sync.number_problems(rows)
     for i, row in enumerate(rows):
+        if i in duplicates or normalise_key(row["number"]) in elsewhere:
+            problems[checked.row_key("contracts", i) + ".number"] = "duplicate"
+            continue
         start = dt.date.fromisoformat(row["valid_from"])
         end = dt.date.fromisoformat(row["valid_to"]) if row["valid_to"] else None
         if end is not None and end < start:
@@ -188,6 +207,9 @@ def _contracts(
             contract = Contract(client_id=client_id)
             s.add(contract)
         contract.name = row["number"]
+        contract.number = row["number"]
+        contract.number_key = normalise_key(row["number"])
+        contract.prepaid_minutes = entitlement_sync.prepaid_minutes(row.get("prepaid_hours"))
         contract.policy_id = row["sla_policy"]
         contract.valid_from = start
         contract.valid_to = end
@@ -196,5 +218,10 @@ def _contracts(
         kept.add(contract.id)
     gone = (set(existing) - kept) & removable
     if gone and not problems:
+        if entitlement_sync.contracts_in_use(s, gone):
+            # Tickets name the contract they were worked under: end it with "Valid to" instead.
+            problems["contracts"] = "contract_in_use"
+            return problems
+        entitlement_sync.release_contracts(s, gone)
         s.execute(delete(Contract).where(Contract.id.in_(gone)))
     return problems

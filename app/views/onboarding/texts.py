@@ -26,6 +26,9 @@ def tr(text: str) -> str:
 _PROBLEMS: Final[Mapping[str, str]] = {
     "required": "Required",
     "too_long": "Too long",
+    "contract_in_use": (
+        "A removed contract is named on tickets; end it with a “Valid to” date instead"
+    ),
     "invalid_hostname": "Not a valid host name (letters, digits, hyphens and dots)",
     "invalid_ip": "Not a valid IP address (e.g. 192.0.2.10 or 2001:db8::1)",
     "invalid_host": "Not a valid host name or IP address",

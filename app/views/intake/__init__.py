@@ -1,0 +1,1 @@
+"""Intake: the New-call dialog and its entitlement panel."""
