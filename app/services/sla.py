@@ -70,6 +70,8 @@ class _TicketRow:
     client_id: int
     priority: str
     created_at: dt.datetime
+    #: The ticket's own policy (set by a routing rule) when it is active; overrides the choice.
+    policy_override: int | None = None
 
 
 class SlaService:
@@ -140,15 +142,23 @@ class SlaService:
     ) -> int:
         s.flush()
         tickets = [
-            _TicketRow(t_id, client_id, priority.value, created)
-            for t_id, client_id, priority, created in s.execute(
-                select(Ticket.id, Ticket.client_id, Ticket.priority, Ticket.created_at)
+            _TicketRow(t_id, client_id, priority.value, created, override if active else None)
+            for t_id, client_id, priority, created, override, active in s.execute(
+                select(
+                    Ticket.id,
+                    Ticket.client_id,
+                    Ticket.priority,
+                    Ticket.created_at,
+                    Ticket.sla_policy_id,
+                    SlaPolicy.active,
+                )
+                .outerjoin(SlaPolicy, Ticket.sla_policy_id == SlaPolicy.id)
                 .where(Ticket.id.in_(ids))
                 .order_by(Ticket.id)
                 # PostgreSQL: a sweep and a ticket save recomputing the same ticket take turns,
                 # so the later one reads the other's history and never writes stale clocks.
                 # (SQLite writers are serialised by BEGIN IMMEDIATE already.)
-                .with_for_update()
+                .with_for_update(of=Ticket)
             )
         ]
         stored: dict[int, dict[str, TicketSla]] = defaultdict(dict)
@@ -172,7 +182,7 @@ class SlaService:
             rows = stored.get(t.ticket_id, {})
             policy_id = None if rechoose or not rows else next(iter(rows.values())).policy_id
             if policy_id is None:
-                policy_id = chooser.choose(t.client_id, t.created_at)
+                policy_id = t.policy_override or chooser.choose(t.client_id, t.created_at)
             if policy_id is None:
                 for row in rows.values():
                     _cancel(row, now)

@@ -1,0 +1,1 @@
+"""Routing rules and checklists: the admin's rules and templates dialogs, the ticket's tasks."""
