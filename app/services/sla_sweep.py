@@ -30,8 +30,10 @@ from app.models import (
 )
 from app.models.enums import EventKind, Priority, Role, Tier
 from app.services.clock import Clock
+from app.services.escalation import NEXT_TIER, SLA_REASON, escalate_in
 from app.services.sla import RUNNING_STATES, SlaService
 from app.services.sla_types import Notification, SweepReport
+from app.services.vendor_cases import remind_due_in
 from app.sla.engine import TargetState
 from app.sla.policy import LevelAction, TargetKind
 
@@ -40,7 +42,6 @@ log = logging.getLogger(__name__)
 _OPEN_STATES: Final = tuple(s.value for s in RUNNING_STATES)
 #: Clocks whose due instant a calendar or policy edit can still move.
 _RECOMPUTABLE_STATES: Final = (*_OPEN_STATES, TargetState.PAUSED.value)
-_NEXT_TIER: Final = {Tier.L0: Tier.L1, Tier.L1: Tier.L2, Tier.L2: Tier.L3, Tier.L3: Tier.L3}
 _RAISED: Final = {
     Priority.P4: Priority.P3,
     Priority.P3: Priority.P2,
@@ -69,12 +70,20 @@ class SlaSweepService:
             warnings = self._notify_state(s, now, TargetState.WARNING, touched)
             breaches = self._notify_state(s, now, TargetState.BREACHED, touched)
             fired = self._fire_levels(s, now, touched)
+            reminded = remind_due_in(s, now)
+            touched |= reminded
             changes = Changes("ticket", frozenset(touched))
             if touched:
                 self._db.announce(s, changes)
-        if warnings or breaches or fired:
-            log.info("SLA sweep: %d warnings, %d breaches, %d levels", warnings, breaches, fired)
-        return SweepReport(recomputed, warnings, breaches, fired, changes)
+        if warnings or breaches or fired or reminded:
+            log.info(
+                "SLA sweep: %d warnings, %d breaches, %d levels, %d vendor follow-ups",
+                warnings,
+                breaches,
+                fired,
+                len(reminded),
+            )
+        return SweepReport(recomputed, warnings, breaches, fired, changes, len(reminded))
 
     def notifications(self, technician_id: int) -> list[Notification]:
         """The technician's unseen notifications, oldest first, marked seen as they are read."""
@@ -200,14 +209,12 @@ class SlaSweepService:
             if queue is not None and queue.id != ticket.queue_id:
                 _move(s, ticket, queue.tier, queue.id, now)
                 changed = True
-        elif LevelAction.REASSIGN_NEXT_TIER in actions:
-            tier = _NEXT_TIER[ticket.tier]
-            if tier is not ticket.tier:
-                queue_id = s.scalar(
-                    select(Queue.id).where(Queue.tier == tier).order_by(Queue.id).limit(1)
-                )
-                _move(s, ticket, tier, queue_id, now)
-                changed = True
+        elif LevelAction.REASSIGN_NEXT_TIER in actions and ticket.tier in NEXT_TIER:
+            # The same path, contact copy and wording as "Escalate", with "SLA" as the reason.
+            escalate_in(
+                s, ticket, self._sla.store, reason=SLA_REASON, notes="", actor_id=None, now=now
+            )
+            changed = True
         if LevelAction.RAISE_PRIORITY in actions:
             raised = _RAISED[ticket.priority]
             if raised is not ticket.priority:

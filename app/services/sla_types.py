@@ -233,3 +233,5 @@ class SweepReport:
     breaches: int = 0
     levels_fired: int = 0
     changes: Changes = field(default_factory=lambda: Changes("ticket"))
+    #: Vendor cases whose follow-up fell due and were reminded of (app.services.vendor_cases).
+    follow_ups: int = 0

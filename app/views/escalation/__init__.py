@@ -1,0 +1,1 @@
+"""Escalation views: the escalate dialog, the ticket's escalation panel, vendor cases, paths."""
