@@ -38,6 +38,8 @@ KindTextRole: Final = Qt.ItemDataRole.UserRole + 5
 SummaryRole: Final = Qt.ItemDataRole.UserRole + 6
 #: Free text exactly as stored: note, reply, call summary, escalation reason (str, may be empty).
 BodyRole: Final = Qt.ItemDataRole.UserRole + 7
+#: For an event of a ticket merged into this one, that ticket's number (str, "" for own events).
+SourceNumberRole: Final = Qt.ItemDataRole.UserRole + 8
 
 #: A `labels` function wording one enum member.
 _Wording = Callable[[Any], str]
@@ -90,7 +92,7 @@ class TicketHistoryListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == DISPLAY:
             parts = [self._time(row), self._actor(row), labels.event_kind(row.kind)]
-            summary = self.summary(row)
+            summary = self._from(row, self.summary(row))
             text = " · ".join(parts) + (f": {summary}" if summary else "")
             return text + (f"\n{row.body}" if row.body else "")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -112,7 +114,9 @@ class TicketHistoryListModel(QAbstractListModel):
         if role == KindTextRole:
             return labels.event_kind(row.kind)
         if role == SummaryRole:
-            return self.summary(row)
+            return self._from(row, self.summary(row))
+        if role == SourceNumberRole:
+            return row.source_number
         if role == BodyRole:
             # An SLA level's body holds action codes; the summary words them.
             return "" if row.kind is EventKind.SLA_LEVEL else row.body
@@ -165,6 +169,13 @@ class TicketHistoryListModel(QAbstractListModel):
         old = _enum_text(kind, row.old_value, word)
         new = _enum_text(kind, row.new_value, word)
         return _t("{0}: {1} → {2}").format(what, old or "—", new or "—")
+
+    def _from(self, row: TicketEventRow, summary: str) -> str:
+        """The summary marked with the merged ticket the event came from, if any."""
+        if not row.source_number:
+            return summary
+        source = _t("From {0}").format(row.source_number)
+        return f"{source} · {summary}" if summary else source
 
     def _time(self, row: TicketEventRow) -> str:
         return labels.local_datetime(row.at)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.db import Changes
 from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
 from app.models.ticket import format_number
+from app.services.bulk_actions import BulkActionService
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.ticket_queue import (
     SavedQueue,
@@ -48,6 +49,7 @@ from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
 from app.views.tickets import sla_format
+from app.views.tickets.bulk_bar import BulkBar
 from app.views.tickets.choice_box import ChoiceBox
 from app.views.tickets.queue_model import Col, TicketIdRole, TicketTableModel
 
@@ -96,10 +98,12 @@ class TicketQueueView(QWidget):
         *,
         initial_queue: SavedQueue = SavedQueue.ALL_OPEN,
         now: Callable[[], dt.datetime] | None = None,
+        bulk: BulkActionService | None = None,
     ) -> None:
         """Starts loading `initial_queue` at once, so the owner need not apply another one.
 
-        `now` is the clock the SLA countdowns count from (the system clock by default).
+        `now` is the clock the SLA countdowns count from (the system clock by default). With
+        `bulk`, rows can be multi-selected and a `BulkBar` acts on them.
         """
         super().__init__(parent)
         self._service = service
@@ -108,6 +112,9 @@ class TicketQueueView(QWidget):
         self._me = me
         #: True while widgets are set from code, so their change signals run no query.
         self._applying = False
+        #: The "Needs update" condition of the saved queue shown: no widget holds it, and any
+        #: filter edited by hand drops it (the side bar then shows no saved queue selected).
+        self._needs_update = False
         #: Bumped by each count request; a count answering an older filter is dropped.
         self._count_generation = 0
         #: The ticket selected before the model reset, selected again once rows land.
@@ -129,6 +136,13 @@ class TicketQueueView(QWidget):
         layout.setSpacing(6)
         layout.addLayout(self._filter_bar)
         layout.addWidget(self._error_label)
+        #: The bulk-action bar above the table (None without a `BulkActionService`).
+        self.bulk_bar: BulkBar | None = None
+        if bulk is not None:
+            self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            self.bulk_bar = BulkBar(bulk, directory, runner, notifier, me, self)
+            self.bulk_bar.attach(self.table)
+            layout.addWidget(self.bulk_bar)
         layout.addWidget(self.table, 1)
 
         self._search_timer = QTimer(self)
@@ -325,6 +339,7 @@ class TicketQueueView(QWidget):
             tier=self.tier_box.current_value(),
             queue_id=self.queue_box.current_value(),
             text=self.search_edit.text().strip(),
+            needs_update=self._needs_update,
         )
 
     def current_sort(self) -> TicketSort:
@@ -339,6 +354,7 @@ class TicketQueueView(QWidget):
         """Set every filter widget and the header's sort indicator to match, then query."""
         self._applying = True
         try:
+            self._needs_update = filter.needs_update
             self._search_timer.stop()
             self.search_edit.setText(filter.text)
             self.queue_box.set_current_value(
@@ -443,6 +459,7 @@ class TicketQueueView(QWidget):
     def _on_filters_edited(self) -> None:
         if self._applying:
             return
+        self._needs_update = False
         self._search_timer.stop()
         if self.current_filter() == self.model.current_filter():
             return  # e.g. a word typed and erased again within the debounce

@@ -1,0 +1,1 @@
+"""Ticket records beyond the fields: links and merges, change and problem records."""

@@ -1,0 +1,1 @@
+"""View tests of the ticket-records panels and the queue's bulk-action bar."""
