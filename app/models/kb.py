@@ -40,7 +40,12 @@ class KbArticle(Base):
     """A knowledge-base article (Markdown); `client_id` None = the global KB."""
 
     __tablename__ = "kb_article"
-    __table_args__ = (Index(None, "client_id", "updated_at"),)
+    __table_args__ = (
+        Index(None, "client_id", "updated_at"),
+        # Search filters the full-text matches by these two; on SQLite the index covers them,
+        # so the filter never reads the (long) body of each matching row.
+        Index(None, "archived", "client_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"))

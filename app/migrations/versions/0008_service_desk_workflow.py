@@ -300,6 +300,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("kb_article", schema=None) as batch_op:
         batch_op.create_index(
+            batch_op.f("ix_kb_article_archived_client_id"),
+            ["archived", "client_id"],
+            unique=False,
+        )
+        batch_op.create_index(
             batch_op.f("ix_kb_article_client_id_updated_at"),
             ["client_id", "updated_at"],
             unique=False,
@@ -612,6 +617,19 @@ def _add_reference(table: str, column: str, target: str) -> None:
         op.create_foreign_key(name, table, target, [column], ["id"])
 
 
+#: Accented Latin letters and their bare forms (U+00C0..U+024F with an ASCII base letter).
+_KB_FOLD_FROM = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤ"
+    "ĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƠơƯưǍǎǏǐǑǒǓǔǕ"
+    "ǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ"
+)
+_KB_FOLD_TO = (
+    "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgH"
+    "hIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzsOoUuAaIiOoUuUu"
+    "UuUuUuAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy"
+)
+
+
 def _create_kb_search() -> None:
     """Full-text index of kb_article: FTS5 kept in step by triggers on SQLite; a weighted,
     generated tsvector with a GIN index on PostgreSQL ('simple': no stemming, any language)."""
@@ -638,12 +656,18 @@ def _create_kb_search() -> None:
             f"INSERT INTO kb_article_fts({cols}) VALUES ({new}); END"
         )
     else:
+        # 'simple' keeps accents, unlike FTS5's remove_diacritics: fold the Latin letters with
+        # translate() (immutable, so allowed in a generated column); app.services.kb_search
+        # folds the query's words with the same two strings.
+        def folded(column: str) -> str:
+            return f"translate(coalesce({column}, ''), '{_KB_FOLD_FROM}', '{_KB_FOLD_TO}')"
+
         op.execute(
             "ALTER TABLE kb_article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
-            "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
-            "setweight(to_tsvector('simple', coalesce(tags, '') || ' ' || "
-            "coalesce(category, '')), 'B') || "
-            "setweight(to_tsvector('simple', coalesce(body, '')), 'C')) STORED"
+            f"setweight(to_tsvector('simple', {folded('title')}), 'A') || "
+            f"setweight(to_tsvector('simple', {folded('tags')} || ' ' || "
+            f"{folded('category')}), 'B') || "
+            f"setweight(to_tsvector('simple', {folded('body')}), 'C')) STORED"
         )
         op.execute(
             "CREATE INDEX ix_kb_article_search_vector ON kb_article USING gin (search_vector)"
@@ -746,6 +770,7 @@ def downgrade() -> None:
     op.drop_table("problem_record")
     with op.batch_alter_table("kb_article", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_kb_article_client_id_updated_at"))
+        batch_op.drop_index(batch_op.f("ix_kb_article_archived_client_id"))
 
     op.drop_table("kb_article")
     with op.batch_alter_table("csat_response", schema=None) as batch_op:
