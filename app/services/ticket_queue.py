@@ -34,6 +34,7 @@ from app.db import Database
 from app.models import Client, Contact, Queue, SlaCalendar, Technician, Ticket, TicketSla
 from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
 from app.models.ticket import format_number
+from app.services.clock import Clock, SystemClock
 from app.services.sla_store import SlaStore
 from app.sla import BusinessCalendar
 from app.sla.engine import TargetState
@@ -90,6 +91,9 @@ class TicketFilter:
     queue_id: int | None = None
     #: Free text: ticket number, subject or contact name.
     text: str = ""
+    #: Only tickets whose status-update clock is in warning, breached or due within
+    #: `UPDATE_SOON` (running, not paused): the "Needs update" queue.
+    needs_update: bool = False
 
 
 class RowSla(NamedTuple):
@@ -167,6 +171,8 @@ class SavedQueue(enum.StrEnum):
     UNASSIGNED_L1 = "unassigned_l1"
     WAITING_CUSTOMER = "waiting_customer"
     OPEN_P1_P2 = "open_p1_p2"
+    #: Open tickets whose requester is due a status update (update interval, sla.md).
+    NEEDS_UPDATE = "needs_update"
     ALL_OPEN = "all_open"
     ALL = "all"
 
@@ -197,6 +203,10 @@ def saved_queue_view(queue: SavedQueue, me_id: int) -> SavedQueueView:
                 TicketFilter(open_only=True, priorities=frozenset({Priority.P1, Priority.P2})),
                 by_priority,
             )
+        case SavedQueue.NEEDS_UPDATE:
+            # Most urgent first: P1 updates fall due hourly. The queue cannot sort by the update
+            # clock itself (no column holds it), so priority stands in.
+            return SavedQueueView(TicketFilter(open_only=True, needs_update=True), by_priority)
         case SavedQueue.ALL_OPEN:
             return SavedQueueView(TicketFilter(open_only=True), by_priority)
         case SavedQueue.ALL:
@@ -211,9 +221,13 @@ def escape_like(text: str) -> str:
 class TicketQueueService:
     """Reads queue pages and counts. Any thread; each call is its own read transaction."""
 
-    def __init__(self, db: Database, sla_store: SlaStore | None = None) -> None:
+    def __init__(
+        self, db: Database, sla_store: SlaStore | None = None, clock: Clock | None = None
+    ) -> None:
         self._db = db
         self._store = sla_store
+        #: "Now" for the needs-update filter (update clocks due within the next hour).
+        self._clock: Clock = clock or SystemClock()
         self._rows = _row_select()
         #: Page statements by query shape (which filters are set, sort, keyset or not, limit).
         self._pages: dict[tuple[Any, ...], Select[*tuple[Any, ...]]] = {}
@@ -382,6 +396,11 @@ class TicketQueueService:
             equals(Ticket.tier, "tier", f.tier)
         if f.queue_id is not None:
             equals(Ticket.queue_id, "queue_id", f.queue_id)
+        if f.needs_update:
+            conds.append(_NEEDS_UPDATE)
+            now = self._clock.now()
+            params["update_now"] = now
+            params["update_horizon"] = now + UPDATE_SOON
         # No stored text holds NUL (PostgreSQL refuses it, even as a query parameter).
         text = f.text.replace("\x00", "").strip()
         if text:
@@ -407,6 +426,28 @@ class TicketQueueService:
             matches.append(Ticket.id == bindparam("number"))
             params["number"] = int(number.group(1))
         return or_(*matches)
+
+
+#: How soon an update falls due for the ticket to be listed under "Needs update".
+UPDATE_SOON: Final = dt.timedelta(hours=1)
+_Update = aliased(TicketSla, name="update_sla")
+#: The update clock still runs (not met, paused or cancelled) and is past its warning instant,
+#: breached, or due within UPDATE_SOON. Instants are compared too, not only the stored state, so
+#: a clock that crossed its warning since the last sweep is listed at once.
+_NEEDS_UPDATE: Final = (
+    select(_Update.id)
+    .where(
+        _Update.ticket_id == Ticket.id,
+        _Update.kind == "update",
+        _Update.state.in_(("running", "warning", "breached")),
+        or_(
+            _Update.state != "running",
+            _Update.due_at <= bindparam("update_horizon", type_=_Update.due_at.type),
+            _Update.warn_at <= bindparam("update_now", type_=_Update.warn_at.type),
+        ),
+    )
+    .exists()
+)
 
 
 def _raw(column: Any) -> ColumnElement[Any]:

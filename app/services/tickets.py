@@ -42,6 +42,7 @@ from app.services.errors import (
     ValidationError,
 )
 from app.services.permissions import require_editor
+from app.services.routing_apply import apply_routing, record_routing
 from app.services.sla import SlaService
 from app.services.vip_rule import apply_vip_rule, record_vip_rule
 
@@ -122,6 +123,8 @@ class TicketEventRow:
     call_reference: str
     #: Seen by the requester: a public reply, or a call with the requester (an SLA update).
     public: bool = False
+    #: For an event of a ticket merged into this one: that ticket's number ("" for own events).
+    source_number: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,8 @@ _TEXT_FIELDS: Final = (
     "steps_tried",
 )
 _TIER_ORDER: Final = {t: i for i, t in enumerate(Tier)}
+#: Statuses a plain edit may not set, and the code naming the use case that sets them.
+_GUARDED: Final = {Status.RESOLVED: "use_resolve", Status.CLOSED: "use_close"}
 
 
 class TicketService:
@@ -158,15 +163,20 @@ class TicketService:
             return _detail(s, _load(s, ticket_id))
 
     def history(self, ticket_id: int) -> list[TicketEventRow]:
-        """The ticket's timeline, oldest first."""
-        stmt = (
-            select(TicketEvent, Technician.name)
-            .outerjoin(Technician, TicketEvent.actor_id == Technician.id)
-            .where(TicketEvent.ticket_id == ticket_id)
-            .order_by(TicketEvent.at, TicketEvent.id)
-        )
+        """The ticket's timeline, oldest first, with the events of the tickets merged into it
+        (at any depth), each marked with its source ticket's number."""
         with self._db.read() as s:
-            return [_event_row(e, name) for e, name in s.execute(stmt).all()]
+            ids = _with_merged(s, ticket_id)
+            stmt = (
+                select(TicketEvent, Technician.name)
+                .outerjoin(Technician, TicketEvent.actor_id == Technician.id)
+                .where(TicketEvent.ticket_id.in_(ids))
+                .order_by(TicketEvent.at, TicketEvent.id)
+            )
+            return [
+                _event_row(e, name, "" if e.ticket_id == ticket_id else format_number(e.ticket_id))
+                for e, name in s.execute(stmt).all()
+            ]
 
     # -- writes --------------------------------------------------------------------------------
 
@@ -179,6 +189,7 @@ class TicketService:
             _validate(s, values)
             vip = apply_vip_rule(s, values)
             values = vip.values
+            values, routed = apply_routing(s, values, now)
             status = (
                 Status.ASSIGNED
                 if values.assignee_id and values.status is Status.NEW
@@ -191,6 +202,7 @@ class TicketService:
                 updated_by_id=actor_id,
                 status_category=status.category,
                 is_open=status.is_open,
+                sla_policy_id=routed.sla_policy_id,
                 **{f.name: getattr(values, f.name) for f in fields(values) if f.name != "status"},
             )
             ticket.set_status(status, now)
@@ -209,6 +221,7 @@ class TicketService:
             if values.assignee_id is not None:
                 self._event(s, ticket, actor_id, EventKind.ASSIGNED, "", str(values.assignee_id))
             record_vip_rule(s, ticket.id, vip, now)
+            record_routing(s, ticket.id, routed, now)
             self._recompute(s, ticket.id, now)
             changes = Changes("ticket", frozenset({ticket.id}))
             self._db.announce(s, changes)
@@ -235,7 +248,15 @@ class TicketService:
                 ticket = _load(s, ticket_id)
                 if ticket.version != expected_version:
                     raise _conflict(s, ticket)
+                if ticket.merged_into_id is not None:
+                    # Work goes on in the ticket it was merged into; this one is history.
+                    raise ValidationError({"ticket": "merged"})
                 _validate(s, values)
+                if values.status is not ticket.status and values.status in _GUARDED:
+                    # Resolving and closing have guards (resolution, verification, CSAT):
+                    # only ClosureService sets these; reopening from them stays a plain edit
+                    # and keeps the recorded resolution and CSAT as history.
+                    raise ValidationError({"status": _GUARDED[values.status]})
                 vip = apply_vip_rule(s, values, ticket)
                 values = vip.values
                 if (
@@ -520,7 +541,21 @@ def _detail(s: Session, t: Ticket) -> TicketDetail:
     )
 
 
-def _event_row(e: TicketEvent, actor_name: str | None) -> TicketEventRow:
+def _with_merged(s: Session, ticket_id: int) -> list[int]:
+    """The ticket and every ticket merged into it, directly or through another merged one."""
+    ids = [ticket_id]
+    frontier = [ticket_id]
+    while frontier:
+        frontier = [
+            i
+            for i in s.scalars(select(Ticket.id).where(Ticket.merged_into_id.in_(frontier)))
+            if i not in ids
+        ]
+        ids += frontier
+    return ids
+
+
+def _event_row(e: TicketEvent, actor_name: str | None, source_number: str = "") -> TicketEventRow:
     return TicketEventRow(
         event_id=e.id,
         ticket_id=e.ticket_id,
@@ -533,4 +568,5 @@ def _event_row(e: TicketEvent, actor_name: str | None) -> TicketEventRow:
         duration_minutes=e.duration_minutes,
         call_reference=e.call_reference,
         public=e.public,
+        source_number=source_number,
     )

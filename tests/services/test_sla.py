@@ -20,6 +20,7 @@ from app.db import Database
 from app.models import Client, Contract, SlaPolicy, Ticket, TicketSla
 from app.models.enums import Priority, Role, SourceChannel, Status, TicketType, Tier
 from app.models.sla import NO_DUE
+from app.services.closure import ClosureService
 from app.services.errors import NotFoundError, PermissionDeniedError
 from app.services.sla import SlaService, choose_policy
 from app.services.sla_store import SlaStore
@@ -72,6 +73,11 @@ def tickets(db: Database, clock: FakeClock, sla: SlaService) -> TicketService:
     return TicketService(db, clock, sla)
 
 
+@pytest.fixture
+def closure(db: Database, clock: FakeClock, sla: SlaService) -> ClosureService:
+    return ClosureService(db, clock, sla)
+
+
 def fields(desk: Desk, **changes: Any) -> TicketFields:
     values = TicketFields(
         client_id=desk.client,
@@ -89,6 +95,13 @@ def fields(desk: Desk, **changes: Any) -> TicketFields:
 def change(tickets: TicketService, ticket_id: int, actor: int, **changes: Any) -> TicketSaved:
     detail = tickets.get(ticket_id)
     return tickets.update(ticket_id, detail.version, replace(detail.fields, **changes), actor)
+
+
+def resolve(closure: ClosureService, tickets: TicketService, ticket_id: int, actor: int) -> None:
+    """Resolved through ClosureService: the plain edit refuses it (issue 7, closure guards)."""
+    version = tickets.get(ticket_id).version
+    fix = "Restarted the mail service; mail flows again."
+    closure.resolve(ticket_id, version, fix, "fixed", False, actor)
 
 
 def rows(db: Database, ticket_id: int) -> dict[str, dict[str, Any]]:
@@ -362,13 +375,13 @@ def test_waiting_on_the_customer_extends_the_due_by_the_business_time_waited(
 
 
 def test_resolve_then_reopen(
-    db: Database, desk: Desk, clock: FakeClock, tickets: TicketService
+    db: Database, desk: Desk, clock: FakeClock, tickets: TicketService, closure: ClosureService
 ) -> None:
     t = tickets.create(fields(desk), desk.alice).detail.ticket_id
     clock.set(z("2026-03-02 09:05"))
     tickets.add_note(t, desk.alice, "On it", public=True)
     clock.set(z("2026-03-02 10:00"))
-    change(tickets, t, desk.alice, status=Status.RESOLVED)
+    resolve(closure, tickets, t, desk.alice)
     check(rows(db, t)["resolution"], state="met", met_at=z("2026-03-02 10:00"))
     assert orders(db, t) == (NO_DUE, NO_DUE)
 
@@ -505,14 +518,14 @@ def test_cancelling_a_ticket_cancels_its_open_clocks(
 
 
 def test_a_breach_stays_recorded_after_reopen_and_a_recompute_that_would_not_breach(
-    db: Database, desk: Desk, clock: FakeClock, tickets: TicketService
+    db: Database, desk: Desk, clock: FakeClock, tickets: TicketService, closure: ClosureService
 ) -> None:
     t = tickets.create(fields(desk, priority=Priority.P1), desk.alice).detail.ticket_id
     clock.set(z("2026-03-02 09:05"))
     tickets.add_note(t, desk.alice, "On it", public=True)
     # P1 resolution 4 h → Mon 14:00 local = 13:00Z; resolved an hour late.
     clock.set(z("2026-03-02 14:00"))
-    change(tickets, t, desk.alice, status=Status.RESOLVED)
+    resolve(closure, tickets, t, desk.alice)
     breach = {"breached_at": z("2026-03-02 13:00"), "business_overrun_seconds": H}
     check(rows(db, t)["resolution"], state="breached", met_at=z("2026-03-02 14:00"), **breach)
 
@@ -528,7 +541,7 @@ def test_a_breach_stays_recorded_after_reopen_and_a_recompute_that_would_not_bre
     assert got["due_at"] is not None and got["due_at"] > clock.now()
 
     clock.set(z("2026-03-02 15:20"))
-    change(tickets, t, desk.alice, status=Status.RESOLVED)
+    resolve(closure, tickets, t, desk.alice)
     check(rows(db, t)["resolution"], state="breached", met_at=z("2026-03-02 15:20"), **breach)
 
 

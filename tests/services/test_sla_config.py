@@ -20,6 +20,7 @@ from app.db import Database
 from app.models import SlaCalendar, SlaPolicy, Ticket, TicketSla
 from app.models.enums import Priority, Role, SourceChannel, Status, TicketType, Tier
 from app.models.sla import NO_DUE
+from app.services.closure import ClosureService
 from app.services.errors import (
     ConcurrentEditError,
     NotFoundError,
@@ -128,6 +129,13 @@ def new_ticket(tickets: TicketService, desk: Desk, priority: Priority = Priority
 def set_status(tickets: TicketService, ticket_id: int, actor: int, status: Status) -> None:
     d = tickets.get(ticket_id)
     tickets.update(ticket_id, d.version, replace(d.fields, status=status), actor)
+
+
+def resolve(closure: ClosureService, tickets: TicketService, ticket_id: int, actor: int) -> None:
+    """Resolved through ClosureService: the plain edit refuses it (issue 7, closure guards)."""
+    version = tickets.get(ticket_id).version
+    fix = "Restarted the mail service; mail flows again."
+    closure.resolve(ticket_id, version, fix, "fixed", False, actor)
 
 
 def rows(db: Database, ticket_id: int) -> dict[str, dict[str, Any]]:
@@ -303,7 +311,12 @@ def test_calendar_round_trip_and_summary(desk: Desk, config: SlaConfigService) -
 
 
 def test_saving_a_calendar_bumps_its_version_and_recomputes_open_tickets(
-    db: Database, desk: Desk, clock: FakeClock, config: SlaConfigService, tickets: TicketService
+    db: Database,
+    desk: Desk,
+    clock: FakeClock,
+    config: SlaConfigService,
+    tickets: TicketService,
+    sla: SlaService,
 ) -> None:
     cal = make_calendar(config, desk)
     make_policy(config, desk, cal, is_default=True)
@@ -314,7 +327,7 @@ def test_saving_a_calendar_bumps_its_version_and_recomputes_open_tickets(
     tickets.add_note(answered, desk.alice, "On it", public=True)
     tickets.add_note(done, desk.alice, "On it", public=True)
     clock.set(z("2026-03-02 09:20"))
-    set_status(tickets, done, desk.alice, Status.RESOLVED)
+    resolve(ClosureService(db, clock, sla), tickets, done, desk.alice)
     before_done = rows(db, done)
 
     # Longer days: 08:00–18:00 local = 07:00–17:00Z.

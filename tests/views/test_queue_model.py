@@ -22,6 +22,7 @@ from app.models import Ticket, TicketEvent
 from app.models.enums import Priority, Status, StatusCategory, TicketType, Tier
 from app.models.sla import NO_DUE
 from app.models.ticket import format_number
+from app.services.closure import ClosureService
 from app.services.directory import TechnicianRow
 from app.services.ticket_queue import (
     PageCursor,
@@ -554,19 +555,25 @@ def test_names_round_trip_unchanged(queue_service, runner, db, client_name, cont
 
 
 def test_refresh_rows_rereads_loaded_rows_in_place(
-    queue_service, runner, desk, tickets: TicketService, me, qtbot
+    queue_service, runner, desk, tickets: TicketService, me, qtbot, db, clock, sla
 ):
     model = TicketTableModel(queue_service, runner)
     model.set_query(TicketFilter(open_only=True), TicketSort())
-    target = next(t for t in desk.tickets if t.status.is_open and t.priority is Priority.P4)
+    # Not a problem: resolving one needs a linked incident first.
+    target = next(t for t in desk.tickets if t.status.is_open and t.type is not TicketType.PROBLEM)
     row = model.row_of(target.ticket_id)
     assert row is not None
     detail = tickets.get(target.ticket_id)
     tickets.update(
         target.ticket_id,
         detail.version,
-        replace(detail.fields, subject="Printer on fire", status=Status.RESOLVED),
+        replace(detail.fields, subject="Printer on fire"),
         me.technician_id,
+    )
+    # Resolving has its own use case (the plain edit refuses it): a second write.
+    fix = "Replaced the fuser unit; the printer prints again."
+    ClosureService(db, clock, sla).resolve(
+        target.ticket_id, detail.version + 1, fix, "fixed", False, me.technician_id
     )
     with recorded(model.modelAboutToBeReset) as resets, recorded(model.dataChanged) as changed:
         model.refresh_rows([target.ticket_id, 999_999_999])
@@ -576,7 +583,7 @@ def test_refresh_rows_rereads_loaded_rows_in_place(
     assert (bottom_right.row(), bottom_right.column()) == (row, len(Col) - 1)
     assert text_of(model, target.ticket_id, Col.SUBJECT) == "Printer on fire"
     assert text_of(model, target.ticket_id, Col.STATUS) == labels.status(Status.RESOLVED)
-    assert text_of(model, target.ticket_id, Col.NUMBER, VersionRole) == detail.version + 1
+    assert text_of(model, target.ticket_id, Col.NUMBER, VersionRole) == detail.version + 2
     # Resolved no longer matches "open only", but it stays until the next reload...
     assert model.row_of(target.ticket_id) == row
     model.reload()

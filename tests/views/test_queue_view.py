@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.db import Changes, Database
 from app.models.enums import Priority, Status, StatusCategory, Tier
+from app.services.closure import ClosureService
 from app.services.directory import DirectoryService, Lookups
 from app.services.ticket_queue import (
     SavedQueue,
@@ -245,16 +246,21 @@ def test_apply_saved_queue_shows_what_it_means(view, desk, me):
 
 
 def test_a_change_to_a_loaded_ticket_refreshes_its_row_only(
-    view, desk, notifier, tickets: TicketService, me
+    view, desk, notifier, tickets: TicketService, me, db, clock, sla
 ):
     row = 2
     ticket_id = view.model.row_at(row).ticket_id
     detail = tickets.get(ticket_id)
-    saved = tickets.update(
+    tickets.update(
         ticket_id,
         detail.version,
-        replace(detail.fields, subject="Printer on fire", status=Status.RESOLVED),
+        replace(detail.fields, subject="Printer on fire"),
         me.technician_id,
+    )
+    # Resolving has its own use case (the plain edit refuses it).
+    fix = "Replaced the fuser unit; the printer prints again."
+    saved = ClosureService(db, clock, sla).resolve(
+        ticket_id, detail.version + 1, fix, "fixed", False, me.technician_id
     )
     with recorded(view.model.modelAboutToBeReset) as resets:
         notifier.announce(saved.changes)

@@ -44,6 +44,7 @@ COUNTED_QUEUES: Final = (
     SavedQueue.UNASSIGNED_L1,
     SavedQueue.WAITING_CUSTOMER,
     SavedQueue.OPEN_P1_P2,
+    SavedQueue.NEEDS_UPDATE,
     SavedQueue.ALL_OPEN,
 )
 #: Quiet time after a change notification before counting again, so bursts count once.
@@ -60,6 +61,7 @@ def saved_queue_label(queue: SavedQueue) -> str:
         SavedQueue.UNASSIGNED_L1: tr("Unassigned L1"),
         SavedQueue.WAITING_CUSTOMER: tr("Waiting on customer"),
         SavedQueue.OPEN_P1_P2: tr("All open P1/P2"),
+        SavedQueue.NEEDS_UPDATE: tr("Needs update"),
         SavedQueue.ALL_OPEN: tr("All open"),
         SavedQueue.ALL: tr("All tickets"),
     }[queue]
@@ -73,6 +75,9 @@ def saved_queue_description(queue: SavedQueue) -> str:
         SavedQueue.UNASSIGNED_L1: tr("Unresolved first-line tickets nobody has taken yet"),
         SavedQueue.WAITING_CUSTOMER: tr("Tickets paused until the customer answers, oldest first"),
         SavedQueue.OPEN_P1_P2: tr("Every unresolved P1 and P2 ticket"),
+        SavedQueue.NEEDS_UPDATE: tr(
+            "Unresolved tickets whose requester is due a status update within the hour or overdue"
+        ),
         SavedQueue.ALL_OPEN: tr("Every unresolved ticket"),
         SavedQueue.ALL: tr("Every ticket, most recently updated first"),
     }[queue]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.enums import Role
+from app.services.closure import with_told_user
 from app.services.directory import TechnicianRow
 from app.services.errors import ValidationError
 from app.services.tickets import (
@@ -74,6 +75,10 @@ class TicketTimelinePanel(QWidget):
         # Read-only accounts read the timeline; they cannot add to it.
         self.composer.setEnabled(me.role is not Role.READ_ONLY)
 
+    def add_note_tool(self, widget: QWidget) -> None:
+        """Put `widget` in the composer's row, after the note kind (GUI thread)."""
+        self._note_tools.insertWidget(self._note_tools.count() - 2, widget)
+
     def _build(self) -> None:
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
@@ -97,6 +102,8 @@ class TicketTimelinePanel(QWidget):
         note_layout.addWidget(self._note_error)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_kind)
+        #: Extra tools beside the note kind (e.g. canned replies), added by the dialog.
+        self._note_tools = note_row
         note_row.addStretch(1)
         note_row.addWidget(self.add_note_button)
         note_layout.addLayout(note_row)
@@ -113,6 +120,13 @@ class TicketTimelinePanel(QWidget):
         self.call_reference.setMaxLength(CALL_REFERENCE_MAX)
         self.call_reference.setPlaceholderText(self.tr("Telephony or recording id"))
         self.log_call_button = QPushButton(self.tr("&Log call"))
+        # What the user was told (next steps, next update promised) is stored with the call as
+        # its own marked line of the summary (ClosureService.with_told_user).
+        self.call_told = QLineEdit()
+        self.call_told.setPlaceholderText(
+            self.tr("Next steps and when they will hear from us next")
+        )
+        self.call_told.setAccessibleName(self.tr("Told the user"))
         self.call_public = QCheckBox(
             self.tr("Call with the requester (counts as a customer update)")
         )
@@ -129,18 +143,22 @@ class TicketTimelinePanel(QWidget):
         errors = {name: ErrorLabel() for name in ("summary", "duration_minutes", "call_reference")}
         grid.addWidget(self.call_summary, 0, 0, 1, 5)
         grid.addWidget(errors["summary"], 1, 0, 1, 5)
-        grid.addWidget(self.call_public, 2, 0, 1, 5)
+        told_label = QLabel(self.tr("&Told the user"))
+        told_label.setBuddy(self.call_told)
+        grid.addWidget(told_label, 2, 0)
+        grid.addWidget(self.call_told, 2, 1, 1, 4)
+        grid.addWidget(self.call_public, 3, 0, 1, 5)
         duration_label = QLabel(self.tr("&Duration"))
         duration_label.setBuddy(self.call_minutes)
         reference_label = QLabel(self.tr("Re&ference"))
         reference_label.setBuddy(self.call_reference)
-        grid.addWidget(duration_label, 3, 0)
-        grid.addWidget(self.call_minutes, 3, 1)
-        grid.addWidget(reference_label, 3, 2)
-        grid.addWidget(self.call_reference, 3, 3)
-        grid.addWidget(self.log_call_button, 3, 4)
-        grid.addWidget(errors["duration_minutes"], 4, 0, 1, 2)
-        grid.addWidget(errors["call_reference"], 4, 2, 1, 3)
+        grid.addWidget(duration_label, 4, 0)
+        grid.addWidget(self.call_minutes, 4, 1)
+        grid.addWidget(reference_label, 4, 2)
+        grid.addWidget(self.call_reference, 4, 3)
+        grid.addWidget(self.log_call_button, 4, 4)
+        grid.addWidget(errors["duration_minutes"], 5, 0, 1, 2)
+        grid.addWidget(errors["call_reference"], 5, 2, 1, 3)
         grid.setColumnStretch(3, 1)
 
         self.composer = QTabWidget()
@@ -214,6 +232,9 @@ class TicketTimelinePanel(QWidget):
         if not self.log_call_button.isEnabled():
             return
         summary = plain_text(self.call_summary)
+        if summary.strip():
+            # An empty summary stays empty so the service reports it as missing.
+            summary = with_told_user(summary, self.call_told.text())
         minutes = self.call_minutes.value()
         reference = self.call_reference.text()
         public = self.call_public.isChecked()
@@ -245,6 +266,7 @@ class TicketTimelinePanel(QWidget):
         self.log_call_button.setEnabled(True)
         self.call_errors.clear()
         self.call_summary.clear()
+        self.call_told.clear()
         self.call_reference.clear()
         self.call_minutes.setValue(5)
         self.call_public.setChecked(True)
