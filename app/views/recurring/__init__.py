@@ -1,0 +1,1 @@
+"""Recurring-ticket schedules: the list dialog and the schedule editor (T19)."""
