@@ -26,6 +26,7 @@ from app.views.auth.sign_in_dialog import SignInDialog
 from app.views.icons import icon
 from app.views.main_window import MainWindow
 from app.views.tickets.queue_model import TicketIdRole
+from app.views.workflow_screenshots import grab_workflow
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         new.close()
         _grab_sla_settings(window, grab)
         _grab_client_tabs(window, grab)
+        grab_workflow(core, window, grab, lambda: wait_until_idle(runner))
     finally:
         QTimer.singleShot(0, window.close)
         wait_until_idle(runner)

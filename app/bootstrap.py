@@ -18,22 +18,37 @@ from app.db import (
 )
 from app.paths import AppPaths, private_file
 from app.services.auth import AuthService
+from app.services.bulk_actions import BulkActionService
 from app.services.caller_verification import CallerVerificationService
+from app.services.canned_replies import CannedReplyService
+from app.services.change_records import ChangeService
 from app.services.client_wiki import ClientWikiService
 from app.services.clock import Clock, SystemClock
+from app.services.closure import ClosureService
 from app.services.connectivity import ConnectivityService, ConnectivityTester
+from app.services.csat import CsatService
 from app.services.demo_data import DemoDataService
 from app.services.directory import DirectoryService
+from app.services.entitlement import EntitlementService
+from app.services.escalation import EscalationService
+from app.services.escalation_paths import EscalationPathService
+from app.services.knowledge_base import KnowledgeBaseService
 from app.services.onboarding import OnboardingService
 from app.services.onboarding_checklist import ChecklistService
 from app.services.onboarding_score import CompletenessService
+from app.services.problem_records import ProblemService
+from app.services.recurring import RecurringService
+from app.services.routing import RoutingService
 from app.services.sla import SlaService
 from app.services.sla_config import SlaConfigService
 from app.services.sla_store import SlaStore
 from app.services.sla_sweep import SlaSweepService
 from app.services.ticket_approvals import ApprovalService
+from app.services.ticket_links import TicketLinkService
 from app.services.ticket_queue import TicketQueueService
 from app.services.tickets import TicketService
+from app.services.time_entries import TimeEntryService
+from app.services.vendor_cases import VendorCaseService
 
 #: Environment variable naming the database when `--db` is not given.
 DB_URL_ENV = "HELPDESK_DB_URL"
@@ -62,6 +77,21 @@ class Core:
     verification: CallerVerificationService
     approvals: ApprovalService
     demo: DemoDataService
+    escalation: EscalationService
+    escalation_paths: EscalationPathService
+    vendor_cases: VendorCaseService
+    links: TicketLinkService
+    changes: ChangeService
+    problems: ProblemService
+    bulk: BulkActionService
+    recurring: RecurringService
+    time_entries: TimeEntryService
+    routing: RoutingService
+    entitlement: EntitlementService
+    kb: KnowledgeBaseService
+    canned: CannedReplyService
+    closure: ClosureService
+    csat: CsatService
     upgrade: UpgradeResult
 
     def close(self) -> None:
@@ -97,13 +127,14 @@ def build_core(
     database = Database(engine)
     auth = AuthService(database, clock)
     sla = SlaService(database, clock, SlaStore(database))
+    tickets = TicketService(database, clock, sla)
     return Core(
         paths=paths,
         db=database,
         clock=clock,
         auth=auth,
-        tickets=TicketService(database, clock, sla),
-        queue=TicketQueueService(database, sla.store),
+        tickets=tickets,
+        queue=TicketQueueService(database, sla.store, clock),
         directory=DirectoryService(database),
         sla=sla,
         sla_config=SlaConfigService(database, clock, sla),
@@ -117,6 +148,21 @@ def build_core(
         verification=CallerVerificationService(database, clock),
         approvals=ApprovalService(database, clock),
         demo=DemoDataService(database, clock, auth, sla),
+        escalation=EscalationService(database, clock, sla),
+        escalation_paths=EscalationPathService(database),
+        vendor_cases=VendorCaseService(database, clock, sla),
+        links=TicketLinkService(database, clock, sla),
+        changes=ChangeService(database, clock),
+        problems=ProblemService(database, clock),
+        bulk=BulkActionService(database, clock, sla),
+        recurring=RecurringService(database, clock, tickets),
+        time_entries=TimeEntryService(database, clock),
+        routing=RoutingService(database, clock),
+        entitlement=EntitlementService(database, clock, sla.store),
+        kb=KnowledgeBaseService(database, clock),
+        canned=CannedReplyService(database, clock),
+        closure=ClosureService(database, clock, sla),
+        csat=CsatService(database),
         upgrade=result,
     )
 

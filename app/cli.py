@@ -225,11 +225,17 @@ def _sla_command(args: argparse.Namespace) -> int:
     core = build_core(args.db, args.data_dir)
     try:
         report = core.sla_sweep.sweep()
+        recurring = core.recurring.run_due()
     finally:
         core.close()
     print(
         f"SLA sweep: {report.recomputed} tickets recomputed, {report.warnings} warnings, "
-        f"{report.breaches} breaches, {report.levels_fired} escalation levels fired"
+        f"{report.breaches} breaches, {report.levels_fired} escalation levels fired, "
+        f"{report.follow_ups} vendor follow-ups due"
+    )
+    print(
+        f"Recurring tickets: {recurring.created} created, {recurring.skipped} missed "
+        f"occurrences skipped, {recurring.failed} failed"
     )
     return EXIT_OK
 

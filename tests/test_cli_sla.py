@@ -27,7 +27,11 @@ from app.services.tickets import TicketFields
 from tests.factories import add_calendar, add_client, add_policy, add_technician
 from tests.fakes import FakeClock
 
-NOTHING = "SLA sweep: 0 tickets recomputed, 0 warnings, 0 breaches, 0 escalation levels fired"
+NO_RECURRING = "Recurring tickets: 0 created, 0 missed occurrences skipped, 0 failed"
+NOTHING = (
+    "SLA sweep: 0 tickets recomputed, 0 warnings, 0 breaches, 0 escalation levels fired, "
+    "0 vendor follow-ups due\n" + NO_RECURRING
+)
 
 
 def _env() -> dict[str, str]:
@@ -117,7 +121,8 @@ def test_sweep_command_fires_once_and_is_idempotent(overdue: Path, tmp_path: Pat
     assert first.returncode == 0, first.stderr
     # Per ticket: response and resolution breached, the resolution's level fired.
     assert first.stdout.strip() == (
-        "SLA sweep: 2 tickets recomputed, 0 warnings, 4 breaches, 2 escalation levels fired"
+        "SLA sweep: 2 tickets recomputed, 0 warnings, 4 breaches, 2 escalation levels fired, "
+        "0 vendor follow-ups due\n" + NO_RECURRING
     )
     assert "Traceback" not in first.stderr
     second = _python(*argv)

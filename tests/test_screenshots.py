@@ -15,7 +15,15 @@ from PySide6.QtGui import QImage
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the docs screenshots land for humans to open (ignored by git except docs/).
 OUT = ROOT / "out" / "screenshots"
-VIEWS = ("main-window-queue", "main-window-clients", "ticket-dialog", "new-ticket-dialog")
+VIEWS = (
+    "main-window-queue",
+    "main-window-clients",
+    "ticket-dialog",
+    "new-ticket-dialog",
+    "new-call",
+    "knowledge-base",
+    "client-service",
+)
 
 
 def _distinct_colours(image: QImage) -> int:

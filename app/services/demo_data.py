@@ -42,6 +42,7 @@ from app.services.clock import Clock
 from app.services.demo_onboarding import seed_demo_onboarding
 from app.services.demo_sla import seed_demo_sla
 from app.services.demo_vault import seed_demo_vault
+from app.services.demo_workflow import seed_demo_workflow
 from app.services.sla import SlaService
 from app.sla.engine import TargetState
 
@@ -223,7 +224,12 @@ class DemoDataService:
         self._reset_sequences()
         self._compute_clocks(now - _CLOCKS_FOR)
         seed_demo_onboarding(self._db, self._clock, random.Random(seed))
+        seed_demo_workflow(self._db, self._clock)
         total_contacts = sum(len(c) for c in contacts.values())
+        # The workflow demo adds a few tickets of its own (a problem, a change, duplicates).
+        with self._db.read() as s:
+            tickets = s.scalar(select(func.count()).select_from(Ticket)) or 0
+            events = s.scalar(select(func.count()).select_from(TicketEvent)) or 0
         return DemoSummary(len(clients), total_contacts, len(DEMO_TECHNICIANS), tickets, events)
 
     def _seed_directory(

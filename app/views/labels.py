@@ -235,8 +235,17 @@ _PROBLEMS: Mapping[str, str] = {
     "too_short": "This is too short.",
     "invalid": "This is not valid.",
     "not_found": "This no longer exists; pick another.",
-    "other_client": "This contact belongs to another client.",
+    "other_client": "This belongs to another client.",
     "out_of_range": "This value is out of range.",
+    "duplicate": "This is already there.",
+    "inactive": "This is no longer active; pick another.",
+    "in_use": "This is still in use.",
+    "too_many": "There are too many of these.",
+    "before_start": "This is before the start.",
+    "in_future": "This is in the future.",
+    "merged": "This ticket was merged into another one; work on that one.",
+    "use_resolve": "Use Resolve… on the Resolution tab: it records the fix.",
+    "use_close": "Use Close… on the Resolution tab: it records the survey.",
 }
 
 

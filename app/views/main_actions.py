@@ -8,6 +8,7 @@ actions that write are disabled for read-only accounts. GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from app.models.enums import Role
 from app.services.directory import TechnicianRow
 
+from app.views.desk_windows import DeskWindows
 from app.views.icons import icon
 
 
@@ -70,3 +72,63 @@ class MainActions(QObject):
         if menu is not None:
             self.menu(menu).addAction(action)
         return action
+
+
+@dataclass(frozen=True, slots=True)
+class DeskActions:
+    """The actions tests and other views reach for by name."""
+
+    new_ticket: QAction
+    new_call: QAction
+    refresh: QAction
+    lock_vault: QAction
+    sla_settings: QAction
+
+
+def add_desk_actions(
+    actions: MainActions,
+    windows: DeskWindows,
+    *,
+    refresh: Callable[[], object],
+    lock_vault: Callable[[], object],
+) -> DeskActions:
+    """The main window's toolbar and its Desk and Admin menus."""
+    tr = actions.tr
+    desk, admin = tr("&Desk"), tr("&Admin")
+    new_ticket = actions.add(
+        tr("New ticket"),
+        windows.new_ticket,
+        menu=desk,
+        shortcut=QKeySequence.StandardKey.New,
+        icon_name="new-ticket",
+        toolbar=True,
+        writes=True,
+    )
+    new_call = actions.add(
+        tr("New call"),
+        windows.new_call,
+        menu=desk,
+        shortcut="Ctrl+Shift+N",
+        icon_name="new-ticket",
+        toolbar=True,
+        writes=True,
+    )
+    refreshing = actions.add(
+        tr("Refresh"),
+        refresh,
+        menu=desk,
+        shortcut=QKeySequence.StandardKey.Refresh,
+        icon_name="refresh",
+        toolbar=True,
+    )
+    locking = actions.add(tr("Lock vault"), lock_vault, menu=desk, shortcut="Ctrl+L", toolbar=True)
+    actions.add(tr("Recurring tickets…"), windows.recurring_tickets, menu=desk)
+    sla = actions.add(
+        tr("SLA settings…"), windows.sla_settings, menu=admin, toolbar=True, admin_only=True
+    )
+    for text, slot in (
+        (tr("Routing rules…"), windows.routing_rules),
+        (tr("Escalation paths…"), windows.escalation_paths),
+    ):
+        actions.add(text, slot, menu=admin, admin_only=True)
+    return DeskActions(new_ticket, new_call, refreshing, locking, sla)

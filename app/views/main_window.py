@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -30,11 +30,15 @@ from app.vault.service import VaultService
 
 from app.views.clients.clients_view import ClientsView
 from app.views.clients.vault_session import VaultSession
-from app.views.main_actions import MainActions
+from app.views.desk_windows import DeskWindows
+from app.views.kb.kb_view import KnowledgeBaseView
+from app.views.main_actions import MainActions, add_desk_actions
+from app.views.recurring.recurring_watch import RecurringWatch
 from app.views.remote.launcher import RemoteLauncher
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.sla_watch import SlaAlerts, SlaWatch
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
+from app.views.tickets.panel_registry import ticket_panels
 from app.views.tickets.queue_view import TicketQueueView
 from app.views.tickets.saved_queues import SavedQueuesWidget
 from app.views.tickets.ticket_dialog import TicketDialog
@@ -65,14 +69,15 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._me = me
         self._dialogs: dict[int, TicketDialog] = {}
-        self._sla_settings: SlaSettingsDialog | None = None
+        self.windows = DeskWindows(core, runner, notifier, me, self, self.open_ticket)
+        self._panels = ticket_panels(core, runner, me)
         self.setWindowTitle(self.tr("MSP Helpdesk — {name}").format(name=me.name))
 
         self.banner = Banner(self.tr("Retry now"), self)
         self.saved_queues = SavedQueuesWidget(core.queue, runner, notifier, me, self)
         self.nav = QListWidget(self)
-        self.nav.addItems([self.tr("Tickets"), self.tr("Clients")])
-        self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * 2 + 8)
+        self.nav.addItems([self.tr("Tickets"), self.tr("Clients"), self.tr("Knowledge base")])
+        self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * 3 + 8)
         initial = self._initial_queue()
         self.queue_view = TicketQueueView(
             core.queue,
@@ -83,6 +88,7 @@ class MainWindow(QMainWindow):
             self,
             initial_queue=initial,
             now=core.clock.now,
+            bulk=core.bulk,
         )
         # One vault session per window; it also records activity for the idle lock.
         vault = VaultService(core.db, me.technician_id, core.clock.now)
@@ -92,6 +98,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.queue_view)
         self.stack.addWidget(self.clients_view)
+        self.kb_view = KnowledgeBaseView(core.kb, core.directory, runner, notifier, me, self)
+        self.stack.addWidget(self.kb_view)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -139,47 +147,21 @@ class MainWindow(QMainWindow):
         self._setup_sla_watch()
 
     def _build_actions(self) -> None:
-        actions = MainActions(self, self._me)
-        desk, admin = self.tr("&Desk"), self.tr("&Admin")
-        self.new_ticket_action = actions.add(
-            self.tr("New ticket"),
-            self.new_ticket,
-            menu=desk,
-            shortcut=QKeySequence.StandardKey.New,
-            icon_name="new-ticket",
-            toolbar=True,
-            writes=True,
+        self.main_actions = MainActions(self, self._me)
+        built = add_desk_actions(
+            self.main_actions,
+            self.windows,
+            refresh=lambda: self._notifier.announce(Changes("*")),
+            lock_vault=self.vault.lock_now,
         )
-        self.refresh_action = actions.add(
-            self.tr("Refresh"),
-            lambda: self._notifier.announce(Changes("*")),
-            menu=desk,
-            shortcut=QKeySequence.StandardKey.Refresh,
-            icon_name="refresh",
-            toolbar=True,
-        )
-        self.lock_vault_action = actions.add(
-            self.tr("Lock vault"), self.vault.lock_now, menu=desk, shortcut="Ctrl+L", toolbar=True
-        )
-        self.sla_settings_action = actions.add(
-            self.tr("SLA settings…"),
-            self.open_sla_settings,
-            menu=admin,
-            toolbar=True,
-            admin_only=True,
-        )
-        self.main_actions = actions
+        self.new_ticket_action, self.new_call_action = built.new_ticket, built.new_call
+        self.refresh_action, self.lock_vault_action = built.refresh, built.lock_vault
+        self.sla_settings_action = built.sla_settings
 
     # -- tickets -------------------------------------------------------------------------------
 
     def new_ticket(self) -> NewTicketDialog:
-        dialog = NewTicketDialog(
-            self._core.tickets, self._core.directory, self._runner, self._notifier, self._me, self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.ticket_created.connect(self.open_ticket)
-        dialog.show()
-        return dialog
+        return self.windows.new_ticket()
 
     def open_ticket(self, ticket_id: int) -> TicketDialog:
         """Show the ticket's dialog, raising the one already open for it."""
@@ -198,6 +180,8 @@ class MainWindow(QMainWindow):
                 verification=self._core.verification,
                 approvals=self._core.approvals,
                 remote=self.remote,
+                panels=self._panels,
+                canned=self._core.canned,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(partial(self._dialogs.pop, ticket_id, None))
@@ -209,15 +193,7 @@ class MainWindow(QMainWindow):
 
     def open_sla_settings(self) -> SlaSettingsDialog:
         """Show the one SLA settings window (kept while this window lives), raising it."""
-        if self._sla_settings is None:
-            core = self._core
-            self._sla_settings = SlaSettingsDialog(
-                core.sla_config, core.directory, self._runner, self._notifier, self._me, self
-            )
-        self._sla_settings.show()
-        self._sla_settings.raise_()
-        self._sla_settings.activateWindow()
-        return self._sla_settings
+        return self.windows.sla_settings()
 
     def _on_saved_queues_queue_selected(self, queue: SavedQueue) -> None:
         self._settings.ui_state.last_queue = queue.value
@@ -281,8 +257,12 @@ class MainWindow(QMainWindow):
             self._core.sla_sweep, self._runner, self._notifier, self._me.technician_id, self
         )
         self.sla_alerts = SlaAlerts(self.sla_watch, self, self.open_ticket)
-        # The first sweep waits for start-up to settle; then one a minute.
+        self.recurring_watch = RecurringWatch(
+            self._core.recurring, self._runner, self._notifier, self
+        )
+        # The first sweeps wait for start-up to settle; then one a minute.
         QTimer.singleShot(SLA_WATCH_DELAY_MS, self.sla_watch.start)
+        QTimer.singleShot(SLA_WATCH_DELAY_MS, self.recurring_watch.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         header = self.queue_view.table.horizontalHeader()
@@ -292,5 +272,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sla_watch.stop()
+        self.recurring_watch.stop()
         self.sla_alerts.close()
         super().closeEvent(event)

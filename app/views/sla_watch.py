@@ -40,6 +40,10 @@ def notification_text(n: Notification) -> tuple[str, str]:
         # The client's VIP rule names the account manager (app.services.vip_rule), not an SLA.
         title = _t("VIP call: {0}").format(number)
         return title, _t("A VIP logged “{0}”.").format(n.ticket_subject)
+    if n.reason == "follow_up":
+        # A vendor case's follow-up time came (app.services.vendor_cases), not an SLA target.
+        title = _t("Vendor follow-up: {0}").format(number)
+        return title, _t("Chase the vendor on “{0}”.").format(n.ticket_subject)
     if n.reason == "warning":
         title = _t("SLA warning: {0}").format(number)
         body = _t("The {0} target of “{1}” is at risk.")

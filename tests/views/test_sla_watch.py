@@ -98,3 +98,17 @@ def test_a_vip_notification_says_vip_not_sla() -> None:
 
     n = Notification(7, 42, "CEO laptop dead", "vip", TargetKind.RESPONSE, dt.datetime.now(dt.UTC))
     assert notification_text(n) == ("VIP call: T-000042", "A VIP logged “CEO laptop dead”.")
+
+
+def test_a_vendor_follow_up_notification_says_chase_the_vendor() -> None:
+    import datetime as dt
+
+    from app.services.sla_types import Notification
+
+    n = Notification(
+        7, 42, "Line down", "follow_up", TargetKind.RESOLUTION, dt.datetime.now(dt.UTC)
+    )
+    assert notification_text(n) == (
+        "Vendor follow-up: T-000042",
+        "Chase the vendor on “Line down”.",
+    )

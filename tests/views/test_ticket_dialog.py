@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db import Changes, DatabaseUnavailableError
 from app.models.enums import EventKind, Priority, Role, Status, Tier
+from app.services.canned_replies import CannedReplyService
 from app.services.directory import TechnicianRow
 from app.services.errors import ConcurrentEditError
 from app.services.tickets import TicketService
@@ -549,3 +550,29 @@ def test_a_read_only_account_sees_the_ticket_but_cannot_change_it(
     assert not dialog.editor.isEnabled()
     assert not dialog.save_button.isEnabled()
     assert not dialog.timeline.composer.isEnabled()
+
+
+def test_a_canned_reply_is_filled_in_for_the_ticket_and_inserted_in_the_note(
+    qtbot, monkeypatch, db, clock, tickets, directory, runner, notifier, me, world
+):
+    canned = CannedReplyService(db, clock)
+    reply = canned.create(
+        "Working on it", "Hello {contact}, we are on {ticket}.", None, False, me.technician_id
+    )
+    dialog = TicketDialog(tickets, directory, runner, notifier, me, world.ticket, canned=canned)
+    monkeypatch.setattr(dialog, "_ask_unsaved", Answers(Discard))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.detail() is not None, timeout=3000)
+    button = dialog.canned_button
+    assert button is not None
+    qtbot.waitUntil(lambda: "Working on it" in button.reply_names(), timeout=3000)
+    dialog.timeline.note_edit.setPlainText("")
+    button.insert_reply(reply.reply_id)
+    number = f"T-{world.ticket:06d}"
+    qtbot.waitUntil(
+        lambda: (
+            dialog.timeline.note_edit.toPlainText() == f"Hello Nancy Davolio, we are on {number}."
+        ),
+        timeout=3000,
+    )

@@ -41,6 +41,7 @@ from app.views.clients.client_models import (
     ContactTableModel,
     SiteTableModel,
 )
+from app.views.clients.service_panel import ClientServicePanel
 from app.views.clients.vault_panel import VaultPanel
 from app.views.clients.vault_session import VaultSession
 from app.views.clients.wiki_panel import WikiPanel
@@ -97,8 +98,11 @@ class ClientsView(QWidget):
         readiness: ClientReadinessPanel | None = None,
         wiki: ClientWikiService | None = None,
         tester: ConnectivityTester | None = None,
+        service: ClientServicePanel | None = None,
     ) -> None:
         super().__init__(parent)
+        #: The Service tab (CSAT and time), if given.
+        self.service_panel = service
         self._directory = directory
         self._runner = runner
         self._notifier = notifier
@@ -265,6 +269,8 @@ class ClientsView(QWidget):
             self.tabs.addTab(self.onboarding_view, self.tr("Onboarding"))
         if self.readiness_panel is not None:
             self.tabs.addTab(self.readiness_panel, self.tr("Readiness"))
+        if self.service_panel is not None:
+            self.tabs.addTab(self.service_panel, self.tr("Service"))
 
         self.detail_message = QLabel()
         self.detail_message.setObjectName("detailMessage")
@@ -311,6 +317,15 @@ class ClientsView(QWidget):
             ),
             wiki=core.wiki,
             tester=core.connectivity_tester,
+            service=ClientServicePanel(
+                core.closure,
+                core.csat,
+                core.time_entries,
+                runner,
+                notifier,
+                me,
+                now=core.clock.now,
+            ),
         )
 
     # --- public API ---------------------------------------------------------------------------
@@ -403,6 +418,8 @@ class ClientsView(QWidget):
             self.readiness_panel.set_client(row.client_id)
         if self.wiki_panel is not None:
             self.wiki_panel.set_client(row.client_id)
+        if self.service_panel is not None:
+            self.service_panel.set_client(row)
         self.client_selected.emit(row.client_id)
 
     # --- list ---------------------------------------------------------------------------------
@@ -516,4 +533,6 @@ class ClientsView(QWidget):
             self.readiness_panel.set_client(None)
         if self.wiki_panel is not None:
             self.wiki_panel.set_client(None)
+        if self.service_panel is not None:
+            self.service_panel.set_client(None)
         self._detail_stack.setCurrentIndex(0)

@@ -26,6 +26,7 @@ from app.db import Changes
 from app.models.enums import Role
 from app.models.ticket import format_number
 from app.services.caller_verification import CallerVerificationService, VerificationResult
+from app.services.canned_replies import CannedReplyService
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.errors import ConcurrentEditError, ValidationError
 from app.services.sla import SlaService
@@ -34,6 +35,8 @@ from app.services.tickets import TicketDetail, TicketEventRow, TicketSaved, Tick
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
+from app.views.escalation.escalation_panel import EscalationPanel
+from app.views.kb.canned_reply_button import CannedReplyButton
 from app.views.onboarding_status.approvals_panel import ApprovalsPanel
 from app.views.onboarding_status.verification_dialog import CallerVerificationDialog
 from app.views.remote.connect_button import ConnectButton
@@ -109,11 +112,13 @@ class TicketDialog(QDialog):
         approvals: ApprovalService | None = None,
         remote: RemoteLauncher | None = None,
         panels: Sequence[TicketPanelFactory] = (),
+        canned: CannedReplyService | None = None,
     ) -> None:
         """Without `sla` the dialog shows no SLA panel; `now` is the clock its countdowns use.
         Without `verification` there is no "Verify caller…" button; without `approvals` no
         approvals panel; without `remote` no Connect menu. Each of `panels` adds a tab beside
-        the timeline (`app.views.tickets.ticket_panel`)."""
+        the timeline (`app.views.tickets.ticket_panel`); `canned` adds canned replies to the
+        timeline's composer."""
         super().__init__(parent)
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -128,6 +133,7 @@ class TicketDialog(QDialog):
         self._approvals = approvals
         self._remote = remote
         self._panel_factories = tuple(panels)
+        self._canned = canned
         #: The feature panels shown as tabs after the timeline.
         self.panels: list[TicketPanel] = []
         self._can_edit = me.role is not Role.READ_ONLY
@@ -177,6 +183,20 @@ class TicketDialog(QDialog):
         self.editor.contact.search_failed.connect(self._show_failure)
         self.timeline = TicketTimelinePanel(self._tickets, self._runner, self._me, self._ticket_id)
         self.timeline.entry_added.connect(self._on_timeline_entry_added)
+        #: Inserts a canned reply, filled in for this ticket, into the note (None without).
+        self.canned_button: CannedReplyButton | None = None
+        if self._canned is not None:
+            self.canned_button = CannedReplyButton(
+                self._canned,
+                self._runner,
+                self._me,
+                self._ticket_id,
+                None,
+                directory=self._directory,
+            )
+            self.canned_button.inserted.connect(self.timeline.note_edit.insertPlainText)
+            self.canned_button.failed.connect(self._show_failure)
+            self.timeline.add_note_tool(self.canned_button)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -188,6 +208,9 @@ class TicketDialog(QDialog):
                 self.tabs.addTab(panel, panel.tab_title())
                 panel.ticket_changed.connect(self._on_panel_ticket_changed)
                 panel.failed.connect(self._show_failure)
+        if any(isinstance(p, EscalationPanel) for p in self.panels):
+            # One way to escalate: the Escalate… dialog (queue path, escalation contacts).
+            self.editor.form.escalate_button.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor.setContentsMargins(0, 0, 8, 0)
@@ -492,6 +515,8 @@ class TicketDialog(QDialog):
         self.setWindowTitle(title + "[*]")
         self._update_modified()
         self._show_panels(detail)
+        if self.canned_button is not None:
+            self.canned_button.set_ticket(self._ticket_id, detail.fields.client_id)
 
     def _show_panels(self, detail: TicketDetail) -> None:
         for panel in self.panels:
