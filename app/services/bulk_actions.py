@@ -27,6 +27,7 @@ from app.services.errors import ConcurrentEditError, NotFoundError, ValidationEr
 from app.services.onboarding import section_data
 from app.services.permissions import require_editor
 from app.services.sla import SlaService
+from app.services.ticket_store import add_event
 
 ASSIGN: Final = "assign"
 STATUS: Final = "status"
@@ -237,12 +238,12 @@ class BulkActionService:
             if t.assignee_id == value:
                 return None
             entry = {"old": t.assignee_id}
-            _event(s, t, actor_id, now, EventKind.ASSIGNED, _id(t.assignee_id), _id(value), note)
+            add_event(s, t, actor_id, now, EventKind.ASSIGNED, _id(t.assignee_id), _id(value), note)
             t.assignee_id = value
             if value is not None and t.status is Status.NEW:
                 # As a single edit does: a new ticket given to someone is assigned.
                 entry["status"] = t.status.value
-                _event(
+                add_event(
                     s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, Status.ASSIGNED, note
                 )
                 t.set_status(Status.ASSIGNED, now)
@@ -250,13 +251,13 @@ class BulkActionService:
             if t.status is value:
                 return None
             entry = {"old": t.status.value}
-            _event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, value, note)
+            add_event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, value, note)
             t.set_status(value, now)
         else:
             if t.priority is value:
                 return None
             entry = {"old": t.priority.value}
-            _event(s, t, actor_id, now, EventKind.PRIORITY_CHANGED, t.priority, value, note)
+            add_event(s, t, actor_id, now, EventKind.PRIORITY_CHANGED, t.priority, value, note)
             t.priority = value
         t.updated_at = now
         t.updated_by_id = actor_id
@@ -274,19 +275,19 @@ class BulkActionService:
     ) -> None:
         old = entry["old"]
         if kind == ASSIGN:
-            _event(s, t, actor_id, now, EventKind.ASSIGNED, _id(t.assignee_id), _id(old), note)
+            add_event(s, t, actor_id, now, EventKind.ASSIGNED, _id(t.assignee_id), _id(old), note)
             t.assignee_id = old
             if "status" in entry:
                 status = Status(entry["status"])
-                _event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, status, note)
+                add_event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, status, note)
                 t.set_status(status, now)
         elif kind == STATUS:
             status = Status(old)
-            _event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, status, note)
+            add_event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, status, note)
             t.set_status(status, now)
         else:
             priority = Priority(old)
-            _event(s, t, actor_id, now, EventKind.PRIORITY_CHANGED, t.priority, priority, note)
+            add_event(s, t, actor_id, now, EventKind.PRIORITY_CHANGED, t.priority, priority, note)
             t.priority = priority
         t.updated_at = now
         t.updated_by_id = actor_id
@@ -356,29 +357,6 @@ def _last_open(s: Session, actor_id: int) -> BulkAction | None:
         .order_by(BulkAction.at.desc(), BulkAction.id.desc())
         .limit(1)
     ).first()
-
-
-def _event(
-    s: Session,
-    t: Ticket,
-    actor_id: int,
-    now: dt.datetime,
-    kind: EventKind,
-    old: str,
-    new: str,
-    body: str,
-) -> None:
-    s.add(
-        TicketEvent(
-            ticket_id=t.id,
-            at=now,
-            actor_id=actor_id,
-            kind=kind,
-            old_value=str(old),
-            new_value=str(new),
-            body=body,
-        )
-    )
 
 
 def _id(value: int | None) -> str:

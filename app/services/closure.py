@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
-from app.models import Client, Technician, Ticket, TicketEvent
+from app.models import Client, Technician, Ticket
 from app.models.enums import EventKind, Status, TicketType
 from app.models.workflow import CsatResponse
 from app.services.clock import Clock
-from app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from app.services.errors import NotFoundError, ValidationError
 from app.services.permissions import require_admin, require_editor
 from app.services.sla import SlaService
+from app.services.ticket_store import add_event, load_ticket, ticket_conflict
 from app.services.tickets import TEXT_MAX, TicketSaved, TicketService
 
 #: Resolution codes, in the order the resolve dialog lists them (labels live in the view).
@@ -152,7 +153,7 @@ class ClosureService:
 
     def state(self, ticket_id: int) -> ClosureState:
         with self._db.read() as s:
-            t = _load(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             required = bool(
                 s.scalar(select(Client.verify_before_close).where(Client.id == t.client_id))
             )
@@ -220,10 +221,10 @@ class ClosureService:
             t.resolution = resolution
             t.resolution_code = resolution_code
             t.workaround = workaround
-            _event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, Status.RESOLVED)
+            add_event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, Status.RESOLVED)
             t.set_status(Status.RESOLVED, now)
             kind = "Workaround" if workaround else "Resolution"
-            _event(
+            add_event(
                 s,
                 t,
                 actor_id,
@@ -258,7 +259,7 @@ class ClosureService:
             problems["note"] = "invalid"
         with self._db.write() as s:
             require_editor(s, actor_id, "verify_resolution")
-            t = _load(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             if t.status is not Status.RESOLVED:
                 problems["status"] = "not_resolved"
             elif (
@@ -283,7 +284,7 @@ class ClosureService:
             body = f"The requester confirmed the fix ({_HOW[how]})."
             if note:
                 body += f" {note}"
-            _event(s, t, actor_id, now, EventKind.REQUESTER_VERIFIED, "", how, body)
+            add_event(s, t, actor_id, now, EventKind.REQUESTER_VERIFIED, "", how, body)
             # The event's instant is when it was recorded; the ticket row keeps the instant the
             # requester confirmed.
             changes = Changes("ticket", frozenset({ticket_id}))
@@ -334,10 +335,10 @@ class ClosureService:
             body = _csat_sentence(csat.state, row.score, csat.channel, comment)
             if before:
                 body += f" This replaces the earlier survey ({before})."
-            _event(
+            add_event(
                 s, t, actor_id, now, EventKind.CSAT, before, _csat_text(csat.state, row.score), body
             )
-            _event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, Status.CLOSED)
+            add_event(s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, Status.CLOSED)
             t.set_status(Status.CLOSED, now)
 
         return self._versioned(ticket_id, expected_version, actor_id, change)
@@ -362,7 +363,7 @@ class ClosureService:
             if problems:
                 raise ValidationError(problems)
             body = f"Reopened: {reason}"
-            _event(
+            add_event(
                 s, t, actor_id, now, EventKind.STATUS_CHANGED, t.status, Status.IN_PROGRESS, body
             )
             t.set_status(Status.IN_PROGRESS, now)
@@ -402,9 +403,9 @@ class ClosureService:
         try:
             with self._db.write() as s:
                 require_editor(s, actor_id, "edit_ticket")
-                t = _load(s, ticket_id)
+                t = load_ticket(s, ticket_id)
                 if t.version != expected_version:
-                    raise _conflict(s, t)
+                    raise ticket_conflict(s, t)
                 change(s, t, now)
                 t.updated_at = now
                 t.updated_by_id = actor_id
@@ -415,7 +416,7 @@ class ClosureService:
                 self._db.announce(s, changes)
         except StaleDataError:
             with self._db.read() as s:
-                raise _conflict(s, _load(s, ticket_id)) from None
+                raise ticket_conflict(s, load_ticket(s, ticket_id)) from None
         return TicketSaved(self._tickets.get(ticket_id), changes)
 
 
@@ -484,40 +485,3 @@ def _problem_blocker(s: Session, ticket_id: int) -> str | None:
 
 def _minute(value: dt.datetime) -> dt.datetime:
     return value.replace(second=0, microsecond=0)
-
-
-def _event(
-    s: Session,
-    t: Ticket,
-    actor_id: int,
-    now: dt.datetime,
-    kind: EventKind,
-    old: str,
-    new: str,
-    body: str = "",
-) -> None:
-    s.add(
-        TicketEvent(
-            ticket_id=t.id,
-            at=now,
-            actor_id=actor_id,
-            kind=kind,
-            old_value=str(old),
-            new_value=str(new),
-            body=body,
-        )
-    )
-
-
-def _load(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket
-
-
-def _conflict(s: Session, ticket: Ticket) -> ConcurrentEditError:
-    by = s.get(Technician, ticket.updated_by_id) if ticket.updated_by_id else None
-    return ConcurrentEditError(
-        "ticket", ticket.id, ticket.version, by.name if by else None, ticket.updated_at
-    )

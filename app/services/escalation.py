@@ -34,12 +34,13 @@ from app.models import (
 )
 from app.models.enums import EventKind, Tier
 from app.services.clock import Clock
-from app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from app.services.errors import ValidationError
 from app.services.escalation_paths import TIER_ORDER
 from app.services.onboarding import section_data
 from app.services.permissions import require_editor
 from app.services.sla import SlaService, choose_policy
 from app.services.sla_store import SlaStore
+from app.services.ticket_store import add_event, load_ticket, ticket_conflict
 from app.services.tickets import TEXT_MAX, TicketDetail, TicketSaved, TicketService
 
 REASON_MAX: Final = 1000
@@ -180,7 +181,7 @@ class EscalationService:
         """The target tier, queue choices and default, contract warning and contacts to copy."""
         now = self._clock.now()
         with self._db.read() as s:
-            ticket = _load(s, ticket_id)
+            ticket = load_ticket(s, ticket_id)
             to_tier = NEXT_TIER.get(ticket.tier)
             queues = tuple(
                 QueueChoice(q.id, q.name, q.tier)
@@ -207,7 +208,7 @@ class EscalationService:
     def history(self, ticket_id: int) -> list[EscalationRecord]:
         """The ticket's escalations, oldest first."""
         with self._db.read() as s:
-            _load(s, ticket_id)
+            load_ticket(s, ticket_id)
             rows = s.execute(
                 select(TicketEvent, Technician.name)
                 .outerjoin(Technician, Technician.id == TicketEvent.actor_id)
@@ -247,9 +248,9 @@ class EscalationService:
         try:
             with self._db.write() as s:
                 require_editor(s, actor_id, "escalate_ticket")
-                ticket = _load(s, ticket_id)
+                ticket = load_ticket(s, ticket_id)
                 if ticket.version != expected_version:
-                    raise _conflict(s, ticket)
+                    raise ticket_conflict(s, ticket)
                 notes = notes or ticket.steps_tried.strip()
                 if not notes:
                     raise ValidationError({"notes": "required"})
@@ -271,7 +272,7 @@ class EscalationService:
                 self._db.announce(s, changes)
         except StaleDataError:
             with self._db.read() as s:
-                raise _conflict(s, _load(s, ticket_id)) from None
+                raise ticket_conflict(s, load_ticket(s, ticket_id)) from None
         return Escalated(TicketSaved(self._tickets.get(ticket_id), changes), outcome)
 
 
@@ -323,19 +324,19 @@ def escalate_in(
         contacts=contacts,
     )
     body = _body(reason, notes, from_queue, queue, following, outcome)
-    _event(s, ticket, actor_id, now, EventKind.ESCALATION, from_tier, to_tier, body)
+    add_event(s, ticket, actor_id, now, EventKind.ESCALATION, from_tier, to_tier, body)
     ticket.tier = to_tier
     if outcome.to_queue_id != from_queue_id:
-        _event(
+        add_event(
             s, ticket, actor_id, now, EventKind.QUEUE_CHANGED, from_queue_id, outcome.to_queue_id
         )
         ticket.queue_id = outcome.to_queue_id
     if ticket.assignee_id is not None:
-        _event(s, ticket, actor_id, now, EventKind.ASSIGNED, ticket.assignee_id, None)
+        add_event(s, ticket, actor_id, now, EventKind.ASSIGNED, ticket.assignee_id, None)
         ticket.assignee_id = None
     if contacts:
         text = COPY_PREFIX + "; then ".join(c.text() for c in contacts)
-        _event(s, ticket, actor_id, now, EventKind.INTERNAL_NOTE, None, None, text)
+        add_event(s, ticket, actor_id, now, EventKind.INTERNAL_NOTE, None, None, text)
     return outcome
 
 
@@ -449,29 +450,6 @@ def _body(
     return "\n".join(lines)
 
 
-def _event(
-    s: Session,
-    ticket: Ticket,
-    actor_id: int | None,
-    now: dt.datetime,
-    kind: EventKind,
-    old: object,
-    new: object,
-    body: str = "",
-) -> None:
-    s.add(
-        TicketEvent(
-            ticket_id=ticket.id,
-            at=now,
-            actor_id=actor_id,
-            kind=kind,
-            old_value="" if old is None else str(old),
-            new_value="" if new is None else str(new),
-            body=body,
-        )
-    )
-
-
 def _check_text(name: str, text: str, limit: int) -> dict[str, str]:
     if not text:
         return {name: "required"}
@@ -494,17 +472,3 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return zoneinfo.ZoneInfo("UTC")
-
-
-def _load(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket
-
-
-def _conflict(s: Session, ticket: Ticket) -> ConcurrentEditError:
-    by = s.get(Technician, ticket.updated_by_id) if ticket.updated_by_id else None
-    return ConcurrentEditError(
-        "ticket", ticket.id, ticket.version, by.name if by else None, ticket.updated_at
-    )

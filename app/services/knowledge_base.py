@@ -63,6 +63,7 @@ from app.services.kb_articles import (
 )
 from app.services.kb_search import SearchHit
 from app.services.permissions import require_editor
+from app.services.ticket_store import load_ticket
 
 __all__ = [
     "BODY_MAX",
@@ -256,7 +257,7 @@ class KnowledgeBaseService:
     def solution_draft(self, ticket_id: int) -> SolutionDraft:
         """A KB article prefilled from the ticket: symptoms, what was tried, the fix."""
         with self._db.read() as s:
-            t = _ticket(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             parts = [f"## Symptoms\n\n{t.description.strip() or t.subject}"]
             if t.occurs_circumstances.strip():
                 parts.append(f"## When it happens\n\n{t.occurs_circumstances.strip()}")
@@ -344,7 +345,7 @@ class KnowledgeBaseService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor, "link_kb_article")
-            ticket = _ticket(s, ticket_id)
+            ticket = load_ticket(s, ticket_id)
             article = load_article(s, article_id)
             if article.client_id not in (None, ticket.client_id):
                 raise ValidationError({"article_id": "other_client"})
@@ -365,7 +366,7 @@ class KnowledgeBaseService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor, "link_kb_article")
-            _ticket(s, ticket_id)
+            load_ticket(s, ticket_id)
             link = s.scalar(
                 select(TicketKbLink).where(
                     TicketKbLink.ticket_id == ticket_id, TicketKbLink.article_id == article_id
@@ -400,7 +401,7 @@ class KnowledgeBaseService:
             tech = require_editor(s, actor, "save_solution_to_kb")
             if tech.role is not Role.ADMIN and tech.tier not in SOLUTION_TIERS:
                 raise PermissionDeniedError("save_solution_to_kb")
-            ticket = _ticket(s, ticket_id)
+            ticket = load_ticket(s, ticket_id)
             if ticket.status not in _SOLVED:
                 raise ValidationError({"ticket_id": "not_resolved"})
             client_id = None if global_article else ticket.client_id
@@ -429,7 +430,7 @@ class KnowledgeBaseService:
         if client_id is not None and s.get(Client, client_id) is None:
             raise ValidationError({"client_id": "not_found"})
         if source_ticket_id is not None:
-            _ticket(s, source_ticket_id)
+            load_ticket(s, source_ticket_id)
         now = self._clock.now()
         article = KbArticle(
             client_id=client_id,
@@ -539,13 +540,6 @@ def _ticket_event(
             body=body,
         )
     )
-
-
-def _ticket(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket
 
 
 def _version(s: Session, article_id: int, number: int) -> tuple[KbArticleVersion, str | None]:

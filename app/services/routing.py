@@ -56,6 +56,7 @@ from app.services.routing_validation import (
     validate_rule,
     validate_template,
 )
+from app.services.ticket_store import load_ticket
 
 __all__ = [
     "Choice",
@@ -336,7 +337,7 @@ class RoutingService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor_id, "edit_ticket")
-            _load_ticket(s, ticket_id)
+            load_ticket(s, ticket_id)
             add_tasks(s, ticket_id, [text], None)
             task_event(s, ticket_id, actor_id, now, f"Task added: {text}")
             return self._touched(s, ticket_id, now)
@@ -345,7 +346,7 @@ class RoutingService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor_id, "edit_ticket")
-            _load_ticket(s, ticket_id)
+            load_ticket(s, ticket_id)
             t = s.get(ChecklistTemplate, template_id)
             if t is None or not t.active:
                 raise ValidationError({"template_id": "not_found"})
@@ -417,13 +418,6 @@ def _load_rule(s: Session, rule_id: int) -> RoutingRule:
     if rule is None:
         raise NotFoundError("routing_rule", rule_id)
     return rule
-
-
-def _load_ticket(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket
 
 
 def _conflict(s: Session, rule: RoutingRule) -> ConcurrentEditError:

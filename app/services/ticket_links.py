@@ -26,6 +26,7 @@ from app.services.errors import NotFoundError, ValidationError
 from app.services.permissions import require_editor
 from app.services.problem_records import is_last_incident_of_closed_problem
 from app.services.sla import SlaService
+from app.services.ticket_store import load_ticket
 
 RELATED: Final = "related"
 CAUSED_BY: Final = "caused_by"
@@ -88,7 +89,7 @@ class TicketLinkService:
     def links(self, ticket_id: int) -> list[LinkRow]:
         """Every link of the ticket, both directions, oldest first."""
         with self._db.read() as s:
-            _load(s, ticket_id)
+            load_ticket(s, ticket_id)
             return links_in(s, ticket_id)
 
     # -- writes --------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ class TicketLinkService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor_id, "link_ticket")
-            source, target = _load(s, source_id), _load(s, target_id)
+            source, target = load_ticket(s, source_id), load_ticket(s, target_id)
             if source.merged_into_id is not None:
                 raise ValidationError({"source": "merged"})
             if target.merged_into_id is not None:
@@ -138,7 +139,7 @@ class TicketLinkService:
                 raise ValidationError({"link": "merge_link"})
             if is_last_incident_of_closed_problem(s, link):
                 raise ValidationError({"link": "last_incident"})
-            source, target = _load(s, link.source_id), _load(s, link.target_id)
+            source, target = load_ticket(s, link.source_id), load_ticket(s, link.target_id)
             s.delete(link)
             _link_events(s, source, target, link.kind, actor_id, now, removed=True)
             return self._announce(s, {source.id, target.id}, now, recompute=False)
@@ -159,7 +160,7 @@ class TicketLinkService:
         now = self._clock.now()
         with self._db.write() as s:
             require_editor(s, actor_id, "merge_ticket")
-            source, into = _load(s, source_id), _load(s, into_id)
+            source, into = load_ticket(s, source_id), load_ticket(s, into_id)
             if source.merged_into_id is not None:
                 raise ValidationError({"source": "merged"})
             if source.status_category is StatusCategory.CLOSED:
@@ -247,7 +248,7 @@ class TicketLinkService:
         moved = 0
         for link in rows:
             outgoing = link.source_id == source.id
-            other = _load(s, link.target_id if outgoing else link.source_id)
+            other = load_ticket(s, link.target_id if outgoing else link.source_id)
             new_source, new_target = (into, other) if outgoing else (other, into)
             s.delete(link)
             s.flush()
@@ -392,10 +393,3 @@ def _link_events(
                 body=f"Link removed: {body}" if removed else f"{body}: {other.subject}",
             )
         )
-
-
-def _load(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket

@@ -37,13 +37,12 @@ from app.models.enums import (
 from app.models.ticket import format_number
 from app.services.clock import Clock
 from app.services.errors import (
-    ConcurrentEditError,
-    NotFoundError,
     ValidationError,
 )
 from app.services.permissions import require_editor
 from app.services.routing_apply import apply_routing, record_routing
 from app.services.sla import SlaService
+from app.services.ticket_store import load_ticket, ticket_conflict
 from app.services.vip_rule import apply_vip_rule, record_vip_rule
 
 #: Longest subject the queue shows without truncation in the database.
@@ -160,7 +159,7 @@ class TicketService:
 
     def get(self, ticket_id: int) -> TicketDetail:
         with self._db.read() as s:
-            return _detail(s, _load(s, ticket_id))
+            return _detail(s, load_ticket(s, ticket_id))
 
     def history(self, ticket_id: int) -> list[TicketEventRow]:
         """The ticket's timeline, oldest first, with the events of the tickets merged into it
@@ -245,9 +244,9 @@ class TicketService:
         try:
             with self._db.write() as s:
                 _check_can_edit(s, actor_id)
-                ticket = _load(s, ticket_id)
+                ticket = load_ticket(s, ticket_id)
                 if ticket.version != expected_version:
-                    raise _conflict(s, ticket)
+                    raise ticket_conflict(s, ticket)
                 if ticket.merged_into_id is not None:
                     # Work goes on in the ticket it was merged into; this one is history.
                     raise ValidationError({"ticket": "merged"})
@@ -281,7 +280,7 @@ class TicketService:
         except StaleDataError:
             # Another session committed between our read and our UPDATE.
             with self._db.read() as s:
-                raise _conflict(s, _load(s, ticket_id)) from None
+                raise ticket_conflict(s, load_ticket(s, ticket_id)) from None
 
     def add_note(self, ticket_id: int, actor_id: int, body: str, *, public: bool) -> TicketSaved:
         """Append an internal note or a public reply. Does not touch the ticket's fields or version,
@@ -342,7 +341,7 @@ class TicketService:
         now = self._clock.now()
         with self._db.write() as s:
             _check_can_edit(s, actor_id)
-            ticket = _load(s, ticket_id)
+            ticket = load_ticket(s, ticket_id)
             s.add(TicketEvent(ticket_id=ticket_id, at=now, actor_id=actor_id, kind=kind, **values))
             # A plain UPDATE: the timeline moved but the fields did not, so the version stays.
             s.execute(update(Ticket).where(Ticket.id == ticket_id).values(updated_at=now))
@@ -491,20 +490,6 @@ def _validate(s: Session, v: TicketFields) -> None:
 
 def _check_can_edit(s: Session, actor_id: int) -> None:
     require_editor(s, actor_id, "edit_ticket")
-
-
-def _load(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket
-
-
-def _conflict(s: Session, ticket: Ticket) -> ConcurrentEditError:
-    by = s.get(Technician, ticket.updated_by_id) if ticket.updated_by_id else None
-    return ConcurrentEditError(
-        "ticket", ticket.id, ticket.version, by.name if by else None, ticket.updated_at
-    )
 
 
 _Assignee = aliased(Technician, name="assignee")

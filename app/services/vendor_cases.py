@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
-from app.models import Client, Queue, SlaNotification, Technician, Ticket, TicketEvent, VendorCase
+from app.models import Client, Queue, SlaNotification, Technician, Ticket, VendorCase
 from app.models.enums import EventKind, Role, Status
 from app.services.clock import Clock
 from app.services.errors import ConcurrentEditError, NotFoundError, ValidationError
 from app.services.onboarding import section_data
 from app.services.permissions import require_editor
 from app.services.sla import SlaService
+from app.services.ticket_store import add_event, load_ticket
 
 #: `vendor_key` of a vendor not on the client's list; `vendor_name` is then required.
 OTHER_VENDOR: Final = "other"
@@ -105,7 +106,7 @@ class VendorCaseService:
     def cases(self, ticket_id: int) -> list[VendorCaseRow]:
         """The ticket's cases, oldest first."""
         with self._db.read() as s:
-            _ticket(s, ticket_id)
+            load_ticket(s, ticket_id)
             rows = s.execute(
                 select(VendorCase, Technician.name)
                 .outerjoin(Technician, Technician.id == VendorCase.opened_by_id)
@@ -117,7 +118,7 @@ class VendorCaseService:
     def client_reference(self, ticket_id: int) -> str:
         """The client's own reference stored on the ticket ("" when none)."""
         with self._db.read() as s:
-            return _ticket(s, ticket_id).client_reference
+            return load_ticket(s, ticket_id).client_reference
 
     # -- writes --------------------------------------------------------------------------------
 
@@ -151,7 +152,7 @@ class VendorCaseService:
         try:
             with self._db.write() as s:
                 require_editor(s, actor_id, "edit_ticket")
-                ticket = _ticket(s, ticket_id)
+                ticket = load_ticket(s, ticket_id)
                 if not ticket.is_open:
                     raise ValidationError({"ticket": "not_open"})
                 vendor, key = _vendor(s, ticket.client_id, vendor_key, vendor_name)
@@ -176,7 +177,7 @@ class VendorCaseService:
                 if follow_up_at is not None:
                     parts.append(f"follow up {_local(s, ticket, follow_up_at)}")
                 body = "; ".join(parts) + "." + (f"\n{note}" if note else "")
-                _event(s, ticket, actor_id, now, EventKind.VENDOR_CASE, "", "opened", body)
+                add_event(s, ticket, actor_id, now, EventKind.VENDOR_CASE, "", "opened", body)
                 if ticket.status is not Status.WAITING_THIRD_PARTY:
                     self._status(s, ticket, Status.WAITING_THIRD_PARTY, actor_id, now)
                 return self._saved(s, case, ticket.id)
@@ -209,7 +210,7 @@ class VendorCaseService:
             case = _case(s, case_id)
             if case.closed_at is not None:
                 raise ValidationError({"case": "closed"})
-            ticket = _ticket(s, case.ticket_id)
+            ticket = load_ticket(s, case.ticket_id)
             parts: list[str] = []
             if reference is not None and reference != case.reference:
                 parts.append(f"reference {case.reference} → {reference}")
@@ -227,7 +228,7 @@ class VendorCaseService:
             body = f"Case {case.reference} with {case.vendor}"
             body += (": " + "; ".join(parts) + ".") if parts else "."
             body += f"\n{note}" if note else ""
-            _event(s, ticket, actor_id, now, EventKind.VENDOR_CASE, "", "updated", body)
+            add_event(s, ticket, actor_id, now, EventKind.VENDOR_CASE, "", "updated", body)
             s.execute(update(Ticket).where(Ticket.id == ticket.id).values(updated_at=now))
             return self._saved(s, case, ticket.id)
 
@@ -253,13 +254,13 @@ class VendorCaseService:
                 case = _case(s, case_id)
                 if case.closed_at is not None:
                     raise ValidationError({"case": "closed"})
-                ticket = _ticket(s, case.ticket_id)
+                ticket = load_ticket(s, case.ticket_id)
                 case.closed_at = now
                 if note:
                     case.note = f"{case.note}\n{note}" if case.note else note
                 body = f"Closed case {case.reference} with {case.vendor}."
                 body += f"\n{note}" if note else ""
-                _event(s, ticket, actor_id, now, EventKind.VENDOR_CASE, "opened", "closed", body)
+                add_event(s, ticket, actor_id, now, EventKind.VENDOR_CASE, "opened", "closed", body)
                 s.flush()
                 still_open = s.scalar(
                     select(VendorCase.id)
@@ -286,7 +287,7 @@ class VendorCaseService:
         try:
             with self._db.write() as s:
                 require_editor(s, actor_id, "edit_ticket")
-                ticket = _ticket(s, ticket_id)
+                ticket = load_ticket(s, ticket_id)
                 if ticket.client_reference == text:
                     return Changes("ticket")
                 old = ticket.client_reference
@@ -296,7 +297,7 @@ class VendorCaseService:
                     body = f"Client reference: {text}."
                 else:
                     body = f"Client reference {old} removed."
-                _event(
+                add_event(
                     s, ticket, actor_id, now, EventKind.FIELDS_CHANGED, "", "client_reference", body
                 )
                 ticket.client_reference = text
@@ -324,7 +325,7 @@ class VendorCaseService:
     def _status(
         self, s: Session, ticket: Ticket, status: Status, actor_id: int, now: dt.datetime
     ) -> None:
-        _event(s, ticket, actor_id, now, EventKind.STATUS_CHANGED, ticket.status, status)
+        add_event(s, ticket, actor_id, now, EventKind.STATUS_CHANGED, ticket.status, status)
         ticket.set_status(status, now)
         ticket.updated_at = now
         ticket.updated_by_id = actor_id
@@ -340,7 +341,7 @@ class VendorCaseService:
 
     def _conflict(self, ticket_id: int) -> ConcurrentEditError:
         with self._db.read() as s:
-            t = _ticket(s, ticket_id)
+            t = load_ticket(s, ticket_id)
             by = _name(s, t.updated_by_id)
             return ConcurrentEditError("ticket", t.id, t.version, by, t.updated_at)
 
@@ -409,7 +410,7 @@ def remind_due_in(s: Session, now: dt.datetime) -> set[int]:
             )
         body = f"Follow up case {case.reference} with {case.vendor}"
         body += f" ({case.vendor_contact})." if case.vendor_contact else "."
-        _event(s, ticket, None, now, EventKind.VENDOR_FOLLOW_UP, "", str(case.id), body)
+        add_event(s, ticket, None, now, EventKind.VENDOR_FOLLOW_UP, "", str(case.id), body)
         touched.add(ticket_id)
     return touched
 
@@ -483,29 +484,6 @@ def _local(s: Session, ticket: Ticket, at: dt.datetime) -> str:
     return f"{at.astimezone(zone):%a %d %b %Y %H:%M} ({name})"
 
 
-def _event(
-    s: Session,
-    ticket: Ticket,
-    actor_id: int | None,
-    now: dt.datetime,
-    kind: EventKind,
-    old: object,
-    new: object,
-    body: str = "",
-) -> None:
-    s.add(
-        TicketEvent(
-            ticket_id=ticket.id,
-            at=now,
-            actor_id=actor_id,
-            kind=kind,
-            old_value=str(old),
-            new_value=str(new),
-            body=body,
-        )
-    )
-
-
 def _row(c: VendorCase, opened_by: str | None) -> VendorCaseRow:
     return VendorCaseRow(
         case_id=c.id,
@@ -525,13 +503,6 @@ def _row(c: VendorCase, opened_by: str | None) -> VendorCaseRow:
 
 def _name(s: Session, tech_id: int | None) -> str | None:
     return s.scalar(select(Technician.name).where(Technician.id == tech_id)) if tech_id else None
-
-
-def _ticket(s: Session, ticket_id: int) -> Ticket:
-    ticket = s.get(Ticket, ticket_id)
-    if ticket is None:
-        raise NotFoundError("ticket", ticket_id)
-    return ticket
 
 
 def _case(s: Session, case_id: int) -> VendorCase:
