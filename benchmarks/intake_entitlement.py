@@ -14,20 +14,21 @@ import argparse
 import contextlib
 import datetime as dt
 import random
-import sqlite3
 import statistics
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, insert
 
-from app.db import Database, create_database_engine, parse_database_target, upgrade_database
+from app.db import Database, create_database_engine, parse_database_target
 from app.models import Asset, Client, Contact, Contract, SlaCalendar, SlaPolicy
 from app.models.entitlement import normalise_key
 from app.models.enums import ClientStatus
 from app.services.entitlement import EntitlementService
-from benchmarks.queue import OUT, raw_runner
+from benchmarks import seeded_db
+from benchmarks.queue import raw_runner
 
 CLIENTS = 2_000
 CONTRACTS_PER_CLIENT = 10
@@ -168,47 +169,16 @@ def bench(label: str, url: str, assets: int, repeat: int) -> None:
 
 
 def sqlite_url(assets: int) -> str:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"intake-entitlement-{assets}.sqlite"
-    if path.exists():
-        with contextlib.closing(sqlite3.connect(path)) as conn:
-            try:
-                have = conn.execute("SELECT count(*) FROM asset").fetchone()[0]
-            except sqlite3.Error:
-                have = -1
-        if have == assets:
-            return f"sqlite:///{path}"
-        path.unlink()
-    url = f"sqlite:///{path}"
-    engine = create_database_engine(parse_database_target(str(path)))
-    try:
-        upgrade_database(engine, backups_dir=None)
-        seed(engine, assets)
-    finally:
-        engine.dispose()
-    return url
+    return seeded_db.sqlite_url(
+        f"intake-entitlement-{assets}",
+        "SELECT count(*) FROM asset",
+        assets,
+        partial(seed, assets=assets),
+    )
 
 
-@contextlib.contextmanager
-def postgres_url(assets: int) -> Iterator[str | None]:
-    from tests.fixtures.postgres import running_postgres
-
-    try:
-        with running_postgres() as server:
-            url = server.create_database("helpdesk_intake_bench")
-            engine = create_database_engine(parse_database_target(url))
-            try:
-                upgrade_database(engine, backups_dir=None)
-                seed(engine, assets)
-            finally:
-                engine.dispose()
-            yield url
-    except BaseException as e:  # pytest's skip/fail outcomes are BaseExceptions
-        if type(e).__name__ in ("Skipped", "Failed"):
-            print(f"PostgreSQL not available: {e}", flush=True)
-            yield None
-        else:
-            raise
+def postgres_url(assets: int) -> contextlib.AbstractContextManager[str | None]:
+    return seeded_db.postgres_url("helpdesk_intake_bench", partial(seed, assets=assets))
 
 
 def run(backends: Sequence[str], assets: int = 1_000_000, repeat: int = 201) -> None:

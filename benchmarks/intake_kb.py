@@ -16,20 +16,20 @@ import argparse
 import contextlib
 import datetime as dt
 import random
-import sqlite3
 import statistics
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, insert
 
-from app.db import Database, create_database_engine, parse_database_target, upgrade_database
+from app.db import Database, create_database_engine, parse_database_target
 from app.models import Client, KbArticle
 from app.models.enums import ClientStatus
 from app.services.knowledge_base import KnowledgeBaseService
-from benchmarks.queue import OUT, raw_runner
+from benchmarks import seeded_db
+from benchmarks.queue import raw_runner
 
 TARGET_MS = 50.0
 WORDS_PER_ARTICLE = 300
@@ -220,46 +220,16 @@ def bench(label: str, url: str, repeat: int) -> None:
 
 
 def sqlite_url(articles: int) -> str:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"intake-kb-{articles}.sqlite"
-    if path.exists():
-        with contextlib.closing(sqlite3.connect(path)) as conn:
-            try:
-                have = conn.execute("SELECT count(*) FROM kb_article").fetchone()[0]
-            except sqlite3.Error:
-                have = -1
-        if have == articles:
-            return f"sqlite:///{path}"
-        path.unlink()
-    engine = create_database_engine(parse_database_target(str(path)))
-    try:
-        upgrade_database(engine, backups_dir=None)
-        seed(engine, articles)
-    finally:
-        engine.dispose()
-    return f"sqlite:///{path}"
+    return seeded_db.sqlite_url(
+        f"intake-kb-{articles}",
+        "SELECT count(*) FROM kb_article",
+        articles,
+        partial(seed, articles=articles),
+    )
 
 
-@contextlib.contextmanager
-def postgres_url(articles: int) -> Iterator[str | None]:
-    from tests.fixtures.postgres import running_postgres
-
-    try:
-        with running_postgres() as server:
-            url = server.create_database("helpdesk_kb_bench")
-            engine = create_database_engine(parse_database_target(url))
-            try:
-                upgrade_database(engine, backups_dir=None)
-                seed(engine, articles)
-            finally:
-                engine.dispose()
-            yield url
-    except BaseException as e:  # pytest's skip/fail outcomes are BaseExceptions
-        if type(e).__name__ in ("Skipped", "Failed"):
-            print(f"PostgreSQL not available: {e}", flush=True)
-            yield None
-        else:
-            raise
+def postgres_url(articles: int) -> contextlib.AbstractContextManager[str | None]:
+    return seeded_db.postgres_url("helpdesk_kb_bench", partial(seed, articles=articles))
 
 
 def run(backends: Sequence[str] = ("sqlite", "postgresql"), articles: int = 10_000,
