@@ -58,7 +58,13 @@ class DeskWindows(QObject):
     def new_ticket(self) -> NewTicketDialog:
         core = self._core
         dialog = NewTicketDialog(
-            core.tickets, core.directory, self._runner, self._notifier, self._me, self._parent
+            core.tickets,
+            core.directory,
+            self._runner,
+            self._notifier,
+            self._me,
+            self._parent,
+            kb=core.kb,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.ticket_created.connect(self._open_ticket)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.db import Changes, DatabaseUnavailableError
 from app.models.enums import EventKind, Priority, SourceChannel, Status, TicketType, Tier
 from app.services.errors import ValidationError
+from app.services.knowledge_base import KnowledgeBaseService
 from tests.factories import add_client, add_contact, add_queue, add_technician
 
 from app.views.tickets.form_widgets import select_data
@@ -245,3 +246,26 @@ def test_enter_does_not_create_but_ctrl_enter_does(qtbot, dialog, world, tickets
     with qtbot.waitSignal(dialog.ticket_created, timeout=2000) as created:
         qtbot.keyClick(dialog.form.subject, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert tickets.get(created.args[0]).fields.subject == "Printer jam"
+
+
+def test_articles_for_the_client_are_suggested_while_the_description_is_typed(
+    qtbot, monkeypatch, world, db, clock, tickets, directory, runner, notifier, me
+):
+    kb = KnowledgeBaseService(db, clock)
+    own = kb.create(
+        world.northwind, "VPN drops at Northwind", "Re-key.", "", "vpn", me.technician_id
+    )
+    other = kb.create(
+        world.contoso, "VPN drops at Contoso", "Call them.", "", "vpn", me.technician_id
+    )
+    dlg = NewTicketDialog(tickets, directory, runner, notifier, me, kb=kb)
+    monkeypatch.setattr(dlg, "_ask_discard", lambda: True)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.kb_suggestions is not None
+    type_and_wait(qtbot, dlg.client, "North")
+    pick(dlg.client, "Northwind Traders")
+    dlg.form.description.setPlainText("The VPN drops every ten minutes")
+    # The caller's client's article, never another client's.
+    qtbot.waitUntil(lambda: dlg.kb_suggestions.list.article_ids() == [own.article_id], timeout=3000)
+    assert other.article_id not in dlg.kb_suggestions.list.article_ids()

@@ -50,8 +50,7 @@ from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
 from app.views.intake.entitlement_card import EntitlementCardView
-from app.views.kb.article_browser import open_article_dialog
-from app.views.kb.suggestions_widget import SuggestionsWidget
+from app.views.kb.suggestions_widget import SuggestionsWidget, suggest_while_typing
 from app.views.tickets.field_labels import client_item, contact_item, failure_text
 from app.views.tickets.new_ticket_dialog import DEFAULTS
 from app.views.tickets.ticket_form import TicketForm
@@ -125,15 +124,6 @@ class NewCallDialog(QDialog):
             on_success=self._on_lookups_loaded,
             on_failure=self._show_failure,
         )
-
-    def _suggest_articles(self) -> None:
-        if self.kb_suggestions is not None:
-            text = self.form.subject.text() + "\n" + self.form.description.toPlainText()
-            self.kb_suggestions.set_context(text, self.client.selected_id())
-
-    def _open_article(self, article_id: int) -> None:
-        if self._kb is not None:
-            open_article_dialog(self._kb, self._runner, article_id, self)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -228,10 +218,9 @@ class NewCallDialog(QDialog):
         #: Knowledge-base articles for what the caller describes (None without a KB).
         self.kb_suggestions: SuggestionsWidget | None = None
         if self._kb is not None:
-            self.kb_suggestions = SuggestionsWidget(self._kb, self._runner, self)
-            self.kb_suggestions.article_chosen.connect(self._open_article)
-            self.form.subject.textChanged.connect(self._suggest_articles)
-            self.form.description.textChanged.connect(self._suggest_articles)
+            self.kb_suggestions = suggest_while_typing(
+                self._kb, self._runner, self.form, self.client.selected_id, self
+            )
             right_layout.addWidget(self.kb_suggestions)
         right_layout.addWidget(self._result_box)
         right_layout.addLayout(buttons)

@@ -7,6 +7,7 @@ lane after a pause in typing, and an answer to older text is dropped. Activating
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Final
 
@@ -17,7 +18,9 @@ from app.services.kb_search import SearchHit
 from app.services.knowledge_base import KnowledgeBaseService
 from app.tasks import Lane, TaskRunner
 
+from app.views.kb.article_browser import open_article_dialog
 from app.views.kb.hit_list import ArticleListWidget, hit_lines
+from app.views.tickets.ticket_form import TicketForm
 
 SUGGEST_DELAY_MS: Final = 400
 SUGGESTIONS: Final = 5
@@ -108,3 +111,26 @@ class SuggestionsWidget(QWidget):
         article_id = self.list.current_article_id()
         if article_id is not None:
             self.article_chosen.emit(article_id)
+
+
+def suggest_while_typing(
+    kb: KnowledgeBaseService,
+    runner: TaskRunner,
+    form: TicketForm,
+    client_id: Callable[[], int | None],
+    parent: QWidget,
+) -> SuggestionsWidget:
+    """Suggestions for what is typed in a new ticket's subject and description (for the
+    client `client_id()` returns); a chosen article opens over `parent`."""
+    widget = SuggestionsWidget(kb, runner, parent)
+
+    def typed() -> None:
+        text = form.subject.text() + "\n" + form.description.toPlainText()
+        widget.set_context(text, client_id())
+
+    form.subject.textChanged.connect(typed)
+    form.description.textChanged.connect(typed)
+    widget.article_chosen.connect(
+        lambda article_id: open_article_dialog(kb, runner, article_id, parent)
+    )
+    return widget

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 from app.models.enums import Priority, SourceChannel, TicketType, Tier
 from app.services.directory import DirectoryService, Lookups, TechnicianRow
 from app.services.errors import ValidationError
+from app.services.knowledge_base import KnowledgeBaseService
 from app.services.tickets import TicketFields, TicketSaved, TicketService
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
+from app.views.kb.suggestions_widget import SuggestionsWidget, suggest_while_typing
 from app.views.tickets.field_labels import client_item, contact_item, failure_text
 from app.views.tickets.ticket_form import TicketForm
 from app.views.widgets.banner import Banner
@@ -64,8 +66,12 @@ class NewTicketDialog(QDialog):
         notifier: ChangeNotifier,
         me: TechnicianRow,
         parent: QWidget | None = None,
+        *,
+        kb: KnowledgeBaseService | None = None,
     ) -> None:
+        """With `kb`, articles matching the description are suggested while it is typed."""
         super().__init__(parent)
+        self._kb = kb
         self._tickets = tickets
         self._directory = directory
         self._runner = runner
@@ -122,6 +128,14 @@ class NewTicketDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.banner)
         layout.addWidget(self.form, 1)
+        #: Knowledge-base articles for the description (None without a KB).
+        self.kb_suggestions: SuggestionsWidget | None = None
+        if self._kb is not None:
+            self.kb_suggestions = suggest_while_typing(
+                self._kb, self._runner, self.form, self.client.selected_id, self
+            )
+            self.kb_suggestions.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
+            layout.addWidget(self.kb_suggestions)
         layout.addLayout(buttons)
         # Enter while typing the subject must not log a half-captured ticket: Ctrl+Enter does.
         # (No QDialogButtonBox either: it would make its accept button the default again.)

@@ -26,9 +26,9 @@ from app.services.onboarding import OnboardingService
 from tests.factories import add_calendar, add_client, add_policy, add_technician
 
 from app.views import labels
-from app.views.intake import new_call_dialog
 from app.views.intake.entitlement_card import EntitlementCardView
 from app.views.intake.new_call_dialog import SEARCH_DEBOUNCE_MS, NewCallDialog
+from app.views.kb import suggestions_widget
 from app.views.tickets.form_widgets import select_data
 
 WAIT = max(3000, SEARCH_DEBOUNCE_MS * 10)
@@ -330,7 +330,9 @@ def test_articles_are_suggested_while_the_caller_is_described(
     qtbot.waitUntil(lambda: dlg.kb_suggestions.list.article_ids() == [outlook], timeout=WAIT)
     opened: list[int] = []
     monkeypatch.setattr(
-        new_call_dialog, "open_article_dialog", lambda _kb, _runner, i, _parent: opened.append(i)
+        suggestions_widget,
+        "open_article_dialog",
+        lambda _kb, _runner, i, _parent: opened.append(i),
     )
     dlg.kb_suggestions.article_chosen.emit(outlook)
     assert opened == [outlook]
