@@ -45,7 +45,8 @@ _EVENT_KIND: Final = {
 class BulkRefusedError(ValidationError):
     """Some tickets may not take the bulk change; nothing was written.
 
-    `problems` is {"tickets": code} (closed, merged, vip_floor); `numbers` names the tickets.
+    `problems` is {"tickets": code} (closed, not_open = resolved, merged, vip_floor); `numbers`
+    names the tickets.
     """
 
     def __init__(self, code: str, numbers: Sequence[str]) -> None:
@@ -113,7 +114,7 @@ class BulkActionService:
 
         Codes: kind invalid_choice; tickets required / too_many / not_found; value
         invalid_choice / not_found / needs_closure (resolved, closed, cancelled); BulkRefusedError
-        closed / merged / vip_floor.
+        closed / not_open (resolved) / merged / vip_floor.
         """
         if kind not in KINDS:
             raise ValidationError({"kind": "invalid_choice"})
@@ -334,6 +335,12 @@ def _check_tickets(s: Session, kind: str, value: Any, tickets: list[Ticket]) -> 
     closed = [t.number for t in tickets if t.status_category is StatusCategory.CLOSED]
     if closed:
         raise BulkRefusedError("closed", closed)
+    # Resolved tickets too: a bulk status reopens them without a reason, and undo would set
+    # *Resolved* again with a new resolved_at, voiding the requester's verification. They are
+    # reopened one by one (closure's reopen, with its reason) before any bulk change.
+    not_open = [t.number for t in tickets if not t.is_open]
+    if not_open:
+        raise BulkRefusedError("not_open", not_open)
     if kind == PRIORITY:
         below = [t.number for t in tickets if _below_vip_floor(s, t, value)]
         if below:

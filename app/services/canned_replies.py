@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
 from app.models import CannedReply, Client, Contact, Technician, Ticket
+from app.models.enums import Role
 from app.models.ticket import format_number
 from app.services.clock import Clock
 from app.services.errors import (
@@ -148,14 +149,22 @@ class CannedReplyService:
         private: bool,
         actor: int,
     ) -> CannedReplyRow:
-        """Save an edit; a private reply may only be edited by its owner (and stays theirs)."""
+        """Save an edit; a private reply may only be edited by its owner (and stays theirs).
+
+        Only an administrator may take a shared reply private (PermissionDeniedError
+        unshare_canned_reply); the owner of a private reply may share it.
+        """
         name = name.strip()
         try:
             with self._db.write() as s:
-                require_editor(s, actor, "edit_canned_reply")
+                tech = require_editor(s, actor, "edit_canned_reply")
                 reply = _visible(s, reply_id, actor)
                 if reply.version != expected_version:
                     raise ConcurrentEditError("canned_reply", reply.id, reply.version)
+                if reply.owner_id is None and private and tech.role is not Role.ADMIN:
+                    # A shared reply belongs to the team: making it one technician's private
+                    # reply would take it from everyone else's list.
+                    raise PermissionDeniedError("unshare_canned_reply")
                 _validate(s, name, body, client_id)
                 reply.name, reply.body, reply.client_id = name, body, client_id
                 reply.owner_id = actor if private else None
@@ -168,9 +177,15 @@ class CannedReplyService:
                 raise ConcurrentEditError("canned_reply", reply_id, current.version) from None
 
     def delete(self, reply_id: int, actor: int) -> None:
+        """Delete a reply: one's own private reply, or (administrators only) a shared one
+        (PermissionDeniedError delete_shared_canned_reply)."""
         with self._db.write() as s:
-            require_editor(s, actor, "edit_canned_reply")
-            s.delete(_visible(s, reply_id, actor))
+            tech = require_editor(s, actor, "edit_canned_reply")
+            reply = _visible(s, reply_id, actor)
+            if reply.owner_id is None and tech.role is not Role.ADMIN:
+                # The team's shared replies are desk content: one technician may not remove them.
+                raise PermissionDeniedError("delete_shared_canned_reply")
+            s.delete(reply)
             self._db.announce(s, Changes(CHANGES_KIND, frozenset({reply_id})))
 
     def render(self, reply_id: int, ticket_id: int, actor: int) -> str:

@@ -26,7 +26,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.db import Changes, Database
 from app.models import Client, Technician, Ticket
 from app.models.enums import EventKind, Status, TicketType
-from app.models.workflow import CsatResponse
+from app.models.workflow import ChangePlan, CsatResponse
+from app.services.change_records import IMPLEMENTED, ROLLED_BACK
 from app.services.clock import Clock
 from app.services.errors import NotFoundError, ValidationError
 from app.services.permissions import require_admin, require_editor
@@ -61,6 +62,8 @@ RESOLUTION_MIN_CHARS: Final = 10
 #: Prefix of the line a logged call adds for what the user was told (next steps, next update).
 TOLD_USER_PREFIX: Final = "Told the user: "
 _NUL: Final = "\x00"
+#: Change-record states in which a change ticket may be resolved (the change was carried out).
+_CHANGE_DONE: Final = frozenset({IMPLEMENTED, ROLLED_BACK})
 #: Changes one loaded ticket inside `ClosureService._versioned`; raises to refuse.
 _Change = Callable[[Session, Ticket, dt.datetime], None]
 
@@ -216,6 +219,10 @@ class ClosureService:
                 blocked = _problem_blocker(s, t.id)
                 if blocked:
                     problems["status"] = blocked
+            elif t.type is TicketType.CHANGE and not _change_done(s, t.id):
+                # A change is approved first and then carried out (domain.md §2.3): resolving
+                # it earlier would let an unapproved or unfinished change count as done.
+                problems["status"] = "change_not_done"
             if problems:
                 raise ValidationError(problems)
             t.resolution = resolution
@@ -481,6 +488,13 @@ def _problem_blocker(s: Session, ticket_id: int) -> str | None:
 
     reason = problem_can_close(s, ticket_id)
     return str(reason) if reason else None
+
+
+def _change_done(s: Session, ticket_id: int) -> bool:
+    """True when the change ticket's change record was implemented or rolled back; a change
+    ticket without a change record has not been approved, so it is not done either."""
+    state = s.scalar(select(ChangePlan.state).where(ChangePlan.ticket_id == ticket_id))
+    return state in _CHANGE_DONE
 
 
 def _minute(value: dt.datetime) -> dt.datetime:

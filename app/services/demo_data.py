@@ -40,6 +40,7 @@ from app.models.enums import (
 from app.services.auth import AuthService
 from app.services.clock import Clock
 from app.services.demo_onboarding import seed_demo_onboarding
+from app.services.demo_records import demo_record_tickets
 from app.services.demo_sla import seed_demo_sla
 from app.services.demo_vault import seed_demo_vault
 from app.services.demo_workflow import seed_demo_workflow
@@ -50,6 +51,8 @@ from app.sla.engine import TargetState
 DEMO_PASSWORD: Final = "demo1234"
 DEFAULT_TICKETS: Final = 5_000
 _BATCH: Final = 5_000
+#: Smaller demos (tests, quick looks) get no linked problem/change/merge records.
+_RECORDS_FROM: Final = 100
 #: Closed tickets younger than this get SLA clocks too (recent reports need them).
 _CLOCKS_FOR: Final = dt.timedelta(days=90)
 #: Who holds the demo vault: the admin sets it up, Alice is enrolled and granted every client.
@@ -199,6 +202,9 @@ class DemoDataService:
         """Create the demo MSP with `tickets` tickets; `progress(done, total)` after each batch."""
         if not self.is_empty():
             raise DemoDataExistsError()
+        # The workflow demo's linked records are tickets too: they count in the total asked for.
+        records = tickets >= _RECORDS_FROM
+        requested, tickets = tickets, tickets - (demo_record_tickets() if records else 0)
         rng = random.Random(seed)
         now = self._clock.now()
         techs, queues, clients, contacts = self._seed_directory(rng, now)
@@ -220,13 +226,14 @@ class DemoDataService:
             done += n
             events += len(evs)
             if progress is not None:
-                progress(done, tickets)
+                progress(done, requested)
         self._reset_sequences()
         self._compute_clocks(now - _CLOCKS_FOR)
         seed_demo_onboarding(self._db, self._clock, random.Random(seed))
-        seed_demo_workflow(self._db, self._clock)
+        seed_demo_workflow(self._db, self._clock, records=records)
+        if progress is not None and done < requested:
+            progress(requested, requested)
         total_contacts = sum(len(c) for c in contacts.values())
-        # The workflow demo adds a few tickets of its own (a problem, a change, duplicates).
         with self._db.read() as s:
             tickets = s.scalar(select(func.count()).select_from(Ticket)) or 0
             events = s.scalar(select(func.count()).select_from(TicketEvent)) or 0

@@ -16,12 +16,15 @@ from app.services.demo_recurring import seed_demo_recurring
 from app.services.demo_routing import seed_demo_routing
 
 
-def seed_demo_workflow(db: Database, clock: Clock) -> None:
+def seed_demo_workflow(db: Database, clock: Clock, *, records: bool = True) -> None:
+    """`records`: also create the linked problem, change and merged duplicates (their tickets
+    count in the demo's total, see `demo_record_tickets`)."""
     # After onboarding: it adds seat counts and keys to the licences the forms created.
     seed_demo_entitlement(db, clock)
     seed_demo_routing(db, clock)
     seed_demo_escalation(db, clock)
-    seed_demo_records(db, clock)
+    if records:
+        seed_demo_records(db, clock)
     seed_demo_recurring(db, clock)
     seed_demo_kb(db, clock)
     # Last: it gives every closed ticket, the records' ones included, its resolution and survey.

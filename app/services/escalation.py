@@ -32,7 +32,7 @@ from app.models import (
     TicketEvent,
     TicketSla,
 )
-from app.models.enums import EventKind, Tier
+from app.models.enums import EventKind, Status, Tier
 from app.services.clock import Clock
 from app.services.errors import ValidationError
 from app.services.escalation_paths import TIER_ORDER
@@ -334,6 +334,10 @@ def escalate_in(
     if ticket.assignee_id is not None:
         add_event(s, ticket, actor_id, now, EventKind.ASSIGNED, ticket.assignee_id, None)
         ticket.assignee_id = None
+        if ticket.status is Status.ASSIGNED:
+            # Nobody owns it at the new tier yet: it waits there as New until someone takes it.
+            add_event(s, ticket, actor_id, now, EventKind.STATUS_CHANGED, ticket.status, Status.NEW)
+            ticket.set_status(Status.NEW, now)
     if contacts:
         text = COPY_PREFIX + "; then ".join(c.text() for c in contacts)
         add_event(s, ticket, actor_id, now, EventKind.INTERNAL_NOTE, None, None, text)

@@ -8,12 +8,22 @@ transaction, which inserts the `recurring_run (recurring_id, due_at)` row (uniqu
 schedule's `next_run_at` on with a conditional UPDATE (`... WHERE next_run_at = <what we read>`).
 A second sweeper fails on the unique index or finds `next_run_at` already moved, and skips. Only
 the winner then creates the ticket through `TicketService.create` (same path as the desk: VIP
-rule, SLA clocks, routing when it lands there) and stores the ticket on the run row with a
-RECURRING timeline event. If creating the ticket fails, the claim is undone (run row deleted,
-`next_run_at` put back) so the next sweep retries. `TicketService.create` commits its own
-transaction, so claim and ticket cannot share one; claiming first is what keeps "never twice".
+rule, SLA clocks, routing when it lands there); inside that same transaction (its
+`also_in_transaction` hook) the run row is stamped with the ticket and the RECURRING timeline
+event is written, so a committed ticket always has a stamped run row and a run row without a
+ticket never has a committed ticket. If creating the ticket fails, the claim is undone (run row
+deleted, `next_run_at` put back) so the next sweep retries. The claim cannot share the ticket's
+transaction (it must be visible to other sweepers at once); claiming first is what keeps "never
+twice".
+
 A claim left without a ticket (the sweeper's process died in between) is picked up again after
-`ABANDONED_AFTER` by whichever sweeper re-claims it first.
+`ABANDONED_AFTER` by whichever sweeper re-claims it first (a conditional UPDATE of the claim's
+stored time). That age check uses the sweeper's own clock, which is safe even when clocks
+disagree: the stamp is conditional too (`ticket_id IS NULL AND created_at = <our claim time>`),
+so if a sweeper whose clock runs ahead re-claims a claim that is still being worked on, only one
+of the two stamps matches and the other's ticket transaction rolls back (on PostgreSQL the second
+UPDATE waits for the first's commit, then finds the row changed). A skewed clock can waste one
+attempt or delay recovery, never create an occurrence twice.
 
 Missed occurrences (app closed over a weekend, schedule resumed late): one ticket for the latest
 due occurrence; older ones are counted as skipped and named on the ticket's timeline. Ten
@@ -40,6 +50,7 @@ from app.models import (
     RecurringRun,
     RecurringTicket,
     Technician,
+    Ticket,
     TicketEvent,
 )
 from app.models.enums import EventKind, Role, SourceChannel
@@ -303,15 +314,24 @@ class RecurringService:
         due_at = missed[-1]
         run_id = self._claim(row.id, row.next_run_at, due_at, upcoming, now)
         try:
-            ticket_id, actor_id = self._create_ticket(row)
+            ticket_id = self._create_ticket(row, run_id, now, due_at, len(missed) - 1, now)
         except BaseException:
-            self._unclaim(row.id, run_id, row.next_run_at, upcoming)
+            # Also on _Lost: _unclaim only undoes a claim that is still ours and unstamped.
+            self._unclaim(row.id, run_id, now, row.next_run_at, upcoming)
             raise
-        self._finish(row, run_id, ticket_id, due_at, len(missed) - 1, actor_id, now)
         return ticket_id, len(missed) - 1
 
-    def _create_ticket(self, row: _Due) -> tuple[int, int]:
-        """(ticket id, acting technician) of the occurrence's new ticket."""
+    def _create_ticket(
+        self,
+        row: _Due,
+        run_id: int,
+        claimed_at: dt.datetime,
+        due_at: dt.datetime,
+        skipped: int,
+        now: dt.datetime,
+    ) -> int:
+        """Create the occurrence's ticket and, in the same transaction, stamp its run row
+        (`_finish`). Raises _Lost when another sweeper took the claim over meanwhile."""
         values = row.values
         with self._db.read() as s:
             actor_id = _sweep_actor(s, row.created_by_id)
@@ -328,7 +348,14 @@ class RecurringService:
             queue_id=values.queue_id,
             assignee_id=values.assignee_id,
         )
-        return self._tickets.create(fields, actor_id).detail.ticket_id, actor_id
+
+        def stamp(s: Session, ticket: Ticket) -> None:
+            self._finish(s, ticket.id, row, run_id, claimed_at, due_at, skipped, actor_id, now)
+
+        # One transaction for ticket, run stamp and RECURRING event: a failure anywhere (or a
+        # crash) leaves neither, so `_recover` can never find a committed ticket's run unstamped.
+        saved = self._tickets.create(fields, actor_id, also_in_transaction=stamp)
+        return saved.detail.ticket_id
 
     def _recover(self, now: dt.datetime) -> tuple[list[int], int]:
         """Finish claims a sweeper left without a ticket (it stopped between claiming and
@@ -368,13 +395,14 @@ class RecurringService:
                 if _rowcount(reclaimed) != 1:
                     continue
             try:
-                ticket_id, actor_id = self._create_ticket(row)
+                ticket_id = self._create_ticket(row, run_id, now, due_at, 0, now)
+            except _Lost:
+                continue  # yet another sweeper re-claimed it meanwhile and owns it now
             except Exception:
                 # The claim keeps its new time: retried once it is abandoned again.
                 log.exception("recurring %s: abandoned run %s still not created", row.id, run_id)
                 failed += 1
                 continue
-            self._finish(row, run_id, ticket_id, due_at, 0, actor_id, now)
             created.append(ticket_id)
         return created, failed
 
@@ -408,10 +436,27 @@ class RecurringService:
             raise _Lost from None
 
     def _unclaim(
-        self, recurring_id: int, run_id: int, read_next: dt.datetime, upcoming: dt.datetime | None
+        self,
+        recurring_id: int,
+        run_id: int,
+        claimed_at: dt.datetime,
+        read_next: dt.datetime,
+        upcoming: dt.datetime | None,
     ) -> None:
         with self._db.write() as s:
-            s.execute(delete(RecurringRun).where(RecurringRun.id == run_id))
+            gone = s.execute(
+                delete(RecurringRun)
+                .where(
+                    RecurringRun.id == run_id,
+                    RecurringRun.ticket_id.is_(None),
+                    RecurringRun.created_at == claimed_at,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if _rowcount(gone) != 1:
+                # Another sweeper re-claimed (and maybe finished) the occurrence: it is theirs;
+                # deleting their run or moving next_run_at back would create it a second time.
+                return
             s.execute(
                 update(RecurringTicket)
                 .where(
@@ -435,14 +480,19 @@ class RecurringService:
 
     def _finish(
         self,
+        s: Session,
+        ticket_id: int,
         row: _Due,
         run_id: int,
-        ticket_id: int,
+        claimed_at: dt.datetime,
         due_at: dt.datetime,
         skipped: int,
         actor_id: int,
         now: dt.datetime,
     ) -> None:
+        """Stamp the run row with its ticket and write the RECURRING event, inside the ticket's
+        own transaction `s`. Raises _Lost (rolling the ticket back) unless the claim is still
+        ours: unstamped and with the claim time we wrote."""
         timezone = row.timezone
         local = due_at.astimezone(recurrence.zone(timezone) or dt.UTC)
         body = (
@@ -451,24 +501,30 @@ class RecurringService:
         )
         if skipped:
             body += f" {skipped} earlier missed occurrence(s) were skipped."
-        with self._db.write() as s:
-            s.execute(
-                update(RecurringRun)
-                .where(RecurringRun.id == run_id)
-                .values(ticket_id=ticket_id)
-                .execution_options(synchronize_session=False)
+        stamped = s.execute(
+            update(RecurringRun)
+            .where(
+                RecurringRun.id == run_id,
+                RecurringRun.ticket_id.is_(None),
+                RecurringRun.created_at == claimed_at,
             )
-            s.add(
-                TicketEvent(
-                    ticket_id=ticket_id,
-                    at=now,
-                    actor_id=actor_id,
-                    kind=EventKind.RECURRING,
-                    new_value=str(row.id),
-                    body=body,
-                )
+            .values(ticket_id=ticket_id)
+            .execution_options(synchronize_session=False)
+        )
+        if _rowcount(stamped) != 1:
+            # A sweeper took this claim for abandoned (its clock may run ahead) and re-claimed
+            # it: exactly one of us may keep a ticket, and it is the one whose stamp matches.
+            raise _Lost
+        s.add(
+            TicketEvent(
+                ticket_id=ticket_id,
+                at=now,
+                actor_id=actor_id,
+                kind=EventKind.RECURRING,
+                new_value=str(row.id),
+                body=body,
             )
-            self._db.announce(s, Changes("ticket", frozenset({ticket_id})))
+        )
 
 
 # -- helpers ---------------------------------------------------------------------------------

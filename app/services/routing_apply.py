@@ -3,8 +3,9 @@
 `apply_routing` evaluates the active rules (loaded in one query) against the new ticket's fields;
 `record_routing` writes one ROUTING event per fired rule once the ticket row has an id, and the
 tasks of a checklist a rule added. An action whose target went away since the rule was saved
-(a deactivated technician, a deleted queue) or that would lower a VIP's priority below the
-client's floor is reported on the timeline instead of applied.
+(a deactivated technician, a deleted queue), that would lower a VIP's priority below the
+client's floor, or that would send a VIP's ticket below L2 when the client's VIP rule says
+"straight to L2" is reported on the timeline instead of applied.
 """
 
 from __future__ import annotations
@@ -116,12 +117,12 @@ def apply_routing(
     outcome = ruleset.evaluate(facts)
     if not outcome.fired:
         return values, Routed(outcome)
-    floor = _vip_floor(s, values.client_id, contact)
+    floor, to_l2 = _vip_terms(s, values.client_id, contact)
     # Actions whose target went away since the rule was saved are reported, not applied.
     refused: dict[str, str] = {}
     changed: dict[str, Any] = {}
     for name, value in outcome.actions.items():
-        reason = _unusable(s, name, value, floor)
+        reason = _unusable(s, name, value, floor, to_l2)
         if reason:
             refused[name] = reason
         elif name in ("queue_id", "assignee_id"):
@@ -181,14 +182,18 @@ def add_checklist(
     )
 
 
-def _vip_floor(s: Session, client_id: int, contact: Contact | None) -> Priority | None:
+def _vip_terms(s: Session, client_id: int, contact: Contact | None) -> tuple[Priority | None, bool]:
+    """The client's VIP rule for this caller: (priority floor, straight to L2). The VIP rule
+    runs before routing and wins over it (domain.md D5), so routing may not undo either."""
     if contact is None or not contact.vip:
-        return None
-    floor = (section_data(s, client_id, "vip") or {}).get("priority_floor")
+        return None, False
+    rule = section_data(s, client_id, "vip") or {}
+    floor = rule.get("priority_floor")
     try:
-        return Priority(floor) if floor else None
+        priority = Priority(floor) if floor else None
     except ValueError:
-        return None
+        priority = None
+    return priority, bool(rule.get("direct_to_l2"))
 
 
 #: Actions whose value is a record id, and the model it points at.
@@ -200,10 +205,17 @@ _MODELS: Final[dict[str, type[Any]]] = {
 }
 
 
-def _unusable(s: Session, name: str, value: Any, floor: Priority | None) -> str:
+#: Tiers below L2: where the VIP rule's "straight to L2" keeps a VIP's ticket out of.
+_BELOW_L2: Final = (Tier.L0, Tier.L1)
+_VIP_L2: Final = "the VIP rule sends it straight to L2"
+
+
+def _unusable(s: Session, name: str, value: Any, floor: Priority | None, to_l2: bool) -> str:
     """Why an action's value cannot be applied now ("" = it can)."""
     if name == "priority" and floor is not None and Priority(value) > floor:
         return f"below the VIP floor {floor.value}"
+    if name == "tier" and to_l2 and Tier(value) in _BELOW_L2:
+        return _VIP_L2
     model: Any = _MODELS.get(name)
     if model is None:
         return ""
@@ -212,6 +224,10 @@ def _unusable(s: Session, name: str, value: Any, floor: Priority | None) -> str:
         return "no longer exists"
     if not getattr(row, "active", True):
         return "inactive"
+    # An L0/L1 queue or technician would undo the VIP rule's move to L2 just as a tier would
+    # (the rule itself drops such a queue and assignee, see vip_rule._to_l2).
+    if name in ("queue_id", "assignee_id") and to_l2 and row.tier in _BELOW_L2:
+        return _VIP_L2
     return ""
 
 

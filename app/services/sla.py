@@ -72,6 +72,8 @@ class _TicketRow:
     created_at: dt.datetime
     #: The ticket's own policy (set by a routing rule) when it is active; overrides the choice.
     policy_override: int | None = None
+    #: The contract picked at intake (Ticket.contract_id); its policy comes before the chooser's.
+    contract_id: int | None = None
 
 
 class SlaService:
@@ -142,8 +144,10 @@ class SlaService:
     ) -> int:
         s.flush()
         tickets = [
-            _TicketRow(t_id, client_id, priority.value, created, override if active else None)
-            for t_id, client_id, priority, created, override, active in s.execute(
+            _TicketRow(
+                t_id, client_id, priority.value, created, override if active else None, contract
+            )
+            for t_id, client_id, priority, created, override, active, contract in s.execute(
                 select(
                     Ticket.id,
                     Ticket.client_id,
@@ -151,6 +155,7 @@ class SlaService:
                     Ticket.created_at,
                     Ticket.sla_policy_id,
                     SlaPolicy.active,
+                    Ticket.contract_id,
                 )
                 .outerjoin(SlaPolicy, Ticket.sla_policy_id == SlaPolicy.id)
                 .where(Ticket.id.in_(ids))
@@ -174,6 +179,8 @@ class SlaService:
                 levels[lv.ticket_sla_id][lv.level_id] = lv
         with_clocks = 0
         chooser = _PolicyChooser(s)
+        # The picked contracts of the whole chunk in one query (not one per ticket).
+        chooser.load_contracts([t.contract_id for t in tickets if t.contract_id is not None])
         # Policy and calendar per policy id, looked up once per chunk.
         governing: dict[int, tuple[Policy, BusinessCalendar, int, int]] = {}
         computed: list[tuple[TicketSla, TargetResult]] = []
@@ -182,7 +189,9 @@ class SlaService:
             rows = stored.get(t.ticket_id, {})
             policy_id = None if rechoose or not rows else next(iter(rows.values())).policy_id
             if policy_id is None:
-                policy_id = t.policy_override or chooser.choose(t.client_id, t.created_at)
+                policy_id = t.policy_override or chooser.choose(
+                    t.client_id, t.created_at, t.contract_id
+                )
             if policy_id is None:
                 for row in rows.values():
                     _cancel(row, now)
@@ -225,9 +234,15 @@ class SlaService:
         return with_clocks
 
 
-def choose_policy(s: Session, client_id: int, created_at: dt.datetime) -> int | None:
-    """sla.md §8: the contract valid at creation → the client default → the global default."""
-    return _PolicyChooser(s).choose(client_id, created_at)
+def choose_policy(
+    s: Session, client_id: int, created_at: dt.datetime, contract_id: int | None = None
+) -> int | None:
+    """sla.md §8: the contract picked at intake (`contract_id`) when valid at creation → the
+    newest contract valid at creation → the client default → the global default."""
+    chooser = _PolicyChooser(s)
+    if contract_id is not None:
+        chooser.load_contracts([contract_id])
+    return chooser.choose(client_id, created_at, contract_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +259,8 @@ class _PolicyChooser:
     def __init__(self, s: Session) -> None:
         self._s = s
         self._clients: dict[int, _ClientTerms | None] = {}
+        #: Picked contracts by id: (client id, valid_from, valid_to, policy id); active policies.
+        self._contracts: dict[int, tuple[int, dt.date, dt.date | None, int]] = {}
         self._global: int | None = s.scalar(
             select(SlaPolicy.id)
             .where(SlaPolicy.is_default.is_(True), SlaPolicy.active.is_(True))
@@ -251,13 +268,40 @@ class _PolicyChooser:
             .limit(1)
         )
 
-    def choose(self, client_id: int, created_at: dt.datetime) -> int | None:
+    def load_contracts(self, contract_ids: Collection[int]) -> None:
+        """Look the picked contracts up in one query (per chunk of tickets)."""
+        wanted = sorted(set(contract_ids) - self._contracts.keys())
+        for chunk in _chunks(wanted):
+            for c_id, client_id, valid_from, valid_to, policy_id in self._s.execute(
+                select(
+                    Contract.id,
+                    Contract.client_id,
+                    Contract.valid_from,
+                    Contract.valid_to,
+                    Contract.policy_id,
+                )
+                .join(SlaPolicy, Contract.policy_id == SlaPolicy.id)
+                .where(Contract.id.in_(chunk), SlaPolicy.active.is_(True))
+            ):
+                self._contracts[c_id] = (client_id, valid_from, valid_to, policy_id)
+
+    def choose(
+        self, client_id: int, created_at: dt.datetime, contract_id: int | None = None
+    ) -> int | None:
         if client_id not in self._clients:
             self._clients[client_id] = self._terms(client_id)
         terms = self._clients[client_id]
         if terms is None:
             return None
         day = created_at.astimezone(terms.zone).date()
+        # The contract picked at intake is what the entitlement card showed, so its policy wins
+        # over "newest valid contract" when it is the client's, valid that day and on an active
+        # policy (load_contracts keeps only those); otherwise fall back to the usual choice.
+        picked = self._contracts.get(contract_id) if contract_id is not None else None
+        if picked is not None:
+            owner, valid_from, valid_to, policy_id = picked
+            if owner == client_id and valid_from <= day and (valid_to is None or day <= valid_to):
+                return policy_id
         for valid_from, valid_to, policy_id in terms.contracts:
             if valid_from <= day and (valid_to is None or day <= valid_to):
                 return policy_id

@@ -148,7 +148,9 @@ class TicketLinkService:
         """Merge ticket `source_id` into `into_id` (same client).
 
         Codes: into self / other_client / other_type (a change or problem into another type) /
-        merged / closed; source merged / closed; note too_long or invalid.
+        merged / closed / drops_last_incident (the source is a problem's only incident and the
+        target cannot take that link); source merged / closed; note too_long or invalid. Links
+        the target cannot take are dropped with a LINKED event on the other ticket.
         """
         note = note.strip()
         if len(note) > NOTE_MAX:
@@ -238,7 +240,8 @@ class TicketLinkService:
         touched: set[int],
     ) -> int:
         """Point the source's links at the target, dropping those that would be self links,
-        duplicates, cycles or wrong for the target's type. Returns how many moved."""
+        duplicates, cycles or wrong for the target's type (a lost link gets a LINKED event on
+        the other ticket; losing a problem's last incident is refused). Returns how many moved."""
         rows = s.scalars(
             select(TicketLink)
             .where(or_(TicketLink.source_id == source.id, TicketLink.target_id == source.id))
@@ -252,7 +255,30 @@ class TicketLinkService:
             new_source, new_target = (into, other) if outgoing else (other, into)
             s.delete(link)
             s.flush()
-            if other.id == into.id or link_problem(s, new_source, new_target, link.kind):
+            refused = link_problem(s, new_source, new_target, link.kind)
+            if other.id == into.id or refused:
+                if outgoing and link.kind == CAUSED_BY and not _has_incident(s, other.id):
+                    # Dropping it would leave the problem without any incident behind it,
+                    # which `unlink` protects too: the technician must decide, not the merge.
+                    raise ValidationError({"into": "drops_last_incident"})
+                if other.id == into.id or refused == {"target": "duplicate"}:
+                    # Nothing is lost: the merge itself, or the same link on the target, says it.
+                    continue
+                # Lost (wrong for the target's type, or a cycle), never silently: the other
+                # ticket's timeline says the link is gone and why.
+                touched.add(other.id)
+                s.add(
+                    TicketEvent(
+                        ticket_id=other.id,
+                        at=now,
+                        actor_id=actor_id,
+                        kind=EventKind.LINKED,
+                        old_value=source.number,
+                        new_value="",
+                        body=f"Link removed: {source.number} was merged into {into.number}, "
+                        "which cannot take the link",
+                    )
+                )
                 continue
             s.add(
                 TicketLink(
@@ -346,6 +372,16 @@ def link_problem(s: Session, source: Ticket, target: Ticket, kind: str) -> dict[
     if kind in (CHILD_OF, DUPLICATE_OF) and _reaches(s, target.id, source.id, kind):
         return {"target": "cycle"}
     return None
+
+
+def _has_incident(s: Session, problem_id: int) -> bool:
+    """True when some ticket is still "caused by" `problem_id` (in the caller's session)."""
+    found = s.scalar(
+        select(TicketLink.id)
+        .where(TicketLink.target_id == problem_id, TicketLink.kind == CAUSED_BY)
+        .limit(1)
+    )
+    return found is not None
 
 
 def _reaches(s: Session, start: int, goal: int, kind: str) -> bool:

@@ -202,7 +202,8 @@ class VendorCaseService:
             reference = reference.strip()
             problems |= _check_reference(reference)
         problems |= _check_optional("note", note, NOTE_MAX)
-        problems |= _check_follow_up(follow_up_at, now)
+        if follow_up_at is not None and follow_up_at.utcoffset() is None:
+            problems["follow_up_at"] = "naive"
         if problems:
             raise ValidationError(problems)
         with self._db.write() as s:
@@ -210,6 +211,12 @@ class VendorCaseService:
             case = _case(s, case_id)
             if case.closed_at is not None:
                 raise ValidationError({"case": "closed"})
+            # Only a new instant must lie ahead: the stored one comes back unchanged from the
+            # dialog, and once its reminder fired it is in the past by design — the technician
+            # must still be able to note what the vendor said.
+            changed = not clear_follow_up and follow_up_at != case.follow_up_at
+            if changed and (problems := _check_follow_up(follow_up_at, now)):
+                raise ValidationError(problems)
             ticket = load_ticket(s, case.ticket_id)
             parts: list[str] = []
             if reference is not None and reference != case.reference:

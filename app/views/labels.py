@@ -246,6 +246,12 @@ _PROBLEMS: Mapping[str, str] = {
     "merged": "This ticket was merged into another one; work on that one.",
     "use_resolve": "Use Resolve… on the Resolution tab: it records the fix.",
     "use_close": "Use Close… on the Resolution tab: it records the survey.",
+    "change_not_done": "Resolve a change once it was implemented or rolled back.",
+    "drops_last_incident": "This ticket is a problem's only incident; link another one first.",
+    "not_open": "The ticket is resolved or closed; reopen it first.",
+    "has_incidents": "Incidents are linked as caused by this problem; unlink them first.",
+    "change_in_progress": "This change was submitted for approval; it stays a change.",
+    "linked_to_problem": "This ticket is linked as caused by a problem; unlink it first.",
 }
 
 

@@ -229,6 +229,21 @@ def test_all_or_nothing_when_one_ticket_is_closed(w: World) -> None:
         assert s.scalars(select(BulkAction)).all() == []
 
 
+@pytest.mark.parametrize("kind", ["assign", "status", "priority"])
+def test_resolved_tickets_are_refused(w: World, kind: str) -> None:
+    # A bulk status would reopen it without a reason, and undo would stamp a new resolved_at.
+    resolved = add_ticket(w.db, w.client, status=Status.RESOLVED)
+    before = _state(w)
+    value = {"assign": str(w.dana), "status": "in_progress", "priority": "P1"}[kind]
+    with pytest.raises(BulkRefusedError) as exc:
+        w.svc.apply(kind, [*w.ids, resolved], value, w.me)
+    assert exc.value.problems == {"tickets": "not_open"}
+    assert exc.value.numbers == (format_number(resolved),)
+    assert _state(w) == before
+    with w.db.read() as s:
+        assert s.scalars(select(BulkAction)).all() == []
+
+
 def test_merged_tickets_are_refused(w: World) -> None:
     TicketLinkService(w.db, w.clock).merge(w.ids[0], w.ids[1], w.me)
     with pytest.raises(BulkRefusedError) as exc:

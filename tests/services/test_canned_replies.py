@@ -189,7 +189,8 @@ def test_a_clients_reply_is_not_rendered_on_another_clients_ticket(w: World) -> 
 
 
 def test_update_delete_and_stale_versions(w: World) -> None:
-    r = w.svc.create("Ack", "Thanks {contact}", None, False, w.alice)
+    # Private from the start: taking a shared reply private is an administrator's call.
+    r = w.svc.create("Ack", "Thanks {contact}", None, True, w.alice)
     r2 = w.svc.update(
         r.reply_id, r.version, "Acknowledge", "Thanks, {contact}.", w.client, True, w.alice
     )
@@ -201,6 +202,28 @@ def test_update_delete_and_stale_versions(w: World) -> None:
     w.svc.delete(r.reply_id, w.alice)
     with pytest.raises(NotFoundError):
         w.svc.get(r.reply_id, w.alice)
+
+
+def test_only_an_admin_takes_a_shared_reply_private_or_deletes_it(w: World) -> None:
+    admin = add_technician(w.db, "Ada Admin", role=Role.ADMIN)
+    shared = w.svc.create("Ack", "Thanks {contact}", None, False, w.alice)
+    with pytest.raises(PermissionDeniedError) as denied:
+        w.svc.update(shared.reply_id, shared.version, "Ack", "Thanks", None, True, w.alice)
+    assert denied.value.action == "unshare_canned_reply"
+    with pytest.raises(PermissionDeniedError) as denied:
+        w.svc.delete(shared.reply_id, w.alice)
+    assert denied.value.action == "delete_shared_canned_reply"
+    assert [r.reply_id for r in w.svc.replies(w.bob)] == [shared.reply_id]
+    # Editing the text keeps it shared; the owner of a private reply may share it.
+    edited = w.svc.update(shared.reply_id, shared.version, "Ack", "Thanks", None, False, w.bob)
+    assert edited.shared
+    mine = w.svc.create("Mine", "Hi", None, True, w.bob)
+    assert w.svc.update(mine.reply_id, mine.version, "Mine", "Hi", None, False, w.bob).shared
+    # An administrator may do both.
+    private = w.svc.update(shared.reply_id, edited.version, "Ack", "Thanks", None, True, admin)
+    assert private.owner_id == admin
+    w.svc.delete(mine.reply_id, admin)
+    assert w.svc.replies(w.bob) == []
 
 
 def test_read_only_cannot_write_and_unknown_records_are_not_found(w: World) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from app.db import Database
 from app.models import Client, Ticket, TicketEvent, TicketSla
 from app.models.enums import EventKind, Priority, Role, SourceChannel, Status, TicketType, Tier
-from app.models.workflow import CsatResponse, TicketLink
+from app.models.workflow import ChangePlan, CsatResponse, TicketLink
 from app.services.closure import (
     RESOLUTION_CODES,
     TOLD_USER_PREFIX,
@@ -288,6 +288,39 @@ def test_a_problem_without_a_linked_incident_cannot_be_resolved_or_closed(
     with pytest.raises(ValidationError) as e:
         closure.close(problem.ticket_id, resolved.version, ANSWERED, desk.alice)
     assert e.value.problems == {"status": "no_incident"}
+
+
+@pytest.mark.parametrize(
+    ("state", "allowed"),
+    [
+        (None, False),
+        ("draft", False),
+        ("awaiting_approval", False),
+        ("approved", False),
+        ("in_progress", False),
+        ("implemented", True),
+        ("rolled_back", True),
+    ],
+)
+def test_a_change_is_resolved_only_once_implemented_or_rolled_back(
+    db: Database,
+    closure: ClosureService,
+    tickets: TicketService,
+    desk: Desk,
+    state: str | None,
+    allowed: bool,
+) -> None:
+    change = new_ticket(tickets, desk, TicketType.CHANGE)
+    if state is not None:
+        with db.write() as s:
+            s.add(ChangePlan(ticket_id=change.ticket_id, state=state))
+    if allowed:
+        assert resolve(closure, change, desk).fields.status is Status.RESOLVED
+        return
+    with pytest.raises(ValidationError) as e:
+        resolve(closure, change, desk)
+    assert e.value.problems == {"status": "change_not_done"}
+    assert stored(db, change.ticket_id).status is Status.IN_PROGRESS
 
 
 # --- the plain edit cannot bypass the guards ----------------------------------------------------

@@ -122,9 +122,7 @@ def test_seed_fills_an_empty_database(fresh: Demo) -> None:
     )
 
     assert not fresh.demo.is_empty()
-    # 300 asked for, plus the workflow demo's own few (a problem, a change, duplicates).
-    assert summary.tickets == fresh.count(Ticket)
-    assert 300 < summary.tickets <= 320
+    assert summary.tickets == fresh.count(Ticket) == 300
     assert summary.technicians == fresh.count(Technician) == len(DEMO_TECHNICIANS)
     assert summary.clients == fresh.count(Client) >= 3
     assert summary.contacts == fresh.count(Contact) >= summary.clients
@@ -158,8 +156,7 @@ def test_the_demo_msp_has_slas_and_its_past_is_already_escalated(fresh: Demo) ->
 def test_seeded_tickets_are_consistent(fresh: Demo, clock: FakeClock) -> None:
     fresh.demo.seed(tickets=300)
     with fresh.db.read() as s:
-        # The bulk-inserted ones; the workflow demo's few come after, through the services.
-        tickets = list(s.scalars(select(Ticket).where(Ticket.id <= 300).order_by(Ticket.id)))
+        tickets = list(s.scalars(select(Ticket).order_by(Ticket.id)))
         contact_client = {c: k for c, k in s.execute(select(Contact.id, Contact.client_id))}
         techs = {t.id: (t.active, t.role) for t in s.scalars(select(Technician))}
         queue_tier = {q: tier for q, tier in s.execute(select(Queue.id, Queue.tier))}
@@ -298,9 +295,6 @@ def first_difference(
 def test_new_tickets_follow_the_seeded_ones(fresh: Demo, count: int) -> None:
     # PostgreSQL: the explicit ids must not leave the id sequence behind.
     fresh.demo.seed(tickets=count)
-    # The workflow demo adds its own few tickets after the bulk-inserted ones.
-    seeded = fresh.count(Ticket)
-    assert seeded >= count
     with fresh.db.read() as s:
         client = s.scalars(select(Client.id).order_by(Client.id)).first()
         alice = s.scalar(select(Technician.id).where(Technician.email == "alice@demo.msp"))
@@ -316,8 +310,8 @@ def test_new_tickets_follow_the_seeded_ones(fresh: Demo, count: int) -> None:
     )
     first = fresh.tickets.create(values, alice).detail
     second = fresh.tickets.create(values, alice).detail
-    assert (first.ticket_id, second.ticket_id) == (seeded + 1, seeded + 2)
-    assert fresh.count(Ticket) == seeded + 2
+    assert (first.ticket_id, second.ticket_id) == (count + 1, count + 2)
+    assert fresh.count(Ticket) == count + 2
 
 
 def test_a_seeded_ticket_can_be_edited(fresh: Demo, clock: FakeClock) -> None:

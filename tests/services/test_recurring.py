@@ -395,6 +395,37 @@ def test_a_claim_abandoned_midway_is_finished_later_once(w: World) -> None:
     assert w.svc.run_due().created == 0
 
 
+def test_a_sweeper_whose_clock_runs_ahead_cannot_duplicate_a_live_claim(
+    w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = w.svc.create(w.values(), w.tech)
+    w.clock.set(z("2026-03-03 07:00"))
+    # Another sweeper's clock runs 20 minutes ahead: it takes our live claim for abandoned and
+    # re-claims it between our claim and our ticket. Only one of the two tickets may survive.
+    ahead = FakeClock(z("2026-03-03 07:20"))
+    other = RecurringService(
+        w.db, ahead, TicketService(w.db, ahead, SlaService(w.db, ahead, SlaStore(w.db)))
+    )
+    real_create = TicketService.create
+    theirs: list[RunReport] = []
+
+    def create_after_takeover(self: TicketService, *a: object, **kw: object) -> object:
+        if not theirs:
+            theirs.append(RunReport())  # the other sweeper's own create must not recurse
+            theirs[0] = other.run_due()
+        return real_create(self, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TicketService, "create", create_after_takeover)
+    ours = w.svc.run_due()
+    assert (ours.created, ours.failed) == (0, 0)
+    assert (theirs[0].created, theirs[0].failed) == (1, 0)
+    assert runs(w.db, row.recurring_id) == [(z("2026-03-03 07:00"), theirs[0].ticket_ids[0])]
+    assert [t.id for t in recurring_tickets(w.db)] == list(theirs[0].ticket_ids)
+    with w.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == 1
+    assert w.svc.get(row.recurring_id).next_run_at == z("2026-03-04 07:00")
+
+
 # -- two sweepers at once --------------------------------------------------------------------
 
 

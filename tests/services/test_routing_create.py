@@ -231,6 +231,52 @@ def test_a_vip_floor_is_not_lowered_by_a_rule(w: World) -> None:
     ]
 
 
+def test_a_vip_sent_straight_to_l2_is_not_routed_back_to_l1(w: World) -> None:
+    with w.db.write() as s:
+        vera = Contact(client_id=w.client, name="Vera VIP", email="vera@x.example", vip=True)
+        s.add(vera)
+        s.flush()
+        vera_id = vera.id
+    onboarding = OnboardingService(w.db, w.clock)
+    version = onboarding.form(w.client).sections["vip"].version
+    onboarding.save_section(
+        w.client,
+        "vip",
+        {"direct_to_l2": True, "contacts": [{"contact": str(vera_id), "note": ""}]},
+        version,
+        w.tech,
+    )
+    rule(
+        w,
+        "Phones to the desk",
+        {"channels": ["phone"]},
+        {"queue_id": w.desk, "tier": "L1", "priority": "P2"},
+    )
+    saved = w.tickets.create(fields(w, contact_id=vera_id, queue_id=None), w.tech)
+    f = saved.detail.fields
+    assert (f.tier, f.queue_id, f.priority) == (Tier.L2, w.infra, Priority.P2)
+    tid = saved.detail.ticket_id
+    assert events(w, tid, EventKind.ROUTING) == [
+        (
+            EventKind.ROUTING,
+            "Rule \u201cPhones to the desk\u201d set priority P2; skipped queue Service desk "
+            "(the VIP rule sends it straight to L2), tier L1 (the VIP rule sends it straight "
+            "to L2)",
+        )
+    ]
+    assert [k for k, _ in events(w, tid, EventKind.VIP_RULE)] == [EventKind.VIP_RULE]
+
+
+def test_a_vip_without_straight_to_l2_follows_the_rule_to_l1(w: World) -> None:
+    with w.db.write() as s:
+        s.add(Contact(client_id=w.client, name="Vic VIP", email="vic@x.example", vip=True))
+        s.flush()
+        vic_id = s.scalars(select(Contact.id).where(Contact.name == "Vic VIP")).one()
+    rule(w, "Phones to the desk", {"channels": ["phone"]}, {"queue_id": w.desk, "tier": "L1"})
+    saved = w.tickets.create(fields(w, contact_id=vic_id, queue_id=w.infra, tier=Tier.L2), w.tech)
+    assert (saved.detail.fields.tier, saved.detail.fields.queue_id) == (Tier.L1, w.desk)
+
+
 def test_a_technician_deactivated_after_the_rule_was_saved_is_not_assigned(w: World) -> None:
     rule(w, "To Lars", {}, {"assignee_id": w.l2, "tier": "L2"})
     with w.db.write() as s:

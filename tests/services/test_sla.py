@@ -303,6 +303,38 @@ def test_contract_validity_uses_the_clients_local_date(
     assert {r["policy_id"] for r in rows(db, t).values()} == {gold}
 
 
+def test_the_contract_picked_at_intake_governs_when_it_is_valid_and_active(
+    db: Database, desk: Desk, clock: FakeClock, tickets: TicketService, sla: SlaService
+) -> None:
+    older = add_policy(db, desk.calendar, "Server care", is_default=False)
+    newer = add_policy(db, desk.calendar, "Desk", is_default=False)
+    picked = add_contract(db, desk.client, older, dt.date(2025, 1, 1))
+    add_contract(db, desk.client, newer, dt.date(2026, 2, 1))
+    ended = add_contract(db, desk.client, older, dt.date(2025, 1, 1), dt.date(2026, 3, 1))
+
+    def policy_of(contract_id: int | None) -> set[int]:
+        t = tickets.create(fields(desk, contract_id=contract_id), desk.alice).detail.ticket_id
+        return {r["policy_id"] for r in rows(db, t).values()}
+
+    # Picked → its policy, not the newest contract's; none picked → the newest valid contract.
+    assert policy_of(picked) == {older}
+    assert policy_of(None) == {newer}
+    # A picked contract that had ended on the creation day falls back to the usual choice.
+    assert policy_of(ended) == {newer}
+    with db.read() as s:
+        assert choose_policy(s, desk.client, clock.now(), picked) == older
+        assert choose_policy(s, desk.client, clock.now(), ended) == newer
+
+    # Re-evaluating keeps the picked contract (chosen per chunk, not per ticket); once its
+    # policy is retired the chooser takes over.
+    t = tickets.create(fields(desk, contract_id=picked), desk.alice).detail.ticket_id
+    assert sla.reevaluate([t], desk.alice) == 1
+    assert {r["policy_id"] for r in rows(db, t).values()} == {older}
+    deactivate(db, older)
+    sla.reevaluate([t], desk.alice)
+    assert {r["policy_id"] for r in rows(db, t).values()} == {newer}
+
+
 def test_contract_edits_apply_to_existing_tickets_only_when_reevaluated(
     db: Database, desk: Desk, clock: FakeClock, tickets: TicketService, sla: SlaService
 ) -> None:

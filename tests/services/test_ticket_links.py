@@ -305,6 +305,38 @@ def test_a_problem_or_change_merges_only_into_its_own_type(w: World) -> None:
     w.svc.merge(problem, _ticket(w, ticket_type=TicketType.PROBLEM), w.tech)
 
 
+def test_merge_refuses_to_leave_a_problem_without_its_last_incident(w: World) -> None:
+    problem = _ticket(w, ticket_type=TicketType.PROBLEM)
+    incident, change = _ticket(w), _ticket(w, ticket_type=TicketType.CHANGE)
+    w.svc.link(incident, problem, "caused_by", w.tech)
+    with pytest.raises(ValidationError) as exc:
+        w.svc.merge(incident, change, w.tech)
+    assert _code(exc) == {"into": "drops_last_incident"}
+    # Merging the problem's own incident into the problem loses it too.
+    with pytest.raises(ValidationError) as exc:
+        w.svc.merge(incident, problem, w.tech)
+    assert _code(exc) == {"into": "drops_last_incident"}
+    assert {r.other_id for r in w.svc.links(problem)} == {incident}
+
+
+def test_merge_says_on_the_timeline_which_links_it_drops(w: World) -> None:
+    problem = _ticket(w, ticket_type=TicketType.PROBLEM)
+    incident, other_incident = _ticket(w), _ticket(w)
+    change = _ticket(w, ticket_type=TicketType.CHANGE)
+    w.svc.link(incident, problem, "caused_by", w.tech)
+    w.svc.link(other_incident, problem, "caused_by", w.tech)
+    result = w.svc.merge(incident, change, w.tech)
+    assert result.moved_links == 0
+    assert {r.other_id for r in w.svc.links(problem)} == {other_incident}
+    dropped = _events(w, problem, EventKind.LINKED)[-1]
+    assert dropped.old_value == format_number(incident)
+    assert dropped.body == (
+        f"Link removed: {format_number(incident)} was merged into {format_number(change)}, "
+        "which cannot take the link"
+    )
+    assert problem in result.changes.ids
+
+
 def test_merge_refuses_self_merged_and_closed_targets(w: World) -> None:
     a, b, c = _ticket(w), _ticket(w), _ticket(w)
     closed = _ticket(w, status=Status.CLOSED)

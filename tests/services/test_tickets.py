@@ -511,6 +511,47 @@ def test_lowering_the_tier_needs_no_reason(
     assert kinds(tickets, ticket.ticket_id)[-1] is EventKind.TIER_CHANGED
 
 
+def test_a_type_change_that_would_break_links_or_a_change_record_is_refused(
+    db: Database, tickets: TicketService, desk: Desk, clock: FakeClock
+) -> None:
+    from app.models import ChangePlan
+    from app.services.ticket_links import CAUSED_BY, TicketLinkService
+
+    def new(kind: TicketType) -> TicketDetail:
+        return tickets.create(base_fields(desk, type=kind), desk.alice).detail
+
+    def retype(ticket_id: int, kind: TicketType) -> TicketDetail:
+        d = tickets.get(ticket_id)
+        return tickets.update(ticket_id, d.version, replace(d.fields, type=kind), desk.alice).detail
+
+    def refused(ticket_id: int, kind: TicketType) -> str:
+        before = stored(db, ticket_id).version
+        with pytest.raises(ValidationError) as e:
+            retype(ticket_id, kind)
+        assert stored(db, ticket_id).version == before
+        return e.value.problems["type"]
+
+    problem, incident = new(TicketType.PROBLEM), new(TicketType.INCIDENT)
+    TicketLinkService(db, clock).link(incident.ticket_id, problem.ticket_id, CAUSED_BY, desk.alice)
+    assert refused(problem.ticket_id, TicketType.INCIDENT) == "has_incidents"
+    assert refused(incident.ticket_id, TicketType.PROBLEM) == "linked_to_problem"
+    assert refused(incident.ticket_id, TicketType.CHANGE) == "linked_to_problem"
+    # A service request may be caused by a problem too; a problem without incidents is free.
+    assert retype(incident.ticket_id, TicketType.SERVICE_REQUEST).fields.type is (
+        TicketType.SERVICE_REQUEST
+    )
+    assert retype(new(TicketType.PROBLEM).ticket_id, TicketType.INCIDENT).fields.type is (
+        TicketType.INCIDENT
+    )
+
+    draft, submitted = new(TicketType.CHANGE), new(TicketType.CHANGE)
+    with db.write() as s:
+        s.add(ChangePlan(ticket_id=draft.ticket_id, state="draft"))
+        s.add(ChangePlan(ticket_id=submitted.ticket_id, state="awaiting_approval"))
+    assert refused(submitted.ticket_id, TicketType.INCIDENT) == "change_in_progress"
+    assert retype(draft.ticket_id, TicketType.INCIDENT).fields.type is TicketType.INCIDENT
+
+
 def test_a_refused_edit_writes_nothing(
     db: Database, tickets: TicketService, desk: Desk, ticket: TicketDetail
 ) -> None:

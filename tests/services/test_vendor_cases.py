@@ -224,6 +224,23 @@ def test_update_changes_reference_and_follow_up_and_close_twice_is_refused(d: De
         assert e.value.problems == {"case": "closed"}
 
 
+def test_a_passed_follow_up_sent_back_unchanged_is_no_change(d: Desk) -> None:
+    # The dialog sends the stored follow-up back; once its reminder fired it is in the past.
+    t = d.ticket()
+    follow = d.clock.now() + dt.timedelta(hours=1)
+    case = d.vendors.open(t, key(d, "Dell"), "SR-1", "", follow, "", d.alice).case
+    d.clock.advance(hours=3)
+    noted = d.vendors.update(
+        case.case_id, d.alice, reference="SR-1", follow_up_at=case.follow_up_at, note="Modem"
+    )
+    assert (noted.case.follow_up_at, noted.case.note) == (case.follow_up_at, "Modem")
+    assert d.events(t, EventKind.VENDOR_CASE)[-1][3] == "Case SR-1 with Dell.\nModem"
+    # A new instant must still lie ahead.
+    with pytest.raises(ValidationError) as e:
+        d.vendors.update(case.case_id, d.alice, follow_up_at=follow + dt.timedelta(minutes=30))
+    assert e.value.problems == {"follow_up_at": "in_past"}
+
+
 def test_resume_status_must_be_a_working_status(d: Desk) -> None:
     t = d.ticket()
     case = d.vendors.open(t, key(d, "Dell"), "SR-1", "", None, "", d.alice).case

@@ -8,7 +8,15 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db import Changes
 from app.models.enums import Role
@@ -56,15 +64,24 @@ class ClientServicePanel(QWidget):
         self.verify_message.hide()
         self.csat = CsatWidget(csat, runner, notifier, self, today=today)
         self.time = ClientTimeWidget(time_entries, runner, self, now)
-        satisfaction = QGroupBox(self.tr("Satisfaction"), self)
+        content = QWidget()
+        satisfaction = QGroupBox(self.tr("Satisfaction"), content)
         QVBoxLayout(satisfaction).addWidget(self.csat)
-        time = QGroupBox(self.tr("Time and prepaid hours"), self)
+        time = QGroupBox(self.tr("Time and prepaid hours"), content)
         QVBoxLayout(time).addWidget(self.time)
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.verify_check)
+        inner.addWidget(self.verify_message)
+        inner.addWidget(satisfaction)
+        inner.addWidget(time, 1)
+        # Scrolls rather than forcing its height on the client page (and the main window).
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.verify_check)
-        layout.addWidget(self.verify_message)
-        layout.addWidget(satisfaction)
-        layout.addWidget(time, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def set_client(self, row: ClientRow | None) -> None:
         self._client_id = None if row is None else row.client_id

@@ -72,6 +72,8 @@ class EscalateDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tier_label = QLabel(self)
         self.tier_label.setStyleSheet("font-weight: 600;")
+        # Shows queue and technician names after escalating: plain text, never rich text.
+        self.tier_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.tier_label)
         form = QFormLayout()
         self.queue_box = QComboBox(self)
@@ -96,6 +98,8 @@ class EscalateDialog(QDialog):
         layout.addWidget(self.warning_label)
         self.contacts_label = QLabel(self)
         self.contacts_label.setWordWrap(True)
+        # Contact names, phones and addresses are user data: never read them as rich text.
+        self.contacts_label.setTextFormat(Qt.TextFormat.PlainText)
         # Phone numbers and addresses are copied from here into the phone or the mail client.
         self.contacts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.contacts_label.hide()

@@ -74,6 +74,7 @@ class VendorCaseDialog(QDialog):
         self._client_id = client_id
         self._actor_id = actor_id
         self._case = case
+        self._shown_follow_up = QDateTime()
         self._vendors: list[Vendor] = []
         self.setWindowTitle(
             self.tr("Open vendor case") if case is None else self.tr("Update vendor case")
@@ -156,6 +157,9 @@ class VendorCaseDialog(QDialog):
             self.reference_edit.setText(case.reference)
             self.follow_up_check.setChecked(case.follow_up_at is not None)
             self.set_follow_up(case.follow_up_at or now + _DEFAULT_FOLLOW_UP)
+            # What the edit shows for the stored follow-up: left as is, the stored instant is
+            # sent back exactly, so the service sees no change (and no "in the past").
+            self._shown_follow_up = self.follow_up_edit.dateTime()
             self.follow_up_edit.setEnabled(case.follow_up_at is not None)
             self.note_edit.setPlaceholderText(self.tr("Added to the case's notes"))
 
@@ -205,6 +209,9 @@ class VendorCaseDialog(QDialog):
         """The chosen follow-up as an aware UTC instant, or None when unticked."""
         if not self.follow_up_check.isChecked():
             return None
+        stored = self._case.follow_up_at if self._case is not None else None
+        if stored is not None and self.follow_up_edit.dateTime() == self._shown_follow_up:
+            return stored
         secs = self.follow_up_edit.dateTime().toSecsSinceEpoch()
         return dt.datetime.fromtimestamp(secs, dt.UTC)
 
@@ -220,7 +227,13 @@ class VendorCaseDialog(QDialog):
         if self._case is None and (not key or (key == OTHER_VENDOR and not name)):
             problems["vendor"] = "required"
         follow_up = self.follow_up()
-        if follow_up is not None and follow_up < self._clock.now() - FOLLOW_UP_GRACE:
+        stored = self._case.follow_up_at if self._case is not None else None
+        # Only a new follow-up must lie ahead: the stored one has passed once its reminder fired.
+        if (
+            follow_up is not None
+            and follow_up != stored
+            and follow_up < self._clock.now() - FOLLOW_UP_GRACE
+        ):
             problems["follow_up_at"] = "in_past"
         if problems:
             self._show_problems(problems)

@@ -36,8 +36,12 @@ class EntitlementCardView(QFrame):
         self.card: EntitlementCard | None = None
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        # The client's name is user data: never read it as rich text.
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
+        # Names device serials and licence products typed by users: plain text too.
+        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings_label.setStyleSheet(_WARNING_STYLE)
         self.placeholder = QLabel(self.tr("Find the caller, a device serial or a contract number."))
         self.placeholder.setWordWrap(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -56,12 +56,15 @@ class MergeDialog(QDialog):
         self.target: TicketDetail | None = None
 
         source_label = QLabel(f"{source.number} — {source.fields.subject}")
+        # Subjects and client names are typed by users: never read them as rich text.
+        source_label.setTextFormat(Qt.TextFormat.PlainText)
         source_label.setWordWrap(True)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(self.tr("T-000123"))
         self.number_edit.setAccessibleName(self.tr("Ticket to merge into"))
         self.lookup_button = QPushButton(self.tr("Look up"))
         self.target_label = QLabel(self.tr("Type the number of the ticket to keep."))
+        self.target_label.setTextFormat(Qt.TextFormat.PlainText)
         self.target_label.setWordWrap(True)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Why (optional), e.g. same printer"))

@@ -40,6 +40,10 @@ _SENTENCES: Final[dict[tuple[str | None, str], str]] = {
     ("into", "other_type"): "A change or problem merges only into a ticket of the same type.",
     ("into", "merged"): "That ticket was itself merged; merge into the ticket it went to.",
     ("into", "closed"): "That ticket is closed; tickets are merged into open ones.",
+    ("into", "drops_last_incident"): (
+        "This would leave a problem without its last incident: link the problem to the ticket "
+        "it merges into first."
+    ),
     ("source", "closed"): "This ticket is closed or cancelled and cannot be merged.",
     ("ticket", "merged"): "This ticket was merged into another one; work on that one.",
     ("ticket", "not_change"): "This is not a change ticket.",
@@ -69,6 +73,9 @@ _SENTENCES: Final[dict[tuple[str | None, str], str]] = {
         "Resolving and closing need a resolution on each ticket: use the ticket's Resolve."
     ),
     ("tickets", "closed"): "Closed tickets cannot be changed in bulk: {numbers}.",
+    ("tickets", "not_open"): (
+        "Resolved tickets cannot be changed in bulk (reopen them with a reason): {numbers}."
+    ),
     ("tickets", "merged"): "Merged tickets cannot be changed: {numbers}.",
     ("tickets", "vip_floor"): "That is below the client's VIP priority floor for {numbers}.",
     ("tickets", "too_many"): "Select at most 500 tickets.",

@@ -4,6 +4,8 @@ the panel inside a real TicketDialog."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from PySide6.QtCore import Qt
@@ -109,6 +111,24 @@ def test_cancelling_the_close_question_keeps_the_case_open(qtbot, d: Desk, make,
     monkeypatch.setattr(panel, "_ask_close_note", lambda case: None)
     qtbot.mouseClick(panel.close_case_button, LEFT)
     assert d.vendors.cases(t)[0].is_open
+
+
+def test_a_note_on_a_case_whose_follow_up_passed(qtbot, d: Desk, make) -> None:
+    # The reminder fired, the follow-up is in the past: noting what the vendor said must work.
+    t = d.ticket()
+    follow = d.clock.now() + dt.timedelta(hours=1)
+    d.vendors.open(t, d.vendors.vendors(d.client)[1].key, "SR-1", "", follow, "", d.alice)
+    d.clock.advance(hours=3)
+    panel = make(t)
+    panel.cases_table.selectRow(0)
+    qtbot.mouseClick(panel.update_case_button, LEFT)
+    dialog = panel.active_dialog
+    assert isinstance(dialog, VendorCaseDialog)
+    qtbot.keyClicks(dialog.note_edit, "Engineer comes tomorrow")
+    with qtbot.waitSignal(panel.ticket_changed, timeout=3000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    case = d.vendors.cases(t)[0]
+    assert (case.follow_up_at, case.note) == (follow, "Engineer comes tomorrow")
 
 
 def test_another_vendor_by_name(qtbot, d: Desk, make) -> None:

@@ -141,13 +141,23 @@ def test_manage_dialog_edits_and_deletes(qtbot, canned, runner, me, world, monke
     dialog.name_edit.setText("")
     dialog.save_button.click()
     assert dialog.error_text("name") == "This field is required."
-    dialog.name_edit.setText("Acknowledge (private)")
+    # A technician may not take the team's shared reply private.
+    dialog.name_edit.setText("Acknowledge")
     dialog.private_check.setChecked(True)
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: "Acknowledge (private)" in dialog.names(), timeout=WAIT)
-    assert canned.get(world.ack.reply_id, me.technician_id).owner_id == me.technician_id
+    qtbot.waitUntil(lambda: bool(dialog.error_text("general")), timeout=WAIT)
+    assert canned.get(world.ack.reply_id, me.technician_id).shared
+    dialog.private_check.setChecked(False)
+    dialog.name_edit.setText("Acknowledge (team)")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "Acknowledge (team)" in dialog.names(), timeout=WAIT)
+    # Their own private reply they may edit and delete.
+    mine = canned.create("Mine", "Hi {contact}", None, True, me.technician_id)
+    dialog.reload()
+    qtbot.waitUntil(lambda: "Mine" in dialog.names(), timeout=WAIT)
+    dialog.select_reply(mine.reply_id)
     dialog.delete_button.click()
-    qtbot.waitUntil(lambda: "Acknowledge (private)" not in dialog.names(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Mine" not in dialog.names(), timeout=WAIT)
 
 
 def test_button_reloads_when_replies_change_elsewhere(
