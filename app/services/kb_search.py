@@ -196,30 +196,52 @@ STOP_WORDS: Final = frozenset(
 # the tags or category, 2 = anywhere (the body, or spread over fields). Scores alone cannot
 # promise "title beats body": FTS5's bm25 saturates the column-weighted count, so a body full of
 # the word scores like a title holding it once. Tiers come from column-filtered queries.
+# Many matches: rank only a pool, per tier at most `RANK_POOL` visible matches, the most recent
+# (a cheap order: rowids). bm25's statistics are table-wide, so a row scores the same whichever
+# rows are ranked with it: while each tier's matches fit in the pool the order is exactly that
+# of ranking every match, and above it title and tag/category matches still come first. A word
+# in nearly every body then costs one pool's bm25 instead of thousands. Each MATCH is run once
+# (`m`) plus once for bm25: a prefix term of a common word merges thousands of doclists a time.
 _SQLITE_SEARCH: Final = """
-WITH hits AS (
-    SELECT rowid AS id, bm25(kb_article_fts, 10.0, 1.0, 5.0, 5.0) AS score
-    FROM kb_article_fts WHERE kb_article_fts MATCH :query
-),
-visible AS MATERIALIZED (
+WITH visible AS MATERIALIZED (
     SELECT a.id, a.client_id FROM kb_article a WHERE a.archived = :archived {scope}
 ),
+in_title AS MATERIALIZED (
+    SELECT rowid AS id FROM kb_article_fts WHERE kb_article_fts MATCH :in_title
+),
+in_tags AS MATERIALIZED (
+    SELECT rowid AS id FROM kb_article_fts WHERE kb_article_fts MATCH :in_tags
+),
+m AS MATERIALIZED (
+    SELECT v.id, v.client_id,
+           CASE WHEN v.id IN in_title THEN 0 WHEN v.id IN in_tags THEN 1 ELSE 2 END AS tier
+    FROM kb_article_fts f CROSS JOIN visible v ON v.id = f.rowid
+    WHERE f.kb_article_fts MATCH :query
+),
+pool AS MATERIALIZED (
+    SELECT * FROM (SELECT id, client_id, tier FROM m WHERE tier = 0
+                   ORDER BY id DESC LIMIT :pool)
+    UNION ALL
+    SELECT * FROM (SELECT id, client_id, tier FROM m WHERE tier = 1
+                   ORDER BY id DESC LIMIT :pool)
+    UNION ALL
+    SELECT * FROM (SELECT id, client_id, tier FROM m WHERE tier = 2
+                   ORDER BY id DESC LIMIT :pool)
+),
 best AS (
-    SELECT hits.id, hits.score, v.client_id,
-           CASE WHEN hits.id IN (
-                    SELECT rowid FROM kb_article_fts WHERE kb_article_fts MATCH :in_title)
-                THEN 0
-                WHEN hits.id IN (
-                    SELECT rowid FROM kb_article_fts WHERE kb_article_fts MATCH :in_tags)
-                THEN 1 ELSE 2 END AS tier
-    FROM hits CROSS JOIN visible v ON v.id = hits.id
-    ORDER BY tier, hits.score, CASE WHEN v.client_id IS NULL THEN 1 ELSE 0 END, hits.id
+    SELECT f.rowid AS id, bm25(f.kb_article_fts, 10.0, 1.0, 5.0, 5.0) AS score, p.client_id,
+           p.tier
+    FROM kb_article_fts f CROSS JOIN pool p ON p.id = f.rowid
+    WHERE f.kb_article_fts MATCH :query
+    ORDER BY p.tier, score, CASE WHEN p.client_id IS NULL THEN 1 ELSE 0 END, f.rowid
     LIMIT :limit
 )
 SELECT a.id, a.title, a.client_id, a.category, best.score, best.tier
 FROM best JOIN kb_article a ON a.id = best.id
 ORDER BY best.tier, best.score, CASE WHEN a.client_id IS NULL THEN 1 ELSE 0 END, a.id
 """
+#: Matches ranked at most per tier (PostgreSQL: per part) when a search matches very many.
+RANK_POOL: Final = 500
 # Few matches: test each matching row directly (reading a few rows beats listing every visible
 # article, which costs the same however rare the words are).
 _SQLITE_SEARCH_FEW: Final = """
@@ -241,7 +263,7 @@ _SQLITE_COUNT: Final = (
     "SELECT count(*) FROM (SELECT 1 FROM kb_article_fts WHERE kb_article_fts MATCH :query "
     "LIMIT :cap)"
 )
-#: Above this many matches the covering-index plan (`_SQLITE_SEARCH`) is the faster one.
+#: Above this many matches the pooled covering-index plan (`_SQLITE_SEARCH`) is the faster one.
 _SQLITE_FEW_MATCHES: Final = 400
 # Why the detour through `visible`: on SQLite `archived` and `client_id` sit after the long
 # body in each row, so testing them row by row reads every matching body; the covering index
@@ -252,20 +274,84 @@ _SQLITE_SNIPPET: Final = (
     "SELECT rowid, snippet(kb_article_fts, 1, :start, :end, '…', 24) FROM kb_article_fts "
     "WHERE kb_article_fts MATCH :query AND rowid = {id}"
 )
+# Many matches: one pass over them instead. A pinned query re-reads the query's doclists, and a
+# prefix term of a common word merges thousands of them each time (~5 ms a snippet).
+_SQLITE_SNIPPETS_ONE_PASS: Final = (
+    "SELECT rowid, snippet(kb_article_fts, 1, :start, :end, '…', 24) FROM kb_article_fts "
+    "WHERE kb_article_fts MATCH :query AND +rowid IN ({ids})"
+)
 # The vector's weights: A title, B tags and category, C body; ts_rank's array is {D, C, B, A}.
 # Unlike bm25, ts_rank does not saturate: without length normalisation one title match (1.0)
 # outranks any number of tag/category matches (< 0.66) and those any number of body matches
 # (< 0.17), so the weights alone give the tiers. (Testing the tiers with extra @@ per row would
 # decompress each matching vector again and double the cost.) Tier is kept as a column so
 # both backends return the same shape.
-_PG_SEARCH: Final = """
+# Suggestions (any word) rank every match: their words are the rarer ones of a description
+# (`discriminating_words`), so the matches stay few, and there the pool's extra scans cost more.
+_PG_SEARCH_ALL: Final = """
+WITH q AS MATERIALIZED (SELECT to_tsquery('simple', :query) AS query)
 SELECT a.id, a.title, a.client_id, a.category,
        -ts_rank('{{0.01, 0.1, 0.4, 1.0}}', a.search_vector, q.query) AS score, 2 AS tier
-FROM kb_article a, (SELECT to_tsquery('simple', :query) AS query) q
+FROM kb_article a, q
 WHERE a.search_vector @@ q.query AND a.archived = :archived {scope}
 ORDER BY score, CASE WHEN a.client_id IS NULL THEN 1 ELSE 0 END, a.id
 LIMIT :limit
 """
+# Only a pool of the matches is ranked (ts_rank decompresses each vector: ranking ~10,000
+# matches of a common word costs ~80 ms): every visible match with the whole query within the
+# title, every one within the tags or category, and the `RANK_POOL` most recent matches, each
+# part at most `RANK_POOL`. With up to `RANK_POOL` matches that is all of them, so the order is
+# exactly that of ranking every match; above, title and tag/category matches still come first
+# (the weights, below), body-only matches are ranked among the most recent. The title and tag
+# parts run the columns' own to_tsvector as the generated column builds its A and B parts (a
+# weight-restricted @@ would decompress every matching vector); a LIKE per word keeps that to
+# the rows that can match (ASCII text without the word cannot; other text is always checked),
+# and translate() with the long fold strings (~35 µs a row) only runs on non-ASCII text.
+# No count query first: with the query unknown to the planner (`q` is a CTE) the plan keeps
+# the GIN index, where a generic plan of a count with LIMIT turned to a sequential scan.
+_PG_SEARCH: Final = """
+WITH q AS MATERIALIZED (SELECT to_tsquery('simple', :query) AS query),
+matches AS MATERIALIZED (
+    SELECT a.id, coalesce(a.title, '') AS title,
+           coalesce(a.tags, '') || ' ' || coalesce(a.category, '') AS tags
+    FROM kb_article a, q
+    WHERE a.search_vector @@ q.query AND a.archived = :archived {scope}
+),
+pool AS (
+    (SELECT m.id FROM matches m, q
+     WHERE {like_title} AND to_tsvector('simple', {fold_title}) @@ q.query
+     ORDER BY m.id DESC LIMIT {pool})
+    UNION
+    (SELECT m.id FROM matches m, q
+     WHERE {like_tags} AND to_tsvector('simple', {fold_tags}) @@ q.query
+     ORDER BY m.id DESC LIMIT {pool})
+    UNION
+    (SELECT m.id FROM matches m ORDER BY m.id DESC LIMIT {pool})
+)
+SELECT a.id, a.title, a.client_id, a.category,
+       -ts_rank('{{0.01, 0.1, 0.4, 1.0}}', a.search_vector, q.query) AS score, 2 AS tier
+FROM pool p JOIN kb_article a ON a.id = p.id, q
+ORDER BY score, CASE WHEN a.client_id IS NULL THEN 1 ELSE 0 END, a.id
+LIMIT :limit
+"""
+
+
+def _pg_fold(column: str) -> str:
+    """SQL folding `column` like the generated column; ASCII text (as many bytes as
+    characters) is left as is, sparing translate()."""
+    return (
+        f"CASE WHEN octet_length({column}) = char_length({column}) THEN {column} "
+        f"ELSE translate({column}, :fold_from, :fold_to) END"
+    )
+
+
+def _pg_may_match(column: str, count: int, any_word: bool) -> str:
+    """SQL true when `column` may hold the words `:like0`… (`%word%` patterns): it is not
+    ASCII, or it contains every word (any word, with `any_word`) as a substring."""
+    likes = (" OR " if any_word else " AND ").join(f"{column} ILIKE :like{i}" for i in range(count))
+    return f"(octet_length({column}) <> char_length({column}) OR ({likes}))"
+
+
 _PG_SNIPPETS: Final = """
 SELECT a.id, ts_headline('simple', a.body, to_tsquery('simple', :query), :options)
 FROM kb_article a WHERE a.id IN ({ids})
@@ -335,9 +421,13 @@ def discriminating_words(conn: Connection, tokens: Sequence[str]) -> list[str]:
         )
         queries = {t: fts5_query([t], prefix_last=False) for t in tokens}
     else:
+        # The query in a materialized CTE and the cap written in (an int): planned with the
+        # word's value, or as a generic plan with a LIMIT parameter (psycopg prepares repeated
+        # statements), a count of a common word scanned the table, decompressing every vector.
         sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM kb_article WHERE search_vector @@ "
-            "to_tsquery('simple', :q) LIMIT :cap) found"
+            "WITH q AS MATERIALIZED (SELECT to_tsquery('simple', :q) AS query) "
+            "SELECT count(*) FROM (SELECT 1 FROM kb_article, q WHERE search_vector @@ q.query "
+            f"LIMIT {int(cap)}) found"
         )
         queries = {t: tsquery([t], prefix_last=False) for t in tokens}
     counts = {
@@ -417,6 +507,7 @@ def search(
         find = "instr" if sqlite else "strpos"
         scope += f" AND {find}(' ' || a.tags || ' ', :tag) > 0"
         params["tag"] = f" {tag} "
+    many = False
     if sqlite:
         params["query"] = fts5_query(tokens, prefix_last=prefix_last, any_word=any_word)
         params["in_title"] = fts5_query(
@@ -428,14 +519,31 @@ def search(
         found = conn.execute(
             text(_SQLITE_COUNT), {"query": params["query"], "cap": _SQLITE_FEW_MATCHES + 1}
         ).scalar_one()
-        sql = _SQLITE_SEARCH_FEW if found <= _SQLITE_FEW_MATCHES else _SQLITE_SEARCH
-        rows = conn.execute(text(sql.format(scope=scope)), params).all()
+        many = found > _SQLITE_FEW_MATCHES
+        if not many:
+            rows = conn.execute(text(_SQLITE_SEARCH_FEW.format(scope=scope)), params).all()
+        else:
+            params["pool"] = RANK_POOL
+            rows = conn.execute(text(_SQLITE_SEARCH.format(scope=scope)), params).all()
     else:
         params["query"] = tsquery(tokens, prefix_last=prefix_last, any_word=any_word)
-        rows = conn.execute(text(_PG_SEARCH.format(scope=scope)), params).all()
+        if any_word:
+            sql = _PG_SEARCH_ALL.format(scope=scope)
+        else:
+            params.update(fold_from=FOLD_FROM, fold_to=FOLD_TO)
+            params.update({f"like{i}": f"%{t}%" for i, t in enumerate(tokens)})
+            sql = _PG_SEARCH.format(
+                scope=scope,
+                pool=int(RANK_POOL),
+                like_title=_pg_may_match("m.title", len(tokens), any_word),
+                like_tags=_pg_may_match("m.tags", len(tokens), any_word),
+                fold_title=_pg_fold("m.title"),
+                fold_tags=_pg_fold("m.tags"),
+            )
+        rows = conn.execute(text(sql), params).all()
     if not rows:
         return []
-    snippets = _snippets(conn, [int(r[0]) for r in rows], str(params["query"]), sqlite)
+    snippets = _snippets(conn, [int(r[0]) for r in rows], str(params["query"]), sqlite, many=many)
     return [
         SearchHit(
             article_id=int(r[0]),
@@ -449,11 +557,16 @@ def search(
     ]
 
 
-def _snippets(conn: Connection, ids: list[int], query: str, sqlite: bool) -> dict[int, str]:
+def _snippets(
+    conn: Connection, ids: list[int], query: str, sqlite: bool, *, many: bool = False
+) -> dict[int, str]:
     """Snippets for the page of hits only: computing them for every match would dominate."""
     # The ids are integers from the database, so formatting them into the SQL is safe.
     if sqlite:
-        sql = " UNION ALL ".join(_SQLITE_SNIPPET.format(id=i) for i in ids)
+        if many:
+            sql = _SQLITE_SNIPPETS_ONE_PASS.format(ids=", ".join(str(i) for i in ids))
+        else:
+            sql = " UNION ALL ".join(_SQLITE_SNIPPET.format(id=i) for i in ids)
         params = {"query": query, "start": MARK_START, "end": MARK_END}
     else:
         sql = _PG_SNIPPETS.format(ids=", ".join(str(i) for i in ids))

@@ -270,3 +270,28 @@ def test_the_many_matches_plan_ranks_and_filters_alike(w: World, monkeypatch) ->
     assert hits[3:] == [in_body]  # archived and the other client's article left out
     assert hits.index(own) < hits.index(glob)
     assert _ids(w.kb.search("spooler", category="nothing")) == []
+
+
+def test_a_word_in_very_many_articles_ranks_a_pool_title_matches_first(
+    w: World, monkeypatch
+) -> None:
+    # Above `RANK_POOL` matches only a pool is ranked (both backends): every title and
+    # tag/category match, plus the most recent others. Force it with a tiny pool.
+    monkeypatch.setattr(kb_search, "_SQLITE_FEW_MATCHES", 0)
+    monkeypatch.setattr(kb_search, "RANK_POOL", 2)
+    glob = _add(w, "Reset spooler", "Same text.")
+    own = _add(w, "Reset spooler", "Same text.", client=w.client)
+    in_tags = _add(w, "Print jobs stuck", FILLER, tags="spooler printing")
+    _add(w, "Borealis spooler", client=w.other)
+    archived = _add(w, "Old spooler fix")
+    w.kb.archive(archived, w.tech)
+    in_body = [_add(w, f"Mail client slow {i}", FILLER + "spooler " * (i + 1)) for i in range(6)]
+
+    hits = w.kb.search("spooler", client_id=w.client)
+    assert _ids(hits)[:3] == [own, glob, in_tags]  # the oldest, but title and tags come first
+    assert set(_ids(hits)[3:]) == set(in_body[-2:])  # of the body matches, the newest pool
+    assert all(f"{MARK_START}spooler{MARK_END}" in h.snippet.lower() for h in hits[3:])
+    assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+    assert _ids(w.kb.search("spoo", client_id=w.client))[:3] == [own, glob, in_tags]
+    assert _ids(w.kb.search("spooler", client_id=w.client, limit=2)) == [own, glob]
+    assert _ids(w.kb.search("spooler", category="nothing")) == []
