@@ -208,9 +208,10 @@ class TicketDialog(QDialog):
                 self.tabs.addTab(panel, panel.tab_title())
                 panel.ticket_changed.connect(self._on_panel_ticket_changed)
                 panel.failed.connect(self._show_failure)
-        if any(isinstance(p, EscalationPanel) for p in self.panels):
+        escalation = next((p for p in self.panels if isinstance(p, EscalationPanel)), None)
+        if escalation is not None:
             # One way to escalate: the Escalate… dialog (queue path, escalation contacts).
-            self.editor.form.escalate_button.hide()
+            self.editor.form.send_tier_raises_to(escalation.escalate)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor.setContentsMargins(0, 0, 8, 0)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -78,6 +78,8 @@ class TicketForm(QWidget):
         super().__init__(parent)
         self._me = me
         self._editing = editing
+        #: Where a raised tier goes instead of this form (see `send_tier_raises_to`).
+        self._escalate_elsewhere: Callable[[], None] | None = None
         #: The values last shown, for the fields this form does not edit.
         self._shown: TicketFields | None = None
         #: The tier as stored; raising it above this needs a reason.
@@ -318,6 +320,12 @@ class TicketForm(QWidget):
         """The escalation reason, or "" while the tier is not raised."""
         return plain_text(self.escalation_reason) if self.tier_raised() else ""
 
+    def send_tier_raises_to(self, escalate: Callable[[], None]) -> None:
+        """Raising the tier here is not allowed: put it back and call `escalate` (the dialog
+        that follows the queue path and lists the escalation contacts). Lowering still works."""
+        self._escalate_elsewhere = escalate
+        self.escalate_button.hide()
+
     def tier_raised(self) -> bool:
         tier = Tier(self.tier.currentData())
         return self._editing and _TIERS.index(tier) > _TIERS.index(self._base_tier)
@@ -345,6 +353,11 @@ class TicketForm(QWidget):
 
     def _update_escalation(self) -> None:
         raised = self.tier_raised()
+        if raised and self._escalate_elsewhere is not None:
+            select_data(self.tier, self._base_tier.value)
+            # After this change settles: the dialog opens from the event loop, not mid-signal.
+            QTimer.singleShot(0, self._escalate_elsewhere)
+            return
         self._reason_label.setVisible(raised)
         self._reason_box.setVisible(raised)
         self.escalate_button.setEnabled(self.tier.currentIndex() < self.tier.count() - 1)

@@ -21,6 +21,7 @@ from tests.services.test_escalation_support import Desk, build_desk, z
 from app.views.escalation.escalate_dialog import EscalateDialog
 from app.views.escalation.escalation_panel import EscalationPanel, escalation_panel_factory
 from app.views.escalation.vendor_case_dialog import VendorCaseDialog
+from app.views.tickets.form_widgets import select_data
 from app.views.tickets.ticket_dialog import TicketDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -218,6 +219,13 @@ def test_the_panel_in_a_ticket_dialog(
     # One Escalate… button: the panel's dialog, not the form's bare tier raise.
     assert not dialog.editor.form.escalate_button.isVisibleTo(dialog)
     assert panel.escalate_button.isVisibleTo(dialog)
+    # Raising the Tier box opens that dialog too, and the box stays at the stored tier.
+    form = dialog.editor.form
+    select_data(form.tier, Tier.L2.value)
+    assert form.tier.currentData() == Tier.L1.value
+    qtbot.waitUntil(lambda: isinstance(panel.active_dialog, EscalateDialog), timeout=3000)
+    assert not dialog.is_dirty()
+    panel.active_dialog.reject()
     qtbot.mouseClick(panel.vendor_button, LEFT)
     case_dialog = panel.active_dialog
     assert isinstance(case_dialog, VendorCaseDialog)
