@@ -225,7 +225,9 @@ def test_the_panel_in_a_ticket_dialog(
     assert form.tier.currentData() == Tier.L1.value
     qtbot.waitUntil(lambda: isinstance(panel.active_dialog, EscalateDialog), timeout=3000)
     assert not dialog.is_dirty()
-    panel.active_dialog.reject()
+    opened = panel.active_dialog
+    assert opened is not None
+    opened.reject()
     qtbot.mouseClick(panel.vendor_button, LEFT)
     case_dialog = panel.active_dialog
     assert isinstance(case_dialog, VendorCaseDialog)
