@@ -11,14 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Final
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import Changes, Database
 from app.models import (
     Asset,
-    ChangePlan,
     Client,
     Contact,
     Contract,
@@ -26,7 +25,6 @@ from app.models import (
     Technician,
     Ticket,
     TicketEvent,
-    TicketLink,
 )
 from app.models.enums import (
     EventKind,
@@ -45,8 +43,8 @@ from app.services.errors import (
 from app.services.permissions import require_editor
 from app.services.routing_apply import apply_routing, record_routing
 from app.services.sla import SlaService
-from app.services.ticket_links import CAUSED_BY
 from app.services.ticket_store import load_ticket, ticket_conflict
+from app.services.ticket_type_change import check_type_change
 from app.services.vip_rule import apply_vip_rule, record_vip_rule
 
 #: Longest subject the queue shows without truncation in the database.
@@ -271,7 +269,7 @@ class TicketService:
                     raise ValidationError({"ticket": "merged"})
                 _validate(s, values)
                 if values.type is not ticket.type:
-                    _check_type_change(s, ticket, values.type)
+                    check_type_change(s, ticket, values.type)
                 if values.status is not ticket.status and values.status in _GUARDED:
                     # Resolving and closing have guards (resolution, verification, CSAT):
                     # only ClosureService sets these; reopening from them stays a plain edit
@@ -507,38 +505,6 @@ def _validate(s: Session, v: TicketFields) -> None:
             problems["assignee_id"] = "not_found"
     if problems:
         raise ValidationError(problems)
-
-
-#: Ticket types that may be "caused by" a problem (as TicketLinkService.link checks).
-_INCIDENT_TYPES: Final = frozenset({TicketType.INCIDENT, TicketType.SERVICE_REQUEST})
-
-
-def _check_type_change(s: Session, ticket: Ticket, new_type: TicketType) -> None:
-    """Refuse a type change that would leave records the new type may not have: the links and
-    change plan were checked against the old type when they were made (TicketLinkService.link,
-    ChangeService), so the form must not slip past those checks afterwards."""
-    if ticket.type is TicketType.PROBLEM and _has_link(s, TicketLink.target_id == ticket.id):
-        # Its incidents would point "caused by" at a non-problem, which link() refuses.
-        raise ValidationError({"type": "has_incidents"})
-    if ticket.type is TicketType.CHANGE:
-        state = s.scalar(select(ChangePlan.state).where(ChangePlan.ticket_id == ticket.id))
-        if state is not None and state != "draft":
-            # Submitted, approved or rejected: leaving CHANGE would drop the approval workflow
-            # (an awaiting change could be resolved as an incident without its approvals).
-            raise ValidationError({"type": "change_in_progress"})
-    if (
-        ticket.type in _INCIDENT_TYPES
-        and new_type not in _INCIDENT_TYPES
-        and _has_link(s, TicketLink.source_id == ticket.id)
-    ):
-        # Only incidents and service requests may be "caused by" a problem.
-        raise ValidationError({"type": "linked_to_problem"})
-
-
-def _has_link(s: Session, side: ColumnElement[bool]) -> bool:
-    """Whether a caused_by link exists with `side` (this ticket as source or target)."""
-    found = s.scalar(select(TicketLink.id).where(side, TicketLink.kind == CAUSED_BY).limit(1))
-    return found is not None
 
 
 def _check_can_edit(s: Session, actor_id: int) -> None:
