@@ -24,6 +24,7 @@ from app.models.onboarding import (
 )
 from app.models.recurring import RecurringRun, RecurringTicket
 from app.models.remote import RemoteAccessRecord, RemoteSession
+from app.models.report import ReportBranding
 from app.models.routing import ChecklistTemplate, RoutingRule, TicketTask
 from app.models.sla import (
     Contract,
@@ -88,6 +89,7 @@ __all__ = [
     "RecurringTicket",
     "RemoteAccessRecord",
     "RemoteSession",
+    "ReportBranding",
     "Role",
     "RotationWorklist",
     "RoutingRule",

@@ -169,6 +169,8 @@ class TicketSla(Base):
         Index(None, "state", "due_at"),
         Index(None, "calendar_id", "state"),
         Index(None, "policy_id", "state"),
+        # Reports' percentiles sort one kind's measured clocks.
+        Index(None, "kind", "business_elapsed_seconds"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -192,6 +194,9 @@ class TicketSla(Base):
     paused_business_seconds: Mapped[int] = mapped_column(Integer, default=0)
     reopen_business_seconds: Mapped[int] = mapped_column(Integer, default=0)
     business_overrun_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    #: Business seconds from start to met, waits left out (reports' median / 90th percentile);
+    #: None until met.
+    business_elapsed_seconds: Mapped[int | None] = mapped_column(Integer)
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     #: Business seconds left when the clock paused (shown while paused).
     remaining_seconds: Mapped[int | None] = mapped_column(Integer)

@@ -44,6 +44,10 @@ class Ticket(Base):
         Index(None, "queue_id", "is_open", "priority", "id"),
         Index(None, "status_category", "updated_at", "id"),
         Index(None, "client_id", "updated_at", "id"),
+        # Reports: a client's tickets opened / closed in a period.
+        Index(None, "client_id", "created_at"),
+        Index(None, "client_id", "closed_at"),
+        Index(None, "closed_at"),
         Index(None, "updated_at", "id"),
         Index(None, "created_at", "id"),
         Index(None, "contact_id"),
@@ -157,7 +161,8 @@ class TimeEntry(Base):
     """Time a technician spent on a ticket."""
 
     __tablename__ = "time_entry"
-    __table_args__ = (Index(None, "ticket_id", "started_at", "id"),)
+    # started_at: reports sum a period's time across tickets.
+    __table_args__ = (Index(None, "ticket_id", "started_at", "id"), Index(None, "started_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))

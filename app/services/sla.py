@@ -406,7 +406,10 @@ def _store_result(
 ) -> None:
     if row.met_at is not None and row.met_at == r.met_at and row.id is not None:
         # A met target keeps the values it was met under: later calendar or policy edits
-        # must not rewrite history (sla.md §11).
+        # must not rewrite history (sla.md §11). Only a clock met before migration 0009,
+        # which has no elapsed figure yet, is measured once (with today's calendar).
+        if row.business_elapsed_seconds is None:
+            row.business_elapsed_seconds = r.business_elapsed_seconds
         return
     row.policy_id = policy.policy_id
     row.policy_version = policy.version
@@ -418,6 +421,7 @@ def _store_result(
     row.due_at = r.due_at
     row.warn_at = r.warn_at
     row.met_at = r.met_at
+    row.business_elapsed_seconds = r.business_elapsed_seconds
     state = r.state
     if r.breached_at is not None:
         row.breached_at = r.breached_at

@@ -89,6 +89,9 @@ class TargetResult:
     levels: tuple[LevelDue, ...] = ()
     #: "no_working_time" when the calendar offers no due instant within its walk cap.
     problem: str | None = None
+    #: Business seconds from start to the met instant, waits left out (the reports' "time to
+    #: respond / resolve"); None until met.
+    business_elapsed_seconds: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -352,11 +355,13 @@ def _measure(
         return TargetResult(
             kind, TargetState.RUNNING, start, 0, None, None, met_at, None, 0, waited, reopened,
             reopen_count, None, (), "no_working_time",
+            _elapsed(calendar, start, met_at, pauses),
         )  # fmt: skip
     if cancelled:
         return TargetResult(
             kind, TargetState.CANCELLED, start, seconds, None, None, met_at, None, 0, waited,
             reopened, reopen_count, None,
+            business_elapsed_seconds=_elapsed(calendar, start, met_at, pauses),
         )  # fmt: skip
     if met_at is None and paused_from is not None and due > paused_from:
         used = calendar.between(start, paused_from, closed)
@@ -399,7 +404,17 @@ def _measure(
     return TargetResult(
         kind, state, start, seconds, due, warn_at, met_at, due if late else None, overrun,
         waited, reopened, reopen_count, left, levels,
+        business_elapsed_seconds=_elapsed(calendar, start, met_at, closed),
     )  # fmt: skip
+
+
+def _elapsed(
+    calendar: BusinessCalendar,
+    start: dt.datetime,
+    met_at: dt.datetime | None,
+    waits: Sequence[Span],
+) -> int | None:
+    return calendar.between(start, met_at, waits) if met_at is not None else None
 
 
 def _warning(
