@@ -38,6 +38,8 @@ from app.services.onboarding_checklist import ChecklistService
 from app.services.onboarding_score import CompletenessService
 from app.services.problem_records import ProblemService
 from app.services.recurring import RecurringService
+from app.services.report_branding import ReportBrandingService
+from app.services.report_figures import ReportFiguresService
 from app.services.routing import RoutingService
 from app.services.sla import SlaService
 from app.services.sla_config import SlaConfigService
@@ -92,6 +94,8 @@ class Core:
     canned: CannedReplyService
     closure: ClosureService
     csat: CsatService
+    reports: ReportFiguresService
+    report_branding: ReportBrandingService
     upgrade: UpgradeResult
 
     def close(self) -> None:
@@ -163,6 +167,8 @@ def build_core(
         canned=CannedReplyService(database, clock),
         closure=ClosureService(database, clock, sla),
         csat=CsatService(database),
+        reports=ReportFiguresService(database, clock),
+        report_branding=ReportBrandingService(database, clock),
         upgrade=result,
     )
 
