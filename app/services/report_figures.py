@@ -2,20 +2,42 @@
 
 Definitions: `app.reports.figures` (module docstring). Periods are local days in the report's
 zone (the client's zone, or for the all-clients summary the default SLA calendar's), turned
-into UTC bounds here; every count, sum and group is one SQL statement, and the percentiles
-are read with an ordered `LIMIT 2 OFFSET k` on an index, so no ticket row is loaded into
-Python. Read-only; any thread.
+into UTC bounds here; every count, sum and group is one SQL statement
+(`app.services.report_queries`), so no ticket row is loaded into Python. Read-only; any thread.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.reports.figures import AllClientsReport, ClientReport
-from app.reports.period import ReportPeriod
+from app.models import Client, CsatResponse, SlaCalendar, SlaPolicy, Ticket, TicketSla, TimeEntry
+from app.models.enums import ClientStatus
+from app.reports.figures import (
+    AllClientsReport,
+    ClientReport,
+    ClientSummaryRow,
+    Count,
+    Kpis,
+    MonthFigures,
+)
+from app.reports.period import PeriodError, ReportPeriod
+from app.services import report_queries as q
 from app.services.clock import Clock
 from app.services.errors import NotFoundError
+from app.sla.engine import TargetState
+
+#: Months in the trend charts, the period's last month included.
+TREND_MONTHS: Final = 12
+#: The months before the period that recurring issues are compared with.
+TREND_BEFORE_MONTHS: Final = 3
+UTC: Final = dt.UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +52,10 @@ class ReportClient:
 class UnknownClientError(NotFoundError):
     """`find_client` found no client (or more than one) for the text; `str()` says which."""
 
+    def __init__(self, text: str, message: str) -> None:
+        super().__init__("client", text)
+        self.args = (message,)
+
 
 class ReportFiguresService:
     def __init__(self, db: Database, clock: Clock) -> None:
@@ -38,24 +64,233 @@ class ReportFiguresService:
 
     def clients(self) -> list[ReportClient]:
         """Every client, by name (inactive ones too: a report may cover their last month)."""
-        raise NotImplementedError
+        with self._db.read() as s:
+            return [_client(c) for c in s.scalars(select(Client).order_by(Client.name, Client.id))]
 
     def find_client(self, text: str) -> ReportClient:
         """A client by id, code or name (case-insensitive); raises `UnknownClientError`."""
-        raise NotImplementedError
+        value = text.strip()
+        with self._db.read() as s:
+            if value.isdigit() and (found := s.get(Client, int(value))) is not None:
+                return _client(found)
+            folded = value.casefold()
+            # Folded in Python: SQLite's lower()/LIKE fold ASCII only ("ŁÓDŹ" vs "Łódź"), and a
+            # desk has hundreds of clients, not millions.
+            exact = [
+                c
+                for c in s.scalars(select(Client).order_by(Client.name))
+                if folded in (c.name.casefold(), c.code.casefold())
+            ]
+            if len(exact) == 1:
+                return _client(exact[0])
+            if not exact:
+                raise UnknownClientError(
+                    value, f"No client is called {value!r} (give a name, code or id)."
+                )
+            names = ", ".join(sorted(c.name for c in exact))
+            raise UnknownClientError(value, f"{value!r} matches several clients: {names}.")
 
     def default_timezone(self) -> str:
         """The all-clients summary's zone: the default SLA policy's calendar zone, else UTC."""
-        raise NotImplementedError
+        with self._db.read() as s:
+            zone = s.scalar(
+                select(SlaCalendar.timezone)
+                .join(SlaPolicy, SlaPolicy.calendar_id == SlaCalendar.id)
+                .where(SlaPolicy.is_default.is_(True))
+                .limit(1)
+            )
+        return zone or "UTC"
 
     def client_report(
         self, client_id: int, period: ReportPeriod, *, timezone: str | None = None
     ) -> ClientReport:
         """One client's figures; `timezone` defaults to the client's zone."""
-        raise NotImplementedError
+        with self._db.read() as s:
+            client = s.get(Client, client_id)
+            if client is None:
+                raise NotFoundError("client", client_id)
+            zone_name = timezone or client.timezone or "UTC"
+            zone = _zone(zone_name)
+            start, end = _bounds(period, zone)
+            scope = q.Scope(start, end, client_id)
+            kpis = _kpis(s, scope)
+            breaches, breach_total = q.breaches(s, scope)
+            before = _local_midnight(_add_months(period.start, -TREND_BEFORE_MONTHS), zone)
+            categories = q.grouped(s, scope, Ticket.category)
+            return ClientReport(
+                client_id=client.id,
+                client_name=client.name,
+                client_code=client.code,
+                period=period,
+                timezone=zone_name,
+                generated_at=self._clock.now().astimezone(UTC),
+                kpis=kpis,
+                months=_months(s, client_id, period, zone),
+                by_category=q.largest_first(list(categories.items())),
+                by_priority=_fixed(q.grouped(s, scope, Ticket.priority), q.PRIORITIES),
+                by_tier=_fixed(q.grouped(s, scope, Ticket.tier), q.TIERS),
+                breaches=breaches,
+                breach_total=breach_total,
+                recurring=q.recurring(s, scope, before),
+                time_by_category=q.time_by_category(s, scope),
+                prepaid=q.prepaid(s, scope),
+                remote_by_method=q.remote_by_method(s, scope),
+            )
 
     def all_clients_report(
         self, period: ReportPeriod, *, timezone: str | None = None
     ) -> AllClientsReport:
         """Every client's line and the desk's totals."""
-        raise NotImplementedError
+        zone_name = timezone or self.default_timezone()
+        zone = _zone(zone_name)
+        with self._db.read() as s:
+            start, end = _bounds(period, zone)
+            scope = q.Scope(start, end, None)
+            return AllClientsReport(
+                period=period,
+                timezone=zone_name,
+                generated_at=self._clock.now().astimezone(UTC),
+                kpis=_kpis(s, scope),
+                months=_months(s, None, period, zone),
+                by_priority=_fixed(q.grouped(s, scope, Ticket.priority), q.PRIORITIES),
+                by_tier=_fixed(q.grouped(s, scope, Ticket.tier), q.TIERS),
+                rows=_client_rows(s, scope),
+            )
+
+
+def _kpis(s: Session, scope: q.Scope) -> Kpis:
+    sla = q.sla_figures(s, scope)
+    minutes = sum(c.minutes for c in q.time_by_category(s, scope))
+    billable = sum(c.billable_minutes for c in q.time_by_category(s, scope))
+    return Kpis(
+        opened=q.count(s, q.cohort(scope)),
+        closed=q.count(s, q.closed_in(scope)),
+        response=sla["response"],
+        resolution=sla["resolution"],
+        csat=q.csat_figures(s, scope),
+        escalated_l2=q.escalated(s, scope, "L2"),
+        escalated_l3=q.escalated(s, scope, "L3"),
+        third_party=q.third_party(s, scope),
+        remote_sessions=sum(c.count for c in q.remote_by_method(s, scope)),
+        time_minutes=minutes,
+        billable_minutes=billable,
+    )
+
+
+def _months(
+    s: Session, client_id: int | None, period: ReportPeriod, zone: ZoneInfo
+) -> tuple[MonthFigures, ...]:
+    last = period.end.replace(day=1)
+    firsts = [_add_months(last, i - TREND_MONTHS + 1) for i in range(TREND_MONTHS + 1)]
+    bounds = [_local_midnight(day, zone) for day in firsts]
+    opened, closed, outcomes = q.monthly(s, client_id, bounds)
+    return tuple(
+        MonthFigures(
+            firsts[i],
+            opened[i],
+            closed[i],
+            _percent(*outcomes.get((i, "response"), (0, 0))),
+            _percent(*outcomes.get((i, "resolution"), (0, 0))),
+        )
+        for i in range(TREND_MONTHS)
+    )
+
+
+def _client_rows(s: Session, scope: q.Scope) -> tuple[ClientSummaryRow, ...]:
+    """One grouped statement per measure, joined by client id here."""
+    opened = _by_client(s, select(Ticket.client_id, func.count()).where(q.cohort(scope)))
+    closed = _by_client(s, select(Ticket.client_id, func.count()).where(q.closed_in(scope)))
+    outcomes: dict[tuple[int, str, str], int] = {}
+    for client_id, kind, state, n in s.execute(
+        select(Ticket.client_id, TicketSla.kind, TicketSla.state, func.count())
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(
+            q.cohort(scope),
+            TicketSla.kind.in_(("response", "resolution")),
+            TicketSla.state.in_((TargetState.MET.value, TargetState.BREACHED.value)),
+        )
+        .group_by(Ticket.client_id, TicketSla.kind, TicketSla.state)
+    ).all():
+        outcomes[(client_id, kind, state)] = int(n)
+    csat = {
+        client_id: (float(avg) if avg is not None else None, int(n))
+        for client_id, avg, n in s.execute(
+            select(CsatResponse.client_id, func.avg(CsatResponse.score), func.count())
+            .where(
+                CsatResponse.state == "answered",
+                CsatResponse.recorded_at >= scope.start,
+                CsatResponse.recorded_at < scope.end,
+            )
+            .group_by(CsatResponse.client_id)
+        ).all()
+    }
+    minutes = _by_client(
+        s,
+        select(Ticket.client_id, func.sum(TimeEntry.minutes))
+        .join(Ticket, Ticket.id == TimeEntry.ticket_id)
+        .where(TimeEntry.started_at >= scope.start, TimeEntry.started_at < scope.end),
+    )
+    ids = set(opened) | set(closed) | set(csat) | set(minutes)
+    if not ids:
+        return ()
+    names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_(ids))).all())
+    met, breached = TargetState.MET.value, TargetState.BREACHED.value
+    rows = [
+        ClientSummaryRow(
+            client_id=c,
+            client_name=names.get(c, f"#{c}"),
+            opened=opened.get(c, 0),
+            closed=closed.get(c, 0),
+            response_met=outcomes.get((c, "response", met), 0),
+            response_breached=outcomes.get((c, "response", breached), 0),
+            resolution_met=outcomes.get((c, "resolution", met), 0),
+            resolution_breached=outcomes.get((c, "resolution", breached), 0),
+            csat_average=csat.get(c, (None, 0))[0],
+            csat_answered=csat.get(c, (None, 0))[1],
+            time_minutes=minutes.get(c, 0),
+        )
+        for c in ids
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.opened, r.client_name.casefold(), r.client_id)))
+
+
+def _by_client(s: Session, stmt: object) -> dict[int, int]:
+    grouped = stmt.group_by(Ticket.client_id)  # type: ignore[attr-defined]
+    return {int(c): int(n or 0) for c, n in s.execute(grouped).all()}
+
+
+def _fixed(found: dict[str, int], keys: tuple[str, ...]) -> tuple[Count, ...]:
+    return tuple(Count(k, found.get(k, 0)) for k in keys)
+
+
+def _percent(met: int, breached: int) -> float | None:
+    return 100.0 * met / (met + breached) if met + breached else None
+
+
+def _client(c: Client) -> ReportClient:
+    return ReportClient(c.id, c.name, c.code, c.timezone, c.status is not ClientStatus.ENDED)
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PeriodError(
+            f"Unknown time zone {name!r} (use an IANA name like Europe/Warsaw)."
+        ) from None
+
+
+def _local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(UTC)
+
+
+def _bounds(period: ReportPeriod, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    return (
+        _local_midnight(period.start, zone),
+        _local_midnight(period.end + dt.timedelta(days=1), zone),
+    )
+
+
+def _add_months(day: dt.date, n: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 
 from app.db import Database, upgrade_database
 from app.models import (
@@ -690,3 +690,22 @@ def test_two_sweepers_on_two_connections_fire_each_level_once(
         assert sorted(per_ticket) == [(t, 4) for t in sorted(ids)]
         breach_notes = select(func.count()).where(SlaNotification.reason == "breach")
         assert s.scalar(breach_notes) == n
+
+
+def test_sweep_measures_clocks_met_before_the_reports_column(world: World) -> None:
+    """Migration 0009 leaves old met clocks without a business time; the sweep fills it in
+    (Mon 10:00 → 10:45 Brussels = 2,700 s) and notifies nobody, even for a late clock."""
+    world.policy()
+    t = world.ticket(assignee=world.alice, priority=Priority.P2)
+    world.reply(t, z("2026-03-02 09:45"))  # 45 min for a 30-minute target: met late
+    with world.db.write() as s:
+        row = s.scalars(
+            select(TicketSla).where(TicketSla.ticket_id == t, TicketSla.kind == "response")
+        ).one()
+        assert row.business_elapsed_seconds == 2700
+        row.business_elapsed_seconds = None  # as migrated
+        s.execute(delete(SlaNotification))
+    report = world.sweep(z("2026-03-02 09:46"))
+    assert clock_row(world.db, t, "response").business_elapsed_seconds == 2700
+    assert clock_row(world.db, t, "response").state == "breached"
+    assert notes(world.db, t) == [] and report.breaches == 0

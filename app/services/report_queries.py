@@ -1,0 +1,440 @@
+"""The SQL behind the report figures: each function is one statement (or one per group) over
+a period's UTC bounds, optionally for one client. Same statements on SQLite and PostgreSQL.
+
+Ticket rows never reach Python: counts, sums and groups come back aggregated, and a percentile
+is read as two neighbouring values of an ordered query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, select, true
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Asset,
+    Contact,
+    Contract,
+    CsatResponse,
+    EventKind,
+    RemoteSession,
+    Ticket,
+    TicketEvent,
+    TicketSla,
+    TimeEntry,
+    VendorCase,
+)
+from app.reports.figures import (
+    BREACH_LIMIT,
+    Breach,
+    CategoryTime,
+    Count,
+    CsatFigures,
+    PrepaidLine,
+    RecurringIssue,
+    SlaFigures,
+)
+from app.sla.engine import TargetState
+
+PRIORITIES: Final = ("P1", "P2", "P3", "P4")
+TIERS: Final = ("L0", "L1", "L2", "L3")
+_PENDING: Final = (
+    TargetState.RUNNING.value,
+    TargetState.WARNING.value,
+    TargetState.PAUSED.value,
+)
+_MET: Final = TargetState.MET.value
+_BREACHED: Final = TargetState.BREACHED.value
+#: Top recurring issues shown per kind, and the tickets that make one recur.
+RECURRING_PER_KIND: Final = 5
+RECURRING_MIN: Final = 2
+_EXAMPLES: Final = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The period's UTC bounds `[start, end)` and the client (None = every client)."""
+
+    start: dt.datetime
+    end: dt.datetime
+    client_id: int | None
+
+    def client(self, column: Any) -> ColumnElement[bool]:
+        return column == self.client_id if self.client_id is not None else true()
+
+
+def cohort(scope: Scope) -> ColumnElement[bool]:
+    """Tickets opened in the period (a merged duplicate counts on its target)."""
+    return and_(
+        scope.client(Ticket.client_id),
+        Ticket.created_at >= scope.start,
+        Ticket.created_at < scope.end,
+        Ticket.merged_into_id.is_(None),
+    )
+
+
+def closed_in(scope: Scope) -> ColumnElement[bool]:
+    return and_(
+        scope.client(Ticket.client_id),
+        Ticket.closed_at >= scope.start,
+        Ticket.closed_at < scope.end,
+        Ticket.merged_into_id.is_(None),
+    )
+
+
+def count(s: Session, where: ColumnElement[bool]) -> int:
+    return int(s.scalar(select(func.count()).select_from(Ticket).where(where)) or 0)
+
+
+def sla_figures(s: Session, scope: Scope) -> dict[str, SlaFigures]:
+    """Response and resolution outcomes of the period's tickets, with their percentiles."""
+    rows = s.execute(
+        select(
+            TicketSla.kind,
+            func.sum(case((TicketSla.state == _MET, 1), else_=0)),
+            func.sum(case((TicketSla.state == _BREACHED, 1), else_=0)),
+            func.sum(case((TicketSla.state.in_(_PENDING), 1), else_=0)),
+            func.count(TicketSla.business_elapsed_seconds),
+        )
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(cohort(scope), TicketSla.kind.in_(("response", "resolution")))
+        .group_by(TicketSla.kind)
+    ).all()
+    found = {
+        kind: (int(m or 0), int(b or 0), int(p or 0), int(n or 0)) for kind, m, b, p, n in rows
+    }
+    out: dict[str, SlaFigures] = {}
+    for kind in ("response", "resolution"):
+        met, breached, pending, measured = found.get(kind, (0, 0, 0, 0))
+        out[kind] = SlaFigures(
+            met,
+            breached,
+            pending,
+            _percentile(s, scope, kind, measured, 0.5),
+            _percentile(s, scope, kind, measured, 0.9),
+        )
+    return out
+
+
+def _percentile(s: Session, scope: Scope, kind: str, n: int, q: float) -> float | None:
+    """Linear interpolation between the two nearest ranks (numpy's and PostgreSQL's
+    `percentile_cont` rule), read with one ordered query on either backend."""
+    if n == 0:
+        return None
+    position = (n - 1) * q
+    below = int(position)
+    values = list(
+        s.scalars(
+            select(TicketSla.business_elapsed_seconds)
+            .join(Ticket, Ticket.id == TicketSla.ticket_id)
+            .where(
+                cohort(scope),
+                TicketSla.kind == kind,
+                TicketSla.business_elapsed_seconds.is_not(None),
+            )
+            .order_by(TicketSla.business_elapsed_seconds)
+            .offset(below)
+            .limit(2)
+        )
+    )
+    low = float(values[0] or 0)
+    high = float(values[1] or 0) if len(values) > 1 else low
+    return low + (high - low) * (position - below)
+
+
+def csat_figures(s: Session, scope: Scope) -> CsatFigures:
+    rows = s.execute(
+        select(CsatResponse.state, func.count(), func.avg(CsatResponse.score))
+        .where(
+            scope.client(CsatResponse.client_id),
+            CsatResponse.recorded_at >= scope.start,
+            CsatResponse.recorded_at < scope.end,
+        )
+        .group_by(CsatResponse.state)
+    ).all()
+    counts = {state: int(n) for state, n, _ in rows}
+    average = next((avg for state, _, avg in rows if state == "answered"), None)
+    return CsatFigures(
+        counts.get("answered", 0),
+        counts.get("sent", 0),
+        counts.get("declined", 0),
+        float(average) if average is not None else None,
+    )
+
+
+def escalated(s: Session, scope: Scope, tier: str) -> int:
+    """The period's tickets raised to `tier` (by escalation or a tier change) at any time."""
+    raised = exists().where(
+        TicketEvent.ticket_id == Ticket.id,
+        TicketEvent.kind.in_((EventKind.ESCALATION, EventKind.TIER_CHANGED)),
+        TicketEvent.new_value == tier,
+    )
+    return count(s, and_(cohort(scope), raised))
+
+
+def third_party(s: Session, scope: Scope) -> int:
+    return count(s, and_(cohort(scope), exists().where(VendorCase.ticket_id == Ticket.id)))
+
+
+def remote_by_method(s: Session, scope: Scope) -> tuple[Count, ...]:
+    rows = s.execute(
+        select(RemoteSession.method, func.count())
+        .where(
+            scope.client(RemoteSession.client_id),
+            RemoteSession.started_at >= scope.start,
+            RemoteSession.started_at < scope.end,
+        )
+        .group_by(RemoteSession.method)
+    ).all()
+    return largest_first(rows)
+
+
+def time_by_category(s: Session, scope: Scope) -> tuple[CategoryTime, ...]:
+    rows = s.execute(
+        select(
+            Ticket.category,
+            func.sum(TimeEntry.minutes),
+            func.sum(case((TimeEntry.billable.is_(True), TimeEntry.minutes), else_=0)),
+        )
+        .join(Ticket, Ticket.id == TimeEntry.ticket_id)
+        .where(
+            scope.client(Ticket.client_id),
+            TimeEntry.started_at >= scope.start,
+            TimeEntry.started_at < scope.end,
+        )
+        .group_by(Ticket.category)
+    ).all()
+    out = [CategoryTime(category or "", int(m or 0), int(b or 0)) for category, m, b in rows]
+    return tuple(sorted(out, key=lambda c: (-c.minutes, c.category)))
+
+
+def prepaid(s: Session, scope: Scope) -> tuple[PrepaidLine, ...]:
+    """The client's blocks of hours: billable time on each contract's tickets up to the
+    period's end, and within the period (the same rule as `app.services.prepaid`)."""
+    if scope.client_id is None:
+        return ()
+    in_period = and_(TimeEntry.started_at >= scope.start, TimeEntry.started_at < scope.end)
+    used = (
+        select(
+            Ticket.contract_id.label("contract_id"),
+            func.sum(TimeEntry.minutes).label("used"),
+            func.sum(case((in_period, TimeEntry.minutes), else_=0)).label("period"),
+        )
+        .join(TimeEntry, TimeEntry.ticket_id == Ticket.id)
+        .where(
+            Ticket.client_id == scope.client_id,
+            TimeEntry.billable.is_(True),
+            TimeEntry.started_at < scope.end,
+        )
+        .group_by(Ticket.contract_id)
+        .subquery()
+    )
+    rows = s.execute(
+        select(
+            Contract.name,
+            Contract.number,
+            Contract.prepaid_minutes,
+            func.coalesce(used.c.used, 0),
+            func.coalesce(used.c.period, 0),
+        )
+        .outerjoin(used, used.c.contract_id == Contract.id)
+        .where(Contract.client_id == scope.client_id, Contract.prepaid_minutes.is_not(None))
+        .order_by(Contract.name, Contract.id)
+    ).all()
+    return tuple(
+        PrepaidLine(
+            f"{name} ({number})" if number and number != name else name,
+            int(minutes or 0),
+            int(total),
+            int(period),
+        )
+        for name, number, minutes, total, period in rows
+    )
+
+
+def grouped(s: Session, scope: Scope, column: Any) -> dict[str, int]:
+    rows = s.execute(
+        select(column, func.count()).select_from(Ticket).where(cohort(scope)).group_by(column)
+    ).all()
+    return {str(getattr(key, "value", key) or ""): int(n) for key, n in rows}
+
+
+def breaches(s: Session, scope: Scope) -> tuple[tuple[Breach, ...], int]:
+    """The worst breaches (by business overrun) of the period's tickets, and how many in all."""
+    where = and_(
+        cohort(scope),
+        TicketSla.kind.in_(("response", "resolution")),
+        TicketSla.state == _BREACHED,
+        # The store always records the missed due instant with the breached state.
+        TicketSla.breached_at.is_not(None),
+    )
+    total = int(
+        s.scalar(
+            select(func.count())
+            .select_from(TicketSla)
+            .join(Ticket, Ticket.id == TicketSla.ticket_id)
+            .where(where)
+        )
+        or 0
+    )
+    rows = s.execute(
+        select(
+            Ticket.id,
+            Ticket.subject,
+            Ticket.priority,
+            TicketSla.kind,
+            TicketSla.breached_at,
+            TicketSla.met_at,
+            TicketSla.business_overrun_seconds,
+            TicketSla.breach_justification,
+        )
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(where)
+        .order_by(TicketSla.business_overrun_seconds.desc(), Ticket.id, TicketSla.kind)
+        .limit(BREACH_LIMIT)
+    ).all()
+    out = tuple(
+        Breach(
+            t_id,
+            subject,
+            str(getattr(priority, "value", priority)),
+            kind,
+            breached_at,  # type: ignore[arg-type]  # never NULL here: filtered above
+            met_at,
+            int(overrun or 0),
+            why or "",
+        )
+        for t_id, subject, priority, kind, breached_at, met_at, overrun, why in rows
+    )
+    return out, total
+
+
+def recurring(s: Session, scope: Scope, before: dt.datetime) -> tuple[RecurringIssue, ...]:
+    """Categories, devices and contacts with several of the period's tickets, with the count in
+    the three months before (`before` .. period start) as the trend."""
+    previous = Scope(before, scope.start, scope.client_id)
+    out: list[RecurringIssue] = []
+    kinds: Sequence[tuple[str, Any, Any]] = (
+        ("category", Ticket.category, None),
+        ("asset", Ticket.asset_id, Asset),
+        ("contact", Ticket.contact_id, Contact),
+    )
+    for kind, column, _ in kinds:
+        top = s.execute(
+            select(column, func.count())
+            .select_from(Ticket)
+            .where(
+                cohort(scope),
+                column.is_not(None),
+                column != "" if kind == "category" else and_(True),
+            )
+            .group_by(column)
+            .having(func.count() >= RECURRING_MIN)
+            .order_by(func.count().desc(), column)
+            .limit(RECURRING_PER_KIND)
+        ).all()
+        if not top:
+            continue
+        keys = [key for key, _ in top]
+        before_counts: dict[Any, int] = dict(
+            s.execute(
+                select(column, func.count())
+                .select_from(Ticket)
+                .where(cohort(previous), column.in_(keys))
+                .group_by(column)
+            ).all()
+        )
+        labels = _labels(s, kind, keys)
+        for key, n in top:
+            examples = tuple(
+                s.scalars(
+                    select(Ticket.id)
+                    .where(cohort(scope), column == key)
+                    .order_by(Ticket.created_at.desc(), Ticket.id.desc())
+                    .limit(_EXAMPLES)
+                )
+            )
+            out.append(
+                RecurringIssue(
+                    kind,
+                    labels.get(key, str(key)),
+                    int(n),
+                    int(before_counts.get(key, 0)),
+                    examples,
+                )
+            )
+    return tuple(out)
+
+
+def _labels(s: Session, kind: str, keys: Sequence[Any]) -> dict[Any, str]:
+    if kind == "asset":
+        return {
+            a_id: " · ".join(p for p in (description or "", tag, serial) if p) or f"#{a_id}"
+            for a_id, description, tag, serial in s.execute(
+                select(Asset.id, Asset.description, Asset.asset_tag, Asset.serial).where(
+                    Asset.id.in_(keys)
+                )
+            ).all()
+        }
+    if kind == "contact":
+        return dict(s.execute(select(Contact.id, Contact.name).where(Contact.id.in_(keys))).all())
+    return {k: k for k in keys}
+
+
+def largest_first(rows: Sequence[Any]) -> tuple[Count, ...]:
+    counts = [Count(str(label or ""), int(n)) for label, n in rows]
+    return tuple(sorted(counts, key=lambda c: (-c.count, c.label)))
+
+
+def _bucket(column: Any, bounds: Sequence[dt.datetime]) -> Any:
+    """The index of the month `column` falls in (0..len(bounds)-2), else NULL."""
+    return case(
+        *((and_(column >= bounds[i], column < bounds[i + 1]), i) for i in range(len(bounds) - 1)),
+        else_=None,
+    ).label("bucket")
+
+
+def _per_bucket(s: Session, inner: Any, *extra: str) -> list[Any]:
+    """Group an inner select (bucket first) in an outer query: PostgreSQL cannot match a
+    CASE with bound parameters in GROUP BY to the same CASE in the select list."""
+    sub = inner.subquery()
+    keys = [sub.c.bucket, *(sub.c[name] for name in extra)]
+    rest = [c for c in sub.c if c.name not in ("bucket", *extra)]
+    return list(
+        s.execute(
+            select(*keys, func.count(), *(func.sum(c) for c in rest))
+            .where(sub.c.bucket.is_not(None))
+            .group_by(*keys)
+        ).all()
+    )
+
+
+def monthly(
+    s: Session, client_id: int | None, bounds: Sequence[dt.datetime]
+) -> tuple[list[int], list[int], dict[tuple[int, str], tuple[int, int]]]:
+    """Opened and closed per month, and (met, breached) per (month, kind), over `bounds`."""
+    whole = Scope(bounds[0], bounds[-1], client_id)
+    months = len(bounds) - 1
+    opened = [0] * months
+    for i, n in _per_bucket(s, select(_bucket(Ticket.created_at, bounds)).where(cohort(whole))):
+        opened[int(i)] = int(n)
+    closed = [0] * months
+    for i, n in _per_bucket(s, select(_bucket(Ticket.closed_at, bounds)).where(closed_in(whole))):
+        closed[int(i)] = int(n)
+    outcomes: dict[tuple[int, str], tuple[int, int]] = {}
+    inner = (
+        select(
+            _bucket(Ticket.created_at, bounds),
+            TicketSla.kind.label("kind"),
+            case((TicketSla.state == _MET, 1), else_=0).label("met"),
+            case((TicketSla.state == _BREACHED, 1), else_=0).label("breached"),
+        )
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(cohort(whole), TicketSla.kind.in_(("response", "resolution")))
+    )
+    for i, kind, _, met, breached in _per_bucket(s, inner, "kind"):
+        outcomes[(int(i), str(kind))] = (int(met or 0), int(breached or 0))
+    return opened, closed, outcomes
