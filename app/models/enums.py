@@ -158,3 +158,5 @@ class EventKind(enum.StrEnum):
     BULK = "bulk"
     #: Created by a recurring schedule.
     RECURRING = "recurring"
+    #: Why an SLA target was missed, as a technician recorded it (shown in client reports).
+    BREACH_REASON = "breach_reason"

@@ -114,6 +114,13 @@ class Breach:
     business_overrun_seconds: int
     #: The justification recorded on the clock; "" when none was.
     reason: str
+    #: What the ticket's history says happened (shown next to, or instead of, a reason):
+    #: vendor cases ("HP (case HP-1)"), the highest tier it was escalated to ("" = none),
+    #: reopenings, and business time spent waiting on the customer or a third party.
+    vendors: tuple[str, ...] = ()
+    escalated_to: str = ""
+    reopened: int = 0
+    waited_seconds: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -290,26 +290,62 @@ def breaches(s: Session, scope: Scope) -> tuple[tuple[Breach, ...], int]:
             TicketSla.met_at,
             TicketSla.business_overrun_seconds,
             TicketSla.breach_justification,
+            TicketSla.reopen_count,
+            TicketSla.paused_business_seconds,
         )
         .join(Ticket, Ticket.id == TicketSla.ticket_id)
         .where(where)
         .order_by(TicketSla.business_overrun_seconds.desc(), Ticket.id, TicketSla.kind)
         .limit(BREACH_LIMIT)
     ).all()
+    ids = sorted({row[0] for row in rows})
+    vendors = _vendors(s, ids)
+    tiers = _highest_escalation(s, ids)
     out = tuple(
         Breach(
-            t_id,
-            subject,
-            str(getattr(priority, "value", priority)),
-            kind,
-            breached_at,  # type: ignore[arg-type]  # never NULL here: filtered above
-            met_at,
-            int(overrun or 0),
-            why or "",
+            r.id,
+            r.subject,
+            str(getattr(r.priority, "value", r.priority)),
+            r.kind,
+            r.breached_at,
+            r.met_at,
+            int(r.business_overrun_seconds or 0),
+            r.breach_justification or "",
+            vendors.get(r.id, ()),
+            tiers.get(r.id, ""),
+            int(r.reopen_count or 0),
+            int(r.paused_business_seconds or 0),
         )
-        for t_id, subject, priority, kind, breached_at, met_at, overrun, why in rows
+        for r in rows
     )
     return out, total
+
+
+def _vendors(s: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for t_id, vendor, reference in s.execute(
+        select(VendorCase.ticket_id, VendorCase.vendor, VendorCase.reference)
+        .where(VendorCase.ticket_id.in_(ids))
+        .order_by(VendorCase.ticket_id, VendorCase.opened_at, VendorCase.id)
+    ).all():
+        out.setdefault(t_id, []).append(f"{vendor} (case {reference})" if reference else vendor)
+    return {t_id: tuple(names) for t_id, names in out.items()}
+
+
+def _highest_escalation(s: Session, ids: Sequence[int]) -> dict[int, str]:
+    """Tier names sort in order (L0 < L3), so the highest is the maximum."""
+    return {
+        t_id: str(tier)
+        for t_id, tier in s.execute(
+            select(TicketEvent.ticket_id, func.max(TicketEvent.new_value))
+            .where(
+                TicketEvent.ticket_id.in_(ids),
+                TicketEvent.kind.in_((EventKind.ESCALATION, EventKind.TIER_CHANGED)),
+                TicketEvent.new_value.in_(TIERS),
+            )
+            .group_by(TicketEvent.ticket_id)
+        ).all()
+    }
 
 
 def recurring(s: Session, scope: Scope, before: dt.datetime) -> tuple[RecurringIssue, ...]:

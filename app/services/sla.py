@@ -32,6 +32,7 @@ from app.models import (
 )
 from app.models.enums import EventKind, Role, Status
 from app.models.sla import NO_DUE
+from app.services.breach_reasons import record_reason
 from app.services.clock import Clock
 from app.services.errors import NotFoundError, PermissionDeniedError
 from app.services.sla_store import SlaStore
@@ -123,6 +124,16 @@ class SlaService:
             done = self.recompute_in(s, ticket_ids, self._clock.now(), rechoose=True)
             self._db.announce(s, Changes("ticket", frozenset(ticket_ids)))
             return done
+
+    def record_breach_reason(
+        self, ticket_id: int, kind: TargetKind, reason: str, actor_id: int
+    ) -> Changes:
+        """Say why a breached target was missed (client reports list it with the breach)."""
+        with self._db.write() as s:
+            record_reason(s, ticket_id, kind, reason, actor_id, self._clock.now())
+            changes = Changes("ticket", frozenset({ticket_id}))
+            self._db.announce(s, changes)
+            return changes
 
     def recompute_in(
         self,
@@ -514,6 +525,7 @@ def _clock(r: TicketSla, policy_name: str, calendar_name: str, timezone: str) ->
         calendar_name=calendar_name,
         calendar_version=r.calendar_version,
         timezone=timezone,
+        breach_justification=r.breach_justification,
     )
 
 

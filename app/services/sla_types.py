@@ -203,6 +203,8 @@ class SlaClock:
     calendar_version: int
     #: The calculation zone (the client's hours): tooltips show due instants in it.
     timezone: str
+    #: Why the target was missed, as recorded by a technician ("" when none was).
+    breach_justification: str = ""
 
 
 @dataclass(frozen=True, slots=True)

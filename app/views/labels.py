@@ -195,6 +195,7 @@ def _event_kind_table() -> dict[EventKind, str]:
         EventKind.TIME_ENTRY: _t("Time logged"),
         EventKind.BULK: _t("Bulk action"),
         EventKind.RECURRING: _t("Recurring schedule"),
+        EventKind.BREACH_REASON: _t("Breach reason"),
     }
 
 

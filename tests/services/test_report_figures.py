@@ -334,6 +334,11 @@ def test_client_report_breakdowns(reports: ReportFiguresService, acme: Acme) -> 
     assert r.breach_total == 2
     assert r.breaches[0].met_at == z("2026-10-20 10:00") and r.breaches[1].met_at is None
     assert r.breaches[0].due_at == z("2026-10-08 08:00") and r.breaches[0].priority == "P2"
+    # What the history says: t2 went to L2; t3 to L3 and waited on HP.
+    assert [(b.vendors, b.escalated_to) for b in r.breaches] == [
+        ((), "L2"),
+        (("HP (case HP-1)",), "L3"),
+    ]
     recurring = {(i.kind, i.label): (i.count, i.previous, i.ticket_ids) for i in r.recurring}
     assert recurring == {
         ("category", "Network/VPN"): (3, 0, (t["t4"], t["t2"], t["t1"])),
@@ -419,6 +424,12 @@ def test_finding_clients(reports: ReportFiguresService, acme: Acme, db: Database
     with pytest.raises(UnknownClientError) as missing:
         reports.find_client("Gamma")
     assert str(missing.value) == "No client is called 'Gamma' (give a name, code or id)."
+    assert reports.find_client("dent").id == acme.client  # a part of one name only
+    with pytest.raises(UnknownClientError) as several:
+        reports.find_client("a")
+    assert (
+        str(several.value) == "'a' matches several clients: Acme Dental, Beta Bakery, Zakład Łódź."
+    )
     assert [c.name for c in reports.clients()] == ["Acme Dental", "Beta Bakery", "Zakład Łódź"]
     with pytest.raises(NotFoundError):
         reports.client_report(999_999, OCTOBER)

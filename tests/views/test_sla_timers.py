@@ -555,3 +555,50 @@ def test_the_panel_reads_each_calendar_once(qtbot, desk, tickets, me, runner, cl
     panel.reload()
     assert len(calls) == 1
     assert card_texts(panel, RESPONSE)[1] == "30 m left"
+
+
+def test_a_breach_reason_is_recorded_from_the_panel(
+    qtbot, open_dialog, desk, tickets, me, clock, sla: SlaService, db: Database
+):
+    """The response (due 10:30 local) is answered at 10:40: breached. The technician records
+    why; the card shows it, the timeline notes it, and the report's breach list carries it."""
+    ticket = log_ticket(tickets, me, desk.client)
+    dialog = open_dialog(ticket)
+    panel = panel_of(dialog)
+    card = panel.cards[RESPONSE]
+    assert card.reason_button.isHidden(), "nothing to explain before a breach"
+    clock.advance(minutes=40)
+    tickets.add_note(ticket, me.technician_id, "On it", public=True)
+    panel.reload()
+    assert card.reason.text() == "No reason recorded"
+    assert not card.reason_button.isHidden() and card.reason_button.text() == "Record reason…"
+    assert panel.cards[RESOLUTION].reason_button.isHidden()
+    with qtbot.waitSignal(panel.reevaluated, timeout=2000) as announced:
+        panel.save_breach_reason(RESPONSE, "  Caller   on a flight; no phone until 10:40 ")
+    assert announced.args == [Changes("ticket", frozenset({ticket}))]
+    assert card.reason.text() == "Reason: Caller on a flight; no phone until 10:40"
+    assert card.reason_button.text() == "Edit reason…"
+    [response] = [c for c in sla.ticket_clocks(ticket).clocks if c.kind is RESPONSE]
+    assert response.breach_justification == "Caller on a flight; no phone until 10:40"
+    events = [e for e in tickets.history(ticket) if e.kind.value == "breach_reason"]
+    assert [(e.new_value, e.body) for e in events] == [
+        ("response", "Caller on a flight; no phone until 10:40")
+    ]
+    # An empty reason is refused by the service; the panel says so and keeps the old one.
+    panel.save_breach_reason(RESPONSE, "   ")
+    assert panel.message.text().startswith("Reason not saved")
+    assert sla.ticket_clocks(ticket).clocks[0].breach_justification.startswith("Caller")
+
+
+def test_the_breach_reason_dialog_needs_text(qtbot):
+    from app.views.tickets.breach_reason_dialog import BreachReasonDialog
+
+    dialog = BreachReasonDialog("response", "")
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() != BreachReasonDialog.DialogCode.Accepted
+    assert dialog.error.text() == "Say why the target was missed."
+    dialog.text.setPlainText("Vendor  shipped the part late")
+    dialog.accept()
+    assert dialog.result() == BreachReasonDialog.DialogCode.Accepted
+    assert dialog.reason() == "Vendor shipped the part late"

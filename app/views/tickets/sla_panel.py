@@ -29,6 +29,7 @@ from app.tasks import Lane, TaskRunner
 
 from app.views import labels
 from app.views.tickets import sla_format
+from app.views.tickets.breach_reason_dialog import BreachReasonDialog
 from app.views.tickets.field_labels import failure_text
 from app.views.tickets.sla_format import Countdown, Tone
 
@@ -46,9 +47,15 @@ def _utc_now() -> dt.datetime:
 class ClockCard(QFrame):
     """One clock: name, state chip, time left, due instant in both zones, and the details."""
 
-    def __init__(self, kind: TargetKind, parent: QWidget | None = None) -> None:
+    #: "Record reason…" was pressed on a breached clock; carries its `TargetKind`.
+    reason_requested = Signal(object)
+
+    def __init__(
+        self, kind: TargetKind, parent: QWidget | None = None, *, can_edit: bool = False
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
+        self._can_edit = can_edit
         self.setObjectName("slaCard")
         self.title = QLabel(labels.target_kind(kind))
         self.title.setObjectName("slaTitle")
@@ -63,7 +70,17 @@ class ClockCard(QFrame):
         self.details = QLabel()
         self.details.setObjectName("slaDetails")
         self.details.setWordWrap(True)
-        for label in (self.left, self.due, self.details):
+        self.reason = QLabel()
+        self.reason.setObjectName("slaReason")
+        self.reason.setWordWrap(True)
+        self.reason_button = QPushButton(self.tr("Record reason…"))
+        self.reason_button.setFlat(True)
+        self.reason_button.setToolTip(self.tr("Why the target was missed, for the client report"))
+        self.reason_button.clicked.connect(lambda: self.reason_requested.emit(self.kind))
+        self.reason_button.hide()
+        #: The reason recorded on the clock shown ("" when none).
+        self.justification = ""
+        for label in (self.left, self.due, self.details, self.reason):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QHBoxLayout()
         top.setSpacing(6)
@@ -77,6 +94,10 @@ class ClockCard(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.due)
         layout.addWidget(self.details)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.reason, 1)
+        reason_row.addWidget(self.reason_button)
+        layout.addLayout(reason_row)
         layout.addStretch(1)
 
     def show_clock(
@@ -108,6 +129,20 @@ class ClockCard(QFrame):
         self.due.setText(self._due_line(clock, now))
         self.details.setText(self._details(clock, now))
         self.details.setVisible(bool(self.details.text()))
+        breached = clock.breached_at is not None
+        self.justification = clock.breach_justification
+        self.reason.setText(
+            self.tr("Reason: {0}").format(clock.breach_justification)
+            if breached and clock.breach_justification
+            else self.tr("No reason recorded")
+            if breached
+            else ""
+        )
+        self.reason.setVisible(breached)
+        self.reason_button.setText(
+            self.tr("Edit reason…") if clock.breach_justification else self.tr("Record reason…")
+        )
+        self.reason_button.setVisible(breached and self._can_edit)
         return c
 
     def _headline(self, clock: SlaClock, c: Countdown, now: dt.datetime) -> str:
@@ -172,7 +207,8 @@ class TicketSlaPanel(QFrame):
 
     #: The clocks were read and shown (after each `reload()`).
     clocks_loaded = Signal()
-    #: "Re-evaluate" chose the policy again; carries the ticket's `Changes` to announce.
+    #: A write from the panel ("Re-evaluate", a breach reason) changed the ticket; carries
+    #: the `Changes` to announce.
     reevaluated = Signal(object)
 
     def __init__(
@@ -208,10 +244,14 @@ class TicketSlaPanel(QFrame):
         self.setStyleSheet(
             "#slaCard { border: 1px solid palette(mid); border-radius: 6px; }"
             "#slaTitle { font-weight: 600; }"
-            "#slaDue, #slaDetails, #slaMeasured, #slaMessage"
+            "#slaDue, #slaDetails, #slaMeasured, #slaMessage, #slaReason"
             " { color: palette(placeholder-text); }"
         )
-        self.cards = {kind: ClockCard(kind) for kind in TargetKind}
+        self.cards = {
+            kind: ClockCard(kind, can_edit=self._actor_id is not None) for kind in TargetKind
+        }
+        for card in self.cards.values():
+            card.reason_requested.connect(self._ask_reason)
         self.message = QLabel(self.tr("Loading SLA…"))
         self.message.setObjectName("slaMessage")
         self.measured = QLabel()
@@ -272,6 +312,36 @@ class TicketSlaPanel(QFrame):
             on_success=self._on_reevaluated,
             on_failure=self._on_reevaluate_failed,
         )
+
+    def _ask_reason(self, kind: TargetKind) -> None:
+        card = self.cards[kind]
+        dialog = BreachReasonDialog(labels.target_kind(kind).lower(), card.justification, self)
+        if dialog.exec() == BreachReasonDialog.DialogCode.Accepted:
+            self.save_breach_reason(kind, dialog.reason())
+
+    def save_breach_reason(self, kind: TargetKind, reason: str) -> None:
+        """Record why `kind` was missed (write lane), then show the clocks again."""
+        actor = self._actor_id
+        if actor is None:
+            return
+        ticket = self._ticket_id
+        self._runner.run(
+            lambda: self._sla.record_breach_reason(ticket, kind, reason, actor),
+            lane=Lane.WRITE,
+            owner=self,
+            on_success=self._on_reason_saved,
+            on_failure=self._on_reason_failed,
+        )
+
+    def _on_reason_saved(self, changes: Changes) -> None:
+        self.reload()
+        self.reevaluated.emit(changes)
+
+    def _on_reason_failed(self, error: BaseException) -> None:
+        log.warning("recording a breach reason on ticket %s failed", self._ticket_id,
+                    exc_info=error)  # fmt: skip
+        self.message.setText(self.tr("Reason not saved: {0}").format(failure_text(error)))
+        self.message.show()
 
     def _on_reevaluated(self, _count: int) -> None:
         self.reevaluate_button.setEnabled(True)
