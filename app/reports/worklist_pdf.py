@@ -27,6 +27,8 @@ from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
+from app.reports.csv_safety import csv_safe
+
 #: §8.7: the UI states this wherever the worklist is shown or printed.
 STATEMENT: Final = (
     "Rotating keys protects later changes; only changing the client passwords protects what "
@@ -48,9 +50,6 @@ CSV_HEADER: Final = (
     "Cause",
     "Done (UTC)",
 )
-#: A cell starting with one of these is a formula to Excel and LibreOffice ("CSV injection"):
-#: a label typed by a technician must not run in the admin's spreadsheet.
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 #: Bitstream Vera ships inside ReportLab, so it is there in the frozen app too; unlike the
 #: built-in Helvetica (WinAnsi only) it embeds and covers Latin-1 labels such as "Zürich".
 _FONT: Final = "HelpdeskVera"
@@ -127,17 +126,13 @@ def _pdf_cells(row: WorklistRecord) -> tuple[str, ...]:
     return (client, item, host, basis, f"{who} ({cause})", last, listed, done)
 
 
-def _csv_safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def write_worklist_csv(rows: Sequence[WorklistRecord], path: Path) -> None:
     """UTF-8 with a BOM (so Excel reads accents right), every field quoted, CRLF line ends."""
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
         for row in rows:
-            writer.writerow([_csv_safe(cell) for cell in _cells(row)])
+            writer.writerow([csv_safe(cell) for cell in _cells(row)])
 
 
 def _register_fonts() -> None:

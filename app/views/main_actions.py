@@ -83,6 +83,8 @@ class DeskActions:
     refresh: QAction
     lock_vault: QAction
     sla_settings: QAction
+    #: "Export to CSV…" of the ticket queue; None when the window has no exporter.
+    export_queue: QAction | None = None
 
 
 def add_desk_actions(
@@ -91,6 +93,7 @@ def add_desk_actions(
     *,
     refresh: Callable[[], object],
     lock_vault: Callable[[], object],
+    export_queue: Callable[[], object] | None = None,
 ) -> DeskActions:
     """The main window's toolbar and its Desk and Admin menus."""
     tr = actions.tr
@@ -123,6 +126,9 @@ def add_desk_actions(
     )
     locking = actions.add(tr("Lock vault"), lock_vault, menu=desk, shortcut="Ctrl+L", toolbar=True)
     actions.add(tr("Recurring tickets…"), windows.recurring_tickets, menu=desk)
+    exporting = None
+    if export_queue is not None:
+        exporting = actions.add(tr("Export queue to CSV…"), export_queue, menu=desk)
     sla = actions.add(
         tr("SLA settings…"), windows.sla_settings, menu=admin, toolbar=True, admin_only=True
     )
@@ -131,4 +137,4 @@ def add_desk_actions(
         (tr("Escalation paths…"), windows.escalation_paths),
     ):
         actions.add(text, slot, menu=admin, admin_only=True)
-    return DeskActions(new_ticket, new_call, refreshing, locking, sla)
+    return DeskActions(new_ticket, new_call, refreshing, locking, sla, exporting)

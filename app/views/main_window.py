@@ -23,6 +23,7 @@ from app.bootstrap import Core
 from app.db import Changes, DatabaseUnavailableError
 from app.models.enums import Role
 from app.services.directory import TechnicianRow
+from app.services.queue_export import QueueExportService
 from app.services.ticket_queue import SavedQueue
 from app.settings import Settings
 from app.tasks import ChangeNotifier, Lane, TaskRunner
@@ -39,6 +40,7 @@ from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.sla_watch import SlaAlerts, SlaWatch
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 from app.views.tickets.panel_registry import ticket_panels
+from app.views.tickets.queue_export import QueueExporter
 from app.views.tickets.queue_view import TicketQueueView
 from app.views.tickets.saved_queues import SavedQueuesWidget
 from app.views.tickets.ticket_dialog import TicketDialog
@@ -90,6 +92,10 @@ class MainWindow(QMainWindow):
             now=core.clock.now,
             bulk=core.bulk,
         )
+        self.queue_export = QueueExporter(
+            QueueExportService(core.queue), runner, self.queue_view, self,
+            current_queue=self.saved_queues.current_queue,
+        )  # fmt: skip
         # One vault session per window; it also records activity for the idle lock.
         vault = VaultService(core.db, me.technician_id, core.clock.now)
         self.vault = VaultSession(vault, self, is_admin=me.role is Role.ADMIN, settings=settings)
@@ -153,6 +159,7 @@ class MainWindow(QMainWindow):
             self.windows,
             refresh=lambda: self._notifier.announce(Changes("*")),
             lock_vault=self.vault.lock_now,
+            export_queue=self.queue_export.export,
         )
         self.new_ticket_action, self.new_call_action = built.new_ticket, built.new_call
         self.refresh_action, self.lock_vault_action = built.refresh, built.lock_vault

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QObject,
@@ -225,6 +226,10 @@ class TicketTableModel(QAbstractTableModel):
     def is_loading(self) -> bool:
         return self._loading
 
+    def now(self) -> dt.datetime:
+        """The instant the SLA countdowns count from."""
+        return self._now()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by `column` with a new SQL query (no proxy: only SQL sees every row).
 
@@ -434,7 +439,7 @@ class TicketTableModel(QAbstractTableModel):
         if col in SLA_COLUMNS and role in _SLA_ROLES:
             return self._sla_data(row, col, role)
         if role == DISPLAY:
-            return self._display_text(row, col)
+            return display_text(row, col, None)
         if role == TicketIdRole:
             return row.ticket_id
         if role == VersionRole:
@@ -505,37 +510,6 @@ class TicketTableModel(QAbstractTableModel):
             Col.RESOLVE_DUE: self.tr("Resolve due"),
         }
 
-    def _display_text(self, row: TicketRow, col: Col) -> str:
-        match col:
-            case Col.NUMBER:
-                return row.number
-            case Col.CLIENT:
-                return row.client_name
-            case Col.SUBJECT:
-                # One line per row: a pasted multi-line subject must not break the row height.
-                return " ".join(row.subject.split())
-            case Col.TYPE:
-                return labels.ticket_type(row.type)
-            case Col.PRIORITY:
-                return labels.priority(row.priority)
-            case Col.STATUS:
-                return labels.status(row.status)
-            case Col.TIER:
-                # The code alone ("L2"), as technicians say it; the tooltip has the name.
-                return row.tier.value
-            case Col.QUEUE:
-                return row.queue_name or ""
-            case Col.ASSIGNEE:
-                return row.assignee_name or self.tr("Unassigned")
-            case Col.CONTACT:
-                return row.contact_name or ""
-            case Col.CREATED:
-                return labels.local_datetime(row.created_at)
-            case Col.UPDATED:
-                return labels.local_datetime(row.updated_at)
-            case Col.RESPONSE_DUE | Col.RESOLVE_DUE:
-                return ""  # `_sla_data` answers for these.
-
     def _tool_tip(self, row: TicketRow, col: Col) -> str | None:
         match col:
             case Col.SUBJECT:
@@ -557,6 +531,44 @@ class TicketTableModel(QAbstractTableModel):
         if icon is None:
             icon = self._priority_icons[priority] = _priority_icon(_PRIORITY_COLOURS[priority])
         return icon
+
+
+def display_text(row: TicketRow, col: Col, now: dt.datetime | None) -> str:
+    """A cell's text as the table shows it; the queue's CSV export uses it too. GUI thread only
+    (locale and translations). `now` is needed for the SLA columns; without it they are empty."""
+    match col:
+        case Col.NUMBER:
+            return row.number
+        case Col.CLIENT:
+            return row.client_name
+        case Col.SUBJECT:
+            # One line per row: a pasted multi-line subject must not break the row height.
+            return " ".join(row.subject.split())
+        case Col.TYPE:
+            return labels.ticket_type(row.type)
+        case Col.PRIORITY:
+            return labels.priority(row.priority)
+        case Col.STATUS:
+            return labels.status(row.status)
+        case Col.TIER:
+            # The code alone ("L2"), as technicians say it; the tooltip has the name.
+            return row.tier.value
+        case Col.QUEUE:
+            return row.queue_name or ""
+        case Col.ASSIGNEE:
+            return row.assignee_name or QCoreApplication.translate("TicketTableModel", "Unassigned")
+        case Col.CONTACT:
+            return row.contact_name or ""
+        case Col.CREATED:
+            return labels.local_datetime(row.created_at)
+        case Col.UPDATED:
+            return labels.local_datetime(row.updated_at)
+        case Col.RESPONSE_DUE | Col.RESOLVE_DUE:
+            if now is None:
+                return ""  # The model's `_sla_data` answers for these.
+            kind = SLA_COLUMNS[col]
+            due = row.response_due_order if kind is TargetKind.RESPONSE else row.resolve_due_order
+            return sla_format.row_countdown(row.sla, kind, due, now).text
 
 
 #: Roles the SLA columns answer themselves; a tick repaints exactly these.
