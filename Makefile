@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 # shared/design/ci.md §1: Qt offscreen and xcb, fonts, Xvfb, and the servers the tests start.
 APT_PACKAGES := make \
 	libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3 \
-	fonts-dejavu-core \
+	fonts-dejavu-core fonts-droid-fallback \
 	xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	postgresql openssh-server poppler-utils xrdp freerdp2-x11
 # Only when `python3 -m venv` cannot work yet (ci.md §1: Debian's python3 lacks ensurepip).

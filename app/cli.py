@@ -119,7 +119,41 @@ def build_parser() -> argparse.ArgumentParser:
         "(idempotent: run it from cron or a scheduled task)",
         parents=[common],
     )
+    _report_parser(sub, common)
     return parser
+
+
+def _report_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    report = sub.add_parser(
+        "report",
+        help="write a client's (or every client's) SLA report as PDF or CSV, for scheduled runs",
+        parents=[common],
+    )
+    report.add_argument(
+        "--client", required=True, metavar="NAME|ID|all", help="client name, code or id, or all"
+    )
+    report.add_argument(
+        "--period",
+        required=True,
+        metavar="PERIOD",
+        help="a month (2026-10), a quarter (2026-Q3) or days FROM..TO (2026-01-05..2026-02-10)",
+    )
+    report.add_argument("--out", required=True, type=Path, metavar="FILE", help="file to write")
+    report.add_argument(
+        "--format",
+        choices=["pdf", "csv"],
+        help="pdf (the client report) or csv (its raw figures); default: from FILE's suffix",
+    )
+    report.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="IANA zone of the period's days and printed times (default: the client's zone; "
+        "for all clients, the default SLA calendar's)",
+    )
+    report.add_argument("--logo", type=Path, metavar="IMAGE", help="cover logo (PNG or JPEG)")
+    report.add_argument("--msp-name", metavar="NAME", help="MSP name on the cover")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db_command(args, paths)
         if args.command == "sla":
             return _sla_command(args)
+        if args.command == "report":
+            return _report_command(args)
         return _demo_command(args)
     except DatabaseTooNewError as e:
         print(f"helpdesk: {e}", file=sys.stderr)
@@ -284,4 +320,50 @@ def _maybe_screenshots(core: Core, args: argparse.Namespace) -> int:
 
     for path in save_screenshots(core, args.screenshots):
         print(f"screenshot: {path}")
+    return EXIT_OK
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    """Bad input (period, logo, client, output path) is one line on stderr and no file."""
+    from dataclasses import replace
+
+    from app.reports.branding import LogoError, read_logo
+    from app.reports.output import ReportOutputError, check_writable
+    from app.reports.period import PeriodError, parse_period
+    from app.services.report_figures import UnknownClientError
+    from app.services.report_output import write_report
+
+    out: Path = args.out
+    kind = args.format or ("csv" if out.suffix.lower() == ".csv" else "pdf")
+    try:
+        period = parse_period(args.period)
+        check_writable(out)
+        logo = read_logo(args.logo) if args.logo is not None else None
+    except (PeriodError, LogoError, ReportOutputError) as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_USAGE if not isinstance(e, ReportOutputError) else EXIT_FAILURE
+    core = build_core(args.db, args.data_dir)
+    try:
+        branding = core.report_branding.branding()
+        if args.msp_name is not None:
+            branding = replace(branding, msp_name=args.msp_name)
+        if logo is not None:
+            branding = replace(branding, logo=logo)
+        everyone = args.client.strip().casefold() == "all"
+        client = None if everyone else core.reports.find_client(args.client)
+        pages = write_report(
+            core.reports, branding, out, period, client.id if client else None,
+            kind=kind, timezone=args.tz,
+        )  # fmt: skip
+    except (UnknownClientError, PeriodError) as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ReportOutputError, LogoError) as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        core.close()
+    who = "all clients" if client is None else client.name
+    size = f", {pages} pages" if kind == "pdf" else ""
+    print(f"report for {who}, {period.label}: {out}{size}")
     return EXIT_OK

@@ -68,7 +68,8 @@ class ReportFiguresService:
             return [_client(c) for c in s.scalars(select(Client).order_by(Client.name, Client.id))]
 
     def find_client(self, text: str) -> ReportClient:
-        """A client by id, code or name (case-insensitive); raises `UnknownClientError`."""
+        """A client by id, code or name (case-insensitive), or by a part of one name only it
+        has; raises `UnknownClientError` for none or several."""
         value = text.strip()
         with self._db.read() as s:
             if value.isdigit() and (found := s.get(Client, int(value))) is not None:
@@ -76,11 +77,11 @@ class ReportFiguresService:
             folded = value.casefold()
             # Folded in Python: SQLite's lower()/LIKE fold ASCII only ("ŁÓDŹ" vs "Łódź"), and a
             # desk has hundreds of clients, not millions.
-            exact = [
-                c
-                for c in s.scalars(select(Client).order_by(Client.name))
-                if folded in (c.name.casefold(), c.code.casefold())
-            ]
+            everyone = list(s.scalars(select(Client).order_by(Client.name)))
+            exact = [c for c in everyone if folded in (c.name.casefold(), c.code.casefold())]
+            if not exact and folded:
+                # "acme" for "Acme Dental": a part of one name is enough when it is unique.
+                exact = [c for c in everyone if folded in c.name.casefold()]
             if len(exact) == 1:
                 return _client(exact[0])
             if not exact:
