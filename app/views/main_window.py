@@ -36,6 +36,7 @@ from app.views.kb.kb_view import KnowledgeBaseView
 from app.views.main_actions import MainActions, add_desk_actions
 from app.views.recurring.recurring_watch import RecurringWatch
 from app.views.remote.launcher import RemoteLauncher
+from app.views.reports.reports_view import ReportsView
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.sla_watch import SlaAlerts, SlaWatch
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
@@ -78,8 +79,14 @@ class MainWindow(QMainWindow):
         self.banner = Banner(self.tr("Retry now"), self)
         self.saved_queues = SavedQueuesWidget(core.queue, runner, notifier, me, self)
         self.nav = QListWidget(self)
-        self.nav.addItems([self.tr("Tickets"), self.tr("Clients"), self.tr("Knowledge base")])
-        self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * 3 + 8)
+        pages = [
+            self.tr("Tickets"),
+            self.tr("Clients"),
+            self.tr("Knowledge base"),
+            self.tr("Reports"),
+        ]
+        self.nav.addItems(pages)
+        self.nav.setMaximumHeight(self.nav.sizeHintForRow(0) * len(pages) + 8)
         initial = self._initial_queue()
         self.queue_view = TicketQueueView(
             core.queue,
@@ -106,6 +113,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.clients_view)
         self.kb_view = KnowledgeBaseView(core.kb, core.directory, runner, notifier, me, self)
         self.stack.addWidget(self.kb_view)
+        self.reports_view = ReportsView(
+            core.reports, core.report_branding, runner, notifier, me, self,
+            today=lambda: core.clock.now().astimezone().date(),
+        )  # fmt: skip
+        self.stack.addWidget(self.reports_view)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)

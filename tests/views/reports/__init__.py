@@ -1,0 +1,1 @@
+"""Tests of the Reports page, its export and the report branding dialog."""
