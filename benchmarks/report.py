@@ -3,10 +3,11 @@ all-clients summary over 1,000,000 tickets, against the same aggregations in raw
 
 Run `make bench` or `python -m benchmarks.report [--tickets N] [--big N] [--no-postgresql]`.
 Seeds (by executemany) one month, October 2026, of `--tickets` tickets over 200 clients, of
-which `--big` belong to one client, each with a response and a resolution clock (about 8 % of
-each breached, with business times), a time entry on every fifth ticket, a survey on every
-tenth, an escalation on every twentieth and a remote session on every twentieth; SQLite in a
-file kept under `out/bench/`, PostgreSQL in a throw-away server started like the test fixture.
+which `--big` belong to one client (every n-th ticket, ids growing with time as in a real desk),
+each with a response and a resolution clock (about 8 % of each breached, with business times), a
+time entry on every fifth ticket, a survey on every tenth, an escalation on every twentieth and
+a remote session on every twentieth; SQLite in a file kept under `out/bench/`, PostgreSQL in a
+throw-away server started like the test fixture.
 
 Prints, per backend: the figures (`ReportFiguresService`) and the file written (PDF, then CSV)
 in milliseconds, and the raw SQL baseline — the bare driver running the statements the
@@ -71,11 +72,14 @@ class _Clock:
 
 
 def _client_of(n: int, tickets: int, big: int) -> int:
-    return BIG_CLIENT if n <= big else 2 + (n - big) % (CLIENTS - 1)
+    """Every (tickets / big)-th ticket is the big client's; the rest go round the others."""
+    every = max(1, tickets // big)
+    return BIG_CLIENT if n % every == 0 else 2 + n % (CLIENTS - 1)
 
 
 def _rows(n: int, tickets: int, big: int) -> dict[str, list[dict[str, Any]]]:
-    created = _START + dt.timedelta(seconds=(n * 7_919) % _SECONDS)
+    # Ids grow with time, as they do in a real desk (the reports read a period in date order).
+    created = _START + dt.timedelta(seconds=n * _SECONDS // (tickets + 1))
     priority = _PRIORITIES[n % len(_PRIORITIES)]
     client = _client_of(n, tickets, big)
     closed = created + dt.timedelta(hours=4 + n % 50)

@@ -169,8 +169,6 @@ class TicketSla(Base):
         Index(None, "state", "due_at"),
         Index(None, "calendar_id", "state"),
         Index(None, "policy_id", "state"),
-        # Reports' percentiles sort one kind's measured clocks.
-        Index(None, "kind", "business_elapsed_seconds"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

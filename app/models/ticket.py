@@ -55,7 +55,8 @@ class Ticket(Base):
         Index(None, "is_open", "resolve_due_order", "id"),
         Index(None, "contract_id"),
         Index(None, "asset_id"),
-        Index(None, "merged_into_id"),
+        # Merges look a ticket's duplicates up; reports read a period's non-merged tickets.
+        Index(None, "merged_into_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

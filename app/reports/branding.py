@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 from typing import Final
 
 from PIL import Image, UnidentifiedImageError
 
 MAX_LOGO_BYTES: Final = 2 * 1024 * 1024
+#: A cover logo prints a few centimetres wide: 4000 × 4000 is plenty.
+MAX_LOGO_PIXELS: Final = 16_000_000
 _FORMATS: Final = frozenset({"PNG", "JPEG", "GIF"})
 
 
@@ -21,11 +24,19 @@ def check_logo(data: bytes, name: str = "The logo") -> bytes:
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError(f"{name} is larger than {MAX_LOGO_BYTES // (1024 * 1024)} MB.")
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-            kind = image.format
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its pixel limit: make that a refusal too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+                kind = image.format
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise LogoError(f"{name} has too many pixels for a logo.") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise LogoError(f"{name} is not an image (use a PNG or JPEG file).") from None
+    if width * height > MAX_LOGO_PIXELS:
+        raise LogoError(f"{name} has too many pixels for a logo ({width} × {height}).")
     if kind not in _FORMATS:
         raise LogoError(f"{name} is a {kind} image: use a PNG or JPEG file.")
     return data

@@ -47,6 +47,7 @@ EMPTY_PERIOD: Final = "No tickets were opened or closed in this period."
 NO_BREACHES: Final = "No response or resolution target was missed in this period."
 NO_REASON: Final = "No reason recorded"
 STILL_OPEN: Final = "still open"
+NEVER_MET: Final = "not met (ticket closed)"
 BREACH_HEADER: Final = ("Ticket #", "Subject", "Priority", "Target", "Due", "Met late at",
                         "Business overrun", "Reason")  # fmt: skip
 RECURRING_HEADER: Final = ("What", "Name", "Tickets this period", "3 months before", "Trend",
@@ -96,7 +97,11 @@ def _breach_row(breach: Breach, zone: str) -> list[object]:
         breach.kind.capitalize(),
         # Date over time: a date-time on one line would need a column too wide for the page.
         local_text(breach.due_at, zone).replace(" ", "\n"),
-        local_text(breach.met_at, zone).replace(" ", "\n") if breach.met_at else STILL_OPEN,
+        local_text(breach.met_at, zone).replace(" ", "\n")
+        if breach.met_at
+        else NEVER_MET
+        if breach.ticket_closed
+        else STILL_OPEN,
         duration_text(breach.business_overrun_seconds),
         _reason_cell(breach),
     ]

@@ -9,9 +9,10 @@ How each figure is measured (the PDF prints these definitions on its last page):
   (resolution) clocks that have an outcome, the share met on time. Clocks still running at the
   time of the report, and cancelled ones, have no outcome and are not counted.
 - **Median / 90th percentile time to respond / resolve**: business time (the client's SLA
-  calendar, waiting on the customer or a third party left out) from the ticket's creation to
-  the response (resolution), over the same tickets' clocks that were met, late or not.
-  Percentiles interpolate linearly between the two nearest values.
+  calendar; waiting on the customer or a third party left out where the SLA policy pauses the
+  clock for it) from the ticket's creation to the response (resolution), over the same
+  tickets' clocks that were met, late or not. Percentiles interpolate linearly between the two
+  nearest values.
 - **CSAT**: surveys recorded in the period; the average is over answered surveys, the response
   rate is answered / (answered + sent + declined).
 - **Escalated to L2 / L3**: tickets opened in the period that were raised to that tier.
@@ -121,6 +122,8 @@ class Breach:
     escalated_to: str = ""
     reopened: int = 0
     waited_seconds: int = 0
+    #: The ticket is resolved, closed or cancelled: an unmet target will stay unmet.
+    ticket_closed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

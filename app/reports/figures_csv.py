@@ -24,7 +24,7 @@ from app.reports.figures import (
     MonthFigures,
 )
 from app.reports.output import atomic_output
-from app.reports.report_format import breach_history_text
+from app.reports.report_format import breach_history_text, honest_percent
 
 Cell = str | int | float | None
 Block = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
@@ -36,7 +36,8 @@ def _cell(value: Cell) -> str | int | float:
     if isinstance(value, str):
         return csv_safe(value)
     if isinstance(value, float):
-        return round(value, 1)
+        # The floats here are percents and CSAT averages (1–5, untouched by the rule).
+        return round(honest_percent(value), 1)
     return value
 
 

@@ -14,6 +14,9 @@ _QUARTER: Final = re.compile(r"(\d{4})-[Qq]([1-4])")
 _RANGE: Final = re.compile(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})")
 #: The longest custom range: 12-month trends and a scheduled run stay bounded.
 MAX_DAYS: Final = 366 * 3
+#: Years a report may cover (the trend looks a year back, the bounds a day ahead).
+FIRST_YEAR: Final = 1970
+LAST_YEAR: Final = 9998
 
 
 class PeriodError(ValueError):
@@ -52,18 +55,27 @@ class ReportPeriod:
         return (self.end - self.start).days + 1
 
 
+def _check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(f"Reports cover the years {FIRST_YEAR} to {LAST_YEAR}, not {year}.")
+
+
 def month_period(year: int, month: int) -> ReportPeriod:
+    _check_year(year)
     last = calendar.monthrange(year, month)[1]
     return ReportPeriod(dt.date(year, month, 1), dt.date(year, month, last), "month")
 
 
 def quarter_period(year: int, quarter: int) -> ReportPeriod:
+    _check_year(year)
     first = 3 * (quarter - 1) + 1
     last = calendar.monthrange(year, first + 2)[1]
     return ReportPeriod(dt.date(year, first, 1), dt.date(year, first + 2, last), "quarter")
 
 
 def custom_period(start: dt.date, end: dt.date) -> ReportPeriod:
+    _check_year(start.year)
+    _check_year(end.year)
     if end < start:
         raise PeriodError(f"The period ends ({end}) before it starts ({start}).")
     if (end - start).days + 1 > MAX_DAYS:

@@ -34,8 +34,18 @@ def percent_text(value: float | None) -> str:
     """87.5 → "87.5 %", 75.0 → "75 %" (one decimal, a trailing ".0" dropped), None → "—"."""
     if value is None:
         return NO_VALUE
-    text = f"{value:.1f}"
+    text = f"{honest_percent(value):.1f}"
     return f"{text.removesuffix('.0')} %"
+
+
+def honest_percent(value: float) -> float:
+    """`value` as it may print to one decimal: 1,999 of 2,000 is not "100 %" and 1 of 2,500 is
+    not "0 %" (a report that says 100 % next to a breach list is not believed)."""
+    if 99.9 < value < 100.0:
+        return 99.9
+    if 0.0 < value < 0.1:
+        return 0.1
+    return value
 
 
 def duration_text(seconds: float | None) -> str:

@@ -78,6 +78,11 @@ _LABELS: Final = {
 }
 
 
+def method_label(method: str) -> str:
+    """ "rdp-mstsc" → "RDP (Remote Desktop Connection)"; an unknown key as it is."""
+    return _LABELS.get(method, method)
+
+
 class LaunchBlocked(Exception):
     """The client requires permission before work and the ticket has none standing."""
 

@@ -13,16 +13,15 @@ from dataclasses import dataclass
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import Client, CsatResponse, SlaCalendar, SlaPolicy, Ticket, TicketSla, TimeEntry
+from app.models import Client, SlaCalendar, SlaPolicy, Ticket
 from app.models.enums import ClientStatus
 from app.reports.figures import (
     AllClientsReport,
     ClientReport,
-    ClientSummaryRow,
     Count,
     Kpis,
     MonthFigures,
@@ -31,7 +30,7 @@ from app.reports.period import PeriodError, ReportPeriod
 from app.services import report_queries as q
 from app.services.clock import Clock
 from app.services.errors import NotFoundError
-from app.sla.engine import TargetState
+from app.services.report_desk import desk_figures
 
 #: Months in the trend charts, the period's last month included.
 TREND_MONTHS: Final = 12
@@ -65,14 +64,16 @@ class ReportFiguresService:
     def clients(self) -> list[ReportClient]:
         """Every client, by name (inactive ones too: a report may cover their last month)."""
         with self._db.read() as s:
-            return [_client(c) for c in s.scalars(select(Client).order_by(Client.name, Client.id))]
+            found = [_client(c) for c in s.scalars(select(Client))]
+        # Sorted here: SQLite and PostgreSQL order case and accents differently.
+        return sorted(found, key=lambda c: (c.name.casefold(), c.id))
 
     def find_client(self, text: str) -> ReportClient:
         """A client by id, code or name (case-insensitive), or by a part of one name only it
         has; raises `UnknownClientError` for none or several."""
         value = text.strip()
         with self._db.read() as s:
-            if value.isdigit() and (found := s.get(Client, int(value))) is not None:
+            if value.isascii() and value.isdigit() and (found := s.get(Client, int(value))):
                 return _client(found)
             folded = value.casefold()
             # Folded in Python: SQLite's lower()/LIKE fold ASCII only ("ŁÓDŹ" vs "Łódź"), and a
@@ -134,7 +135,7 @@ class ReportFiguresService:
                 breach_total=breach_total,
                 recurring=q.recurring(s, scope, before),
                 time_by_category=q.time_by_category(s, scope),
-                prepaid=q.prepaid(s, scope),
+                prepaid=q.prepaid(s, scope, period.start, period.end),
                 remote_by_method=q.remote_by_method(s, scope),
             )
 
@@ -147,22 +148,24 @@ class ReportFiguresService:
         with self._db.read() as s:
             start, end = _bounds(period, zone)
             scope = q.Scope(start, end, None)
+            desk = desk_figures(s, scope)
             return AllClientsReport(
                 period=period,
                 timezone=zone_name,
                 generated_at=self._clock.now().astimezone(UTC),
-                kpis=_kpis(s, scope),
+                kpis=desk.kpis,
                 months=_months(s, None, period, zone),
-                by_priority=_fixed(q.grouped(s, scope, Ticket.priority), q.PRIORITIES),
-                by_tier=_fixed(q.grouped(s, scope, Ticket.tier), q.TIERS),
-                rows=_client_rows(s, scope),
+                by_priority=desk.by_priority,
+                by_tier=desk.by_tier,
+                rows=desk.rows,
             )
 
 
 def _kpis(s: Session, scope: q.Scope) -> Kpis:
     sla = q.sla_figures(s, scope)
-    minutes = sum(c.minutes for c in q.time_by_category(s, scope))
-    billable = sum(c.billable_minutes for c in q.time_by_category(s, scope))
+    time = q.time_by_category(s, scope)
+    minutes = sum(c.minutes for c in time)
+    billable = sum(c.billable_minutes for c in time)
     return Kpis(
         opened=q.count(s, q.cohort(scope)),
         closed=q.count(s, q.closed_in(scope)),
@@ -195,69 +198,6 @@ def _months(
         )
         for i in range(TREND_MONTHS)
     )
-
-
-def _client_rows(s: Session, scope: q.Scope) -> tuple[ClientSummaryRow, ...]:
-    """One grouped statement per measure, joined by client id here."""
-    opened = _by_client(s, select(Ticket.client_id, func.count()).where(q.cohort(scope)))
-    closed = _by_client(s, select(Ticket.client_id, func.count()).where(q.closed_in(scope)))
-    outcomes: dict[tuple[int, str, str], int] = {}
-    for client_id, kind, state, n in s.execute(
-        select(Ticket.client_id, TicketSla.kind, TicketSla.state, func.count())
-        .join(Ticket, Ticket.id == TicketSla.ticket_id)
-        .where(
-            q.cohort(scope),
-            TicketSla.kind.in_(("response", "resolution")),
-            TicketSla.state.in_((TargetState.MET.value, TargetState.BREACHED.value)),
-        )
-        .group_by(Ticket.client_id, TicketSla.kind, TicketSla.state)
-    ).all():
-        outcomes[(client_id, kind, state)] = int(n)
-    csat = {
-        client_id: (float(avg) if avg is not None else None, int(n))
-        for client_id, avg, n in s.execute(
-            select(CsatResponse.client_id, func.avg(CsatResponse.score), func.count())
-            .where(
-                CsatResponse.state == "answered",
-                CsatResponse.recorded_at >= scope.start,
-                CsatResponse.recorded_at < scope.end,
-            )
-            .group_by(CsatResponse.client_id)
-        ).all()
-    }
-    minutes = _by_client(
-        s,
-        select(Ticket.client_id, func.sum(TimeEntry.minutes))
-        .join(Ticket, Ticket.id == TimeEntry.ticket_id)
-        .where(TimeEntry.started_at >= scope.start, TimeEntry.started_at < scope.end),
-    )
-    ids = set(opened) | set(closed) | set(csat) | set(minutes)
-    if not ids:
-        return ()
-    names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_(ids))).all())
-    met, breached = TargetState.MET.value, TargetState.BREACHED.value
-    rows = [
-        ClientSummaryRow(
-            client_id=c,
-            client_name=names.get(c, f"#{c}"),
-            opened=opened.get(c, 0),
-            closed=closed.get(c, 0),
-            response_met=outcomes.get((c, "response", met), 0),
-            response_breached=outcomes.get((c, "response", breached), 0),
-            resolution_met=outcomes.get((c, "resolution", met), 0),
-            resolution_breached=outcomes.get((c, "resolution", breached), 0),
-            csat_average=csat.get(c, (None, 0))[0],
-            csat_answered=csat.get(c, (None, 0))[1],
-            time_minutes=minutes.get(c, 0),
-        )
-        for c in ids
-    ]
-    return tuple(sorted(rows, key=lambda r: (-r.opened, r.client_name.casefold(), r.client_id)))
-
-
-def _by_client(s: Session, stmt: object) -> dict[int, int]:
-    grouped = stmt.group_by(Ticket.client_id)  # type: ignore[attr-defined]
-    return {int(c): int(n or 0) for c, n in s.execute(grouped).all()}
 
 
 def _fixed(found: dict[str, int], keys: tuple[str, ...]) -> tuple[Count, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, select, true
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -37,16 +37,19 @@ from app.reports.figures import (
     RecurringIssue,
     SlaFigures,
 )
+from app.services.remote_sessions import method_label
 from app.sla.engine import TargetState
 
 PRIORITIES: Final = ("P1", "P2", "P3", "P4")
 TIERS: Final = ("L0", "L1", "L2", "L3")
-_PENDING: Final = (
+PENDING_STATES: Final = (
     TargetState.RUNNING.value,
     TargetState.WARNING.value,
     TargetState.PAUSED.value,
 )
 _MET: Final = TargetState.MET.value
+#: Clocks with an outcome: met on time, or breached (met late or never).
+DECIDED_STATES: Final = (TargetState.MET.value, TargetState.BREACHED.value)
 _BREACHED: Final = TargetState.BREACHED.value
 #: Top recurring issues shown per kind, and the tickets that make one recur.
 RECURRING_PER_KIND: Final = 5
@@ -96,8 +99,10 @@ def sla_figures(s: Session, scope: Scope) -> dict[str, SlaFigures]:
             TicketSla.kind,
             func.sum(case((TicketSla.state == _MET, 1), else_=0)),
             func.sum(case((TicketSla.state == _BREACHED, 1), else_=0)),
-            func.sum(case((TicketSla.state.in_(_PENDING), 1), else_=0)),
-            func.count(TicketSla.business_elapsed_seconds),
+            func.sum(case((TicketSla.state.in_(PENDING_STATES), 1), else_=0)),
+            func.count(
+                case((TicketSla.state.in_(DECIDED_STATES), TicketSla.business_elapsed_seconds))
+            ),
         )
         .join(Ticket, Ticket.id == TicketSla.ticket_id)
         .where(cohort(scope), TicketSla.kind.in_(("response", "resolution")))
@@ -106,43 +111,70 @@ def sla_figures(s: Session, scope: Scope) -> dict[str, SlaFigures]:
     found = {
         kind: (int(m or 0), int(b or 0), int(p or 0), int(n or 0)) for kind, m, b, p, n in rows
     }
+    measured = {kind: counts[3] for kind, counts in found.items()}
+    quantiles = percentiles(s, scope, measured, (0.5, 0.9))
     out: dict[str, SlaFigures] = {}
     for kind in ("response", "resolution"):
-        met, breached, pending, measured = found.get(kind, (0, 0, 0, 0))
-        out[kind] = SlaFigures(
-            met,
-            breached,
-            pending,
-            _percentile(s, scope, kind, measured, 0.5),
-            _percentile(s, scope, kind, measured, 0.9),
-        )
+        met, breached, pending, _ = found.get(kind, (0, 0, 0, 0))
+        median, p90 = quantiles.get(kind, (None, None))
+        out[kind] = SlaFigures(met, breached, pending, median, p90)
     return out
 
 
-def _percentile(s: Session, scope: Scope, kind: str, n: int, q: float) -> float | None:
-    """Linear interpolation between the two nearest ranks (numpy's and PostgreSQL's
-    `percentile_cont` rule), read with one ordered query on either backend."""
-    if n == 0:
-        return None
-    position = (n - 1) * q
-    below = int(position)
-    values = list(
-        s.scalars(
-            select(TicketSla.business_elapsed_seconds)
-            .join(Ticket, Ticket.id == TicketSla.ticket_id)
-            .where(
-                cohort(scope),
-                TicketSla.kind == kind,
-                TicketSla.business_elapsed_seconds.is_not(None),
-            )
-            .order_by(TicketSla.business_elapsed_seconds)
-            .offset(below)
-            .limit(2)
+def percentiles(
+    s: Session, scope: Scope, measured: dict[str, int], qs: tuple[float, ...]
+) -> dict[str, tuple[float | None, ...]]:
+    """Each kind's quantiles `qs` of business time, interpolated linearly between the two
+    nearest ranks (numpy's and PostgreSQL's `percentile_cont` rule). One ordered pass on either
+    backend: the ranks are numbered by a window function and only the wanted ones come back."""
+    wanted: dict[str, set[int]] = {}
+    for kind, n in measured.items():
+        for q in qs:
+            below = int((n - 1) * q)
+            wanted.setdefault(kind, set()).update((below + 1, min(below + 2, n)))
+    if not any(n for n in measured.values()):
+        return {}
+    ranked = (
+        select(
+            TicketSla.kind.label("kind"),
+            TicketSla.business_elapsed_seconds.label("value"),
+            func.row_number()
+            .over(partition_by=TicketSla.kind, order_by=TicketSla.business_elapsed_seconds)
+            .label("rank"),
         )
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(
+            cohort(scope),
+            TicketSla.kind.in_([k for k, n in measured.items() if n]),
+            # Met clocks, late or not: a cancelled clock (out of scope) has a time but no
+            # outcome, and the definition measures outcomes.
+            TicketSla.state.in_(DECIDED_STATES),
+            TicketSla.business_elapsed_seconds.is_not(None),
+        )
+        .subquery()
     )
-    low = float(values[0] or 0)
-    high = float(values[1] or 0) if len(values) > 1 else low
-    return low + (high - low) * (position - below)
+    picked = or_(
+        *(and_(ranked.c.kind == k, ranked.c.rank.in_(sorted(r))) for k, r in wanted.items())
+    )
+    values = {
+        (kind, int(rank)): float(value)
+        for kind, rank, value in s.execute(
+            select(ranked.c.kind, ranked.c.rank, ranked.c.value).where(picked)
+        ).all()
+    }
+    out: dict[str, tuple[float | None, ...]] = {}
+    for kind, n in measured.items():
+        if not n:
+            continue
+        found: list[float | None] = []
+        for q in qs:
+            position = (n - 1) * q
+            below = int(position)
+            low = values[(kind, below + 1)]
+            high = values.get((kind, below + 2), low)
+            found.append(low + (high - low) * (position - below))
+        out[kind] = tuple(found)
+    return out
 
 
 def csat_figures(s: Session, scope: Scope) -> CsatFigures:
@@ -165,18 +197,28 @@ def csat_figures(s: Session, scope: Scope) -> CsatFigures:
     )
 
 
-def escalated(s: Session, scope: Scope, tier: str) -> int:
-    """The period's tickets raised to `tier` (by escalation or a tier change) at any time."""
-    raised = exists().where(
+def raised_to(tier: str) -> Any:
+    """The ticket was raised to `tier` (by escalation or a tier change) at any time."""
+    return exists().where(
         TicketEvent.ticket_id == Ticket.id,
         TicketEvent.kind.in_((EventKind.ESCALATION, EventKind.TIER_CHANGED)),
         TicketEvent.new_value == tier,
+        # Up, not down: tier names sort in their order (L0 < L1 < L2 < L3).
+        TicketEvent.old_value < TicketEvent.new_value,
     )
-    return count(s, and_(cohort(scope), raised))
+
+
+def with_vendor() -> Any:
+    return exists().where(VendorCase.ticket_id == Ticket.id)
+
+
+def escalated(s: Session, scope: Scope, tier: str) -> int:
+    """The period's tickets raised to `tier` at any time."""
+    return count(s, and_(cohort(scope), raised_to(tier)))
 
 
 def third_party(s: Session, scope: Scope) -> int:
-    return count(s, and_(cohort(scope), exists().where(VendorCase.ticket_id == Ticket.id)))
+    return count(s, and_(cohort(scope), with_vendor()))
 
 
 def remote_by_method(s: Session, scope: Scope) -> tuple[Count, ...]:
@@ -189,7 +231,7 @@ def remote_by_method(s: Session, scope: Scope) -> tuple[Count, ...]:
         )
         .group_by(RemoteSession.method)
     ).all()
-    return largest_first(rows)
+    return largest_first([(method_label(method), n) for method, n in rows])
 
 
 def time_by_category(s: Session, scope: Scope) -> tuple[CategoryTime, ...]:
@@ -211,9 +253,12 @@ def time_by_category(s: Session, scope: Scope) -> tuple[CategoryTime, ...]:
     return tuple(sorted(out, key=lambda c: (-c.minutes, c.category)))
 
 
-def prepaid(s: Session, scope: Scope) -> tuple[PrepaidLine, ...]:
-    """The client's blocks of hours: billable time on each contract's tickets up to the
-    period's end, and within the period (the same rule as `app.services.prepaid`)."""
+def prepaid(
+    s: Session, scope: Scope, first_day: dt.date, last_day: dt.date
+) -> tuple[PrepaidLine, ...]:
+    """The client's blocks of hours in force on some day of the period: billable time on each
+    contract's tickets up to the period's end, and within the period (the same rule as
+    `app.services.prepaid`)."""
     if scope.client_id is None:
         return ()
     in_period = and_(TimeEntry.started_at >= scope.start, TimeEntry.started_at < scope.end)
@@ -241,7 +286,12 @@ def prepaid(s: Session, scope: Scope) -> tuple[PrepaidLine, ...]:
             func.coalesce(used.c.period, 0),
         )
         .outerjoin(used, used.c.contract_id == Contract.id)
-        .where(Contract.client_id == scope.client_id, Contract.prepaid_minutes.is_not(None))
+        .where(
+            Contract.client_id == scope.client_id,
+            Contract.prepaid_minutes.is_not(None),
+            Contract.valid_from <= last_day,
+            or_(Contract.valid_to.is_(None), Contract.valid_to >= first_day),
+        )
         .order_by(Contract.name, Contract.id)
     ).all()
     return tuple(
@@ -292,6 +342,7 @@ def breaches(s: Session, scope: Scope) -> tuple[tuple[Breach, ...], int]:
             TicketSla.breach_justification,
             TicketSla.reopen_count,
             TicketSla.paused_business_seconds,
+            Ticket.is_open,
         )
         .join(Ticket, Ticket.id == TicketSla.ticket_id)
         .where(where)
@@ -315,6 +366,7 @@ def breaches(s: Session, scope: Scope) -> tuple[tuple[Breach, ...], int]:
             tiers.get(r.id, ""),
             int(r.reopen_count or 0),
             int(r.paused_business_seconds or 0),
+            not r.is_open,
         )
         for r in rows
     )
@@ -342,6 +394,7 @@ def _highest_escalation(s: Session, ids: Sequence[int]) -> dict[int, str]:
                 TicketEvent.ticket_id.in_(ids),
                 TicketEvent.kind.in_((EventKind.ESCALATION, EventKind.TIER_CHANGED)),
                 TicketEvent.new_value.in_(TIERS),
+                TicketEvent.old_value < TicketEvent.new_value,
             )
             .group_by(TicketEvent.ticket_id)
         ).all()

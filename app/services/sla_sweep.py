@@ -34,6 +34,7 @@ from app.services.escalation import NEXT_TIER, SLA_REASON, escalate_in
 from app.services.sla import RUNNING_STATES, SlaService
 from app.services.sla_types import Notification, SweepReport
 from app.services.vendor_cases import remind_due_in
+from app.sla import BusinessCalendar
 from app.sla.engine import TargetState
 from app.sla.policy import LevelAction, TargetKind
 
@@ -69,11 +70,7 @@ class SlaSweepService:
         with self._db.write() as s:
             ids = _stale(s) | _crossed(s, now)
             recomputed = self._sla.recompute_in(s, ids, now) if ids else 0
-            # Clocks met before migration 0009 get their elapsed figure for the reports. Kept
-            # out of `touched`: measuring an old clock must not notify anyone of anything.
-            unmeasured = _unmeasured(s) - ids
-            if unmeasured:
-                self._sla.recompute_in(s, unmeasured, now)
+            self._measure_old_clocks(s)
             touched: set[int] = set(ids)
             warnings = self._notify_state(s, now, TargetState.WARNING, touched)
             breaches = self._notify_state(s, now, TargetState.BREACHED, touched)
@@ -92,6 +89,27 @@ class SlaSweepService:
                 len(reminded),
             )
         return SweepReport(recomputed, warnings, breaches, fired, changes, len(reminded))
+
+    def _measure_old_clocks(self, s: Session) -> None:
+        """Give clocks met before migration 0009 their business time for the reports, a batch
+        per sweep: business time from start to met on the clock's calendar, less the waiting
+        and reopened spans already stored with it. Straight from the stored row (no
+        recomputation: a met clock keeps what it was met under, and nobody is notified), so
+        every row of the batch is filled and the next sweep moves on."""
+        rows = s.scalars(
+            select(TicketSla)
+            .where(TicketSla.met_at.is_not(None), TicketSla.business_elapsed_seconds.is_(None))
+            .order_by(TicketSla.id)
+            .limit(_MEASURE_BATCH)
+        ).all()
+        calendars: dict[int, BusinessCalendar] = {}
+        for row in rows:
+            if row.calendar_id not in calendars:
+                calendars[row.calendar_id] = self._sla.store.calendar_in(s, row.calendar_id)[0]
+            assert row.met_at is not None  # selected above
+            gross = calendars[row.calendar_id].between(row.start_at, row.met_at)
+            waits = row.paused_business_seconds + row.reopen_business_seconds
+            row.business_elapsed_seconds = max(0, gross - waits)
 
     def notifications(self, technician_id: int) -> list[Notification]:
         """The technician's unseen notifications, oldest first, marked seen as they are read."""
@@ -255,16 +273,6 @@ def _stale(s: Session) -> set[int]:
                 TicketSla.policy_version != SlaPolicy.version,
             ),
         )
-    )
-    return set(rows)
-
-
-def _unmeasured(s: Session) -> set[int]:
-    """A batch of tickets with a clock met before the reports measured business time."""
-    rows = s.scalars(
-        select(TicketSla.ticket_id)
-        .where(TicketSla.met_at.is_not(None), TicketSla.business_elapsed_seconds.is_(None))
-        .limit(_MEASURE_BATCH)
     )
     return set(rows)
 

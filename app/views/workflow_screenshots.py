@@ -33,6 +33,13 @@ def grab_workflow(core: Core, window: MainWindow, grab: Grab, idle: Callable[[],
         view.tabs.setCurrentWidget(view.service_panel)
         idle()
         grab(window, "client-service")
+    window.nav.setCurrentRow(3)
+    idle()
+    if rows:
+        window.reports_view.set_client(rows[0].client_id)
+        window.reports_view.show_report()
+        idle()
+    grab(window, "reports")
     window.nav.setCurrentRow(0)
 
 

@@ -39,7 +39,10 @@ def test_periods(text: str, start: dt.date, end: dt.date, label: str) -> None:
          "(2026-Q3) or days FROM..TO (2026-01-05..2026-02-10)."),
         ("2026-02-30..2026-03-01", "'2026-02-30..2026-03-01': day is out of range for month."),
         ("2020-01-01..2026-01-01", "The period is longer than 1098 days."),
-        ("0000-01", "'0000-01': year 0 is out of range."),
+        ("0000-01", "Reports cover the years 1970 to 9998, not 0."),
+        ("9999-Q4", "Reports cover the years 1970 to 9998, not 9999."),
+        ("2026-12-01..9999-12-31", "Reports cover the years 1970 to 9998, not 9999."),
+        ("9999-12-01..9999-12-31", "Reports cover the years 1970 to 9998, not 9999."),
     ],
 )  # fmt: skip
 def test_bad_periods_say_what_is_wrong(text: str, message: str) -> None:

@@ -32,7 +32,9 @@ def test_percent_score_rate_hours_and_counts() -> None:
     assert percent_text(500 / 6) == "83.3 %"
     assert percent_text(75.0) == "75 %"
     assert percent_text(0.0) == "0 %"
-    assert percent_text(99.96) == "100 %"
+    # Never rounded up to a perfect score, nor down to none: 99.96 is not 100.
+    assert percent_text(99.96) == "99.9 %" and percent_text(100.0) == "100 %"
+    assert percent_text(0.04) == "0.1 %"
     assert score_text(None) == "—"
     assert score_text(13 / 3) == "4.3 / 5"
     assert rate_text(3, 4) == "75 % (3 of 4 surveys)"

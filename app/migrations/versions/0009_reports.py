@@ -38,10 +38,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_branding")),
     )
     op.add_column("ticket_sla", sa.Column("business_elapsed_seconds", sa.Integer(), nullable=True))
+    # A period's non-merged tickets: the merge lookups keep working on the first column.
+    op.drop_index("ix_ticket_merged_into_id", table_name="ticket")
     op.create_index(
-        op.f("ix_ticket_sla_kind_business_elapsed_seconds"),
-        "ticket_sla",
-        ["kind", "business_elapsed_seconds"],
+        op.f("ix_ticket_merged_into_id_created_at"), "ticket", ["merged_into_id", "created_at"]
     )
     op.create_index(op.f("ix_ticket_client_id_created_at"), "ticket", ["client_id", "created_at"])
     op.create_index(op.f("ix_ticket_client_id_closed_at"), "ticket", ["client_id", "closed_at"])
@@ -54,7 +54,8 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_ticket_closed_at"), table_name="ticket")
     op.drop_index(op.f("ix_ticket_client_id_closed_at"), table_name="ticket")
     op.drop_index(op.f("ix_ticket_client_id_created_at"), table_name="ticket")
-    op.drop_index(op.f("ix_ticket_sla_kind_business_elapsed_seconds"), table_name="ticket_sla")
+    op.drop_index(op.f("ix_ticket_merged_into_id_created_at"), table_name="ticket")
+    op.create_index("ix_ticket_merged_into_id", "ticket", ["merged_into_id"])
     with op.batch_alter_table("ticket_sla") as batch:
         batch.drop_column("business_elapsed_seconds")
     op.drop_table("report_branding")

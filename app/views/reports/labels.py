@@ -65,7 +65,8 @@ def failure_text(error: BaseException) -> str:
         return reports_tr("This client no longer exists; choose another one.")
     if isinstance(error, ValidationError):
         return " ".join(problem(code) for code in error.problems.values())
-    return reports_tr("Something went wrong: {0}").format(error)
+    # The type only: an unexpected error's text can carry SQL or paths (the log has it all).
+    return reports_tr("Something went wrong ({0}); see the log.").format(type(error).__name__)
 
 
 _UNSAFE: Final = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')

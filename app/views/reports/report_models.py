@@ -93,7 +93,7 @@ class BreachTableModel(_TextModel):
             return local_text(row.due_at, self.zone)
         if col is self.Col.MET:
             if row.met_at is None:
-                return _t("not yet")
+                return _t("not met (ticket closed)") if row.ticket_closed else _t("not yet")
             return local_text(row.met_at, self.zone)
         if col is self.Col.OVERRUN:
             return duration_text(row.business_overrun_seconds)

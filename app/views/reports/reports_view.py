@@ -10,6 +10,7 @@ Reports cover past periods, so the page does not follow live changes beyond the 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -60,6 +61,8 @@ ALL_CLIENTS: Final = -1
 
 #: Asks where to save: (parent, caption, proposed path, filter) → chosen path, "" = cancelled.
 SaveChooser = Callable[[QWidget, str, str, str], str]
+
+log = logging.getLogger(__name__)
 
 
 def _open_in_system_viewer(path: Path) -> None:
@@ -318,6 +321,7 @@ class ReportsView(QWidget):
             self._on_failed(error)
 
     def _on_failed(self, error: BaseException) -> None:
+        log.warning("report failed", exc_info=error)
         self.error.show_error(failure_text(error))
 
     def _on_data_changed(self, changes: object) -> None:

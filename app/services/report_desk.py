@@ -1,0 +1,172 @@
+"""The all-clients summary in a few grouped passes: each statement groups by client, and the
+desk's totals are the sums of those groups (a million tickets are read about four times, not
+once per figure). The client report keeps its own, per-figure statements in `report_queries`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from app.models import Client, CsatResponse, Ticket, TicketSla, TimeEntry
+from app.reports.figures import ClientSummaryRow, Count, CsatFigures, Kpis, SlaFigures
+from app.services import report_queries as q
+from app.sla.engine import TargetState
+
+_MET, _BREACHED = TargetState.MET.value, TargetState.BREACHED.value
+_KINDS = ("response", "resolution")
+
+
+@dataclass(frozen=True, slots=True)
+class DeskFigures:
+    kpis: Kpis
+    by_priority: tuple[Count, ...]
+    by_tier: tuple[Count, ...]
+    rows: tuple[ClientSummaryRow, ...]
+
+
+def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
+    opened: Counter[int] = Counter()
+    priorities: Counter[str] = Counter()
+    tiers: Counter[str] = Counter()
+    escalated_l2 = escalated_l3 = third_party = 0
+    one = {"else_": 0}
+    for client_id, priority, tier, n, l2, l3, vendor in s.execute(
+        select(
+            Ticket.client_id,
+            Ticket.priority,
+            Ticket.tier,
+            func.count(),
+            func.sum(case((q.raised_to("L2"), 1), **one)),
+            func.sum(case((q.raised_to("L3"), 1), **one)),
+            func.sum(case((q.with_vendor(), 1), **one)),
+        )
+        .where(q.cohort(scope))
+        .group_by(Ticket.client_id, Ticket.priority, Ticket.tier)
+    ).all():
+        opened[client_id] += n
+        priorities[str(getattr(priority, "value", priority))] += n
+        tiers[str(getattr(tier, "value", tier))] += n
+        escalated_l2 += int(l2 or 0)
+        escalated_l3 += int(l3 or 0)
+        third_party += int(vendor or 0)
+    closed: Counter[int] = Counter(
+        dict(
+            s.execute(
+                select(Ticket.client_id, func.count())
+                .where(q.closed_in(scope))
+                .group_by(Ticket.client_id)
+            ).all()
+        )
+    )
+    outcomes: Counter[tuple[int, str, str]] = Counter()
+    states: Counter[tuple[str, str]] = Counter()
+    measured: Counter[str] = Counter()
+    for client_id, kind, state, n, timed in s.execute(
+        select(
+            Ticket.client_id,
+            TicketSla.kind,
+            TicketSla.state,
+            func.count(),
+            func.count(TicketSla.business_elapsed_seconds),
+        )
+        .join(Ticket, Ticket.id == TicketSla.ticket_id)
+        .where(q.cohort(scope), TicketSla.kind.in_(_KINDS))
+        .group_by(Ticket.client_id, TicketSla.kind, TicketSla.state)
+    ).all():
+        outcomes[(client_id, kind, state)] += n
+        states[(kind, state)] += n
+        if state in q.DECIDED_STATES:
+            measured[kind] += timed
+    quantiles = q.percentiles(s, scope, dict(measured), (0.5, 0.9))
+    csat_states: Counter[str] = Counter()
+    csat: dict[int, tuple[int, int]] = {}  # client → (answered, score sum)
+    surveyed: set[int] = set()
+    for client_id, state, n, score in s.execute(
+        select(
+            CsatResponse.client_id, CsatResponse.state, func.count(), func.sum(CsatResponse.score)
+        )
+        .where(
+            CsatResponse.recorded_at >= scope.start,
+            CsatResponse.recorded_at < scope.end,
+        )
+        .group_by(CsatResponse.client_id, CsatResponse.state)
+    ).all():
+        csat_states[state] += n
+        surveyed.add(client_id)
+        if state == "answered":
+            csat[client_id] = (int(n), int(score or 0))
+    minutes: Counter[int] = Counter()
+    billable = 0
+    for client_id, total, paid in s.execute(
+        select(
+            Ticket.client_id,
+            func.sum(TimeEntry.minutes),
+            func.sum(case((TimeEntry.billable.is_(True), TimeEntry.minutes), else_=0)),
+        )
+        .join(Ticket, Ticket.id == TimeEntry.ticket_id)
+        .where(TimeEntry.started_at >= scope.start, TimeEntry.started_at < scope.end)
+        .group_by(Ticket.client_id)
+    ).all():
+        minutes[client_id] += int(total or 0)
+        billable += int(paid or 0)
+    answered = sum(n for n, _ in csat.values())
+    kpis = Kpis(
+        opened=sum(opened.values()),
+        closed=sum(closed.values()),
+        response=_sla(states, quantiles, "response"),
+        resolution=_sla(states, quantiles, "resolution"),
+        csat=CsatFigures(
+            csat_states["answered"],
+            csat_states["sent"],
+            csat_states["declined"],
+            sum(total for _, total in csat.values()) / answered if answered else None,
+        ),
+        escalated_l2=escalated_l2,
+        escalated_l3=escalated_l3,
+        third_party=third_party,
+        remote_sessions=sum(c.count for c in q.remote_by_method(s, scope)),
+        time_minutes=sum(minutes.values()),
+        billable_minutes=billable,
+    )
+    ids = set(opened) | set(closed) | surveyed | set(minutes)
+    names = (
+        dict(s.execute(select(Client.id, Client.name).where(Client.id.in_(ids))).all())
+        if ids
+        else {}
+    )
+    rows = [
+        ClientSummaryRow(
+            client_id=c,
+            client_name=names.get(c, f"#{c}"),
+            opened=opened[c],
+            closed=closed[c],
+            response_met=outcomes[(c, "response", _MET)],
+            response_breached=outcomes[(c, "response", _BREACHED)],
+            resolution_met=outcomes[(c, "resolution", _MET)],
+            resolution_breached=outcomes[(c, "resolution", _BREACHED)],
+            csat_average=csat[c][1] / csat[c][0] if c in csat and csat[c][0] else None,
+            csat_answered=csat[c][0] if c in csat else 0,
+            time_minutes=minutes[c],
+        )
+        for c in ids
+    ]
+    rows.sort(key=lambda r: (-r.opened, r.client_name.casefold(), r.client_id))
+    return DeskFigures(
+        kpis,
+        tuple(Count(p, priorities[p]) for p in q.PRIORITIES),
+        tuple(Count(t, tiers[t]) for t in q.TIERS),
+        tuple(rows),
+    )
+
+
+def _sla(
+    states: Counter[tuple[str, str]],
+    quantiles: dict[str, tuple[float | None, ...]],
+    kind: str,
+) -> SlaFigures:
+    pending = sum(states[(kind, state)] for state in q.PENDING_STATES)
+    median, p90 = quantiles.get(kind, (None, None))
+    return SlaFigures(states[(kind, _MET)], states[(kind, _BREACHED)], pending, median, p90)
