@@ -23,6 +23,7 @@ VIEWS = (
     "new-call",
     "knowledge-base",
     "client-service",
+    "reports",
 )
 
 
