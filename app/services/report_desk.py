@@ -31,27 +31,12 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
     opened: Counter[int] = Counter()
     priorities: Counter[str] = Counter()
     tiers: Counter[str] = Counter()
-    escalated_l2 = escalated_l3 = third_party = 0
-    one = {"else_": 0}
-    for client_id, priority, tier, n, l2, l3, vendor in s.execute(
-        select(
-            Ticket.client_id,
-            Ticket.priority,
-            Ticket.tier,
-            func.count(),
-            func.sum(case((q.raised_to("L2"), 1), **one)),
-            func.sum(case((q.raised_to("L3"), 1), **one)),
-            func.sum(case((q.with_vendor(), 1), **one)),
-        )
-        .where(q.cohort(scope))
-        .group_by(Ticket.client_id, Ticket.priority, Ticket.tier)
-    ).all():
-        opened[client_id] += n
-        priorities[str(getattr(priority, "value", priority))] += n
-        tiers[str(getattr(tier, "value", tier))] += n
-        escalated_l2 += int(l2 or 0)
-        escalated_l3 += int(l3 or 0)
-        third_party += int(vendor or 0)
+    groups = q.cohort_groups(s, scope, Ticket.client_id, Ticket.priority, Ticket.tier)
+    for g in groups:
+        client_id, priority, tier = g.key
+        opened[int(client_id)] += g.opened
+        priorities[priority] += g.opened
+        tiers[tier] += g.opened
     closed: Counter[int] = Counter(
         dict(
             s.execute(
@@ -124,9 +109,9 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
             csat_states["declined"],
             sum(total for _, total in csat.values()) / answered if answered else None,
         ),
-        escalated_l2=escalated_l2,
-        escalated_l3=escalated_l3,
-        third_party=third_party,
+        escalated_l2=sum(g.escalated_l2 for g in groups),
+        escalated_l3=sum(g.escalated_l3 for g in groups),
+        third_party=sum(g.third_party for g in groups),
         remote_sessions=sum(c.count for c in q.remote_by_method(s, scope)),
         time_minutes=sum(minutes.values()),
         billable_minutes=billable,

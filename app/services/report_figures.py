@@ -21,6 +21,7 @@ from app.models import Client, SlaCalendar, SlaPolicy, Ticket
 from app.models.enums import ClientStatus
 from app.reports.figures import (
     AllClientsReport,
+    CategoryTime,
     ClientReport,
     Count,
     Kpis,
@@ -115,10 +116,11 @@ class ReportFiguresService:
             zone = _zone(zone_name)
             start, end = _bounds(period, zone)
             scope = q.Scope(start, end, client_id)
-            kpis = _kpis(s, scope)
-            breaches, breach_total = q.breaches(s, scope)
+            groups = q.cohort_groups(s, scope, Ticket.priority, Ticket.tier, Ticket.category)
+            time = q.time_by_category(s, scope)
+            kpis = _kpis(s, scope, groups, time)
+            breaches = q.breaches(s, scope)
             before = _local_midnight(_add_months(period.start, -TREND_BEFORE_MONTHS), zone)
-            categories = q.grouped(s, scope, Ticket.category)
             return ClientReport(
                 client_id=client.id,
                 client_name=client.name,
@@ -128,13 +130,13 @@ class ReportFiguresService:
                 generated_at=self._clock.now().astimezone(UTC),
                 kpis=kpis,
                 months=_months(s, client_id, period, zone),
-                by_category=q.largest_first(list(categories.items())),
-                by_priority=_fixed(q.grouped(s, scope, Ticket.priority), q.PRIORITIES),
-                by_tier=_fixed(q.grouped(s, scope, Ticket.tier), q.TIERS),
+                by_category=q.largest_first(list(_summed(groups, 2).items())),
+                by_priority=_fixed(_summed(groups, 0), q.PRIORITIES),
+                by_tier=_fixed(_summed(groups, 1), q.TIERS),
                 breaches=breaches,
-                breach_total=breach_total,
+                breach_total=kpis.response.breached + kpis.resolution.breached,
                 recurring=q.recurring(s, scope, before),
-                time_by_category=q.time_by_category(s, scope),
+                time_by_category=time,
                 prepaid=q.prepaid(s, scope, period.start, period.end),
                 remote_by_method=q.remote_by_method(s, scope),
             )
@@ -161,24 +163,34 @@ class ReportFiguresService:
             )
 
 
-def _kpis(s: Session, scope: q.Scope) -> Kpis:
+def _kpis(
+    s: Session,
+    scope: q.Scope,
+    groups: list[q.CohortGroup],
+    time: tuple[CategoryTime, ...],
+) -> Kpis:
     sla = q.sla_figures(s, scope)
-    time = q.time_by_category(s, scope)
-    minutes = sum(c.minutes for c in time)
-    billable = sum(c.billable_minutes for c in time)
     return Kpis(
-        opened=q.count(s, q.cohort(scope)),
+        opened=sum(g.opened for g in groups),
         closed=q.count(s, q.closed_in(scope)),
         response=sla["response"],
         resolution=sla["resolution"],
         csat=q.csat_figures(s, scope),
-        escalated_l2=q.escalated(s, scope, "L2"),
-        escalated_l3=q.escalated(s, scope, "L3"),
-        third_party=q.third_party(s, scope),
+        escalated_l2=sum(g.escalated_l2 for g in groups),
+        escalated_l3=sum(g.escalated_l3 for g in groups),
+        third_party=sum(g.third_party for g in groups),
         remote_sessions=sum(c.count for c in q.remote_by_method(s, scope)),
-        time_minutes=minutes,
-        billable_minutes=billable,
+        time_minutes=sum(c.minutes for c in time),
+        billable_minutes=sum(c.billable_minutes for c in time),
     )
+
+
+def _summed(groups: list[q.CohortGroup], position: int) -> dict[str, int]:
+    """Tickets opened per value of one grouping column."""
+    out: dict[str, int] = {}
+    for g in groups:
+        out[g.key[position]] = out.get(g.key[position], 0) + g.opened
+    return out
 
 
 def _months(

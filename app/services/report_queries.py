@@ -212,13 +212,42 @@ def with_vendor() -> Any:
     return exists().where(VendorCase.ticket_id == Ticket.id)
 
 
-def escalated(s: Session, scope: Scope, tier: str) -> int:
-    """The period's tickets raised to `tier` at any time."""
-    return count(s, and_(cohort(scope), raised_to(tier)))
+@dataclass(frozen=True, slots=True)
+class CohortGroup:
+    """The period's tickets sharing the values of the grouping columns, counted once."""
+
+    key: tuple[Any, ...]
+    opened: int
+    escalated_l2: int
+    escalated_l3: int
+    third_party: int
 
 
-def third_party(s: Session, scope: Scope) -> int:
-    return count(s, and_(cohort(scope), with_vendor()))
+def cohort_groups(s: Session, scope: Scope, *columns: Any) -> list[CohortGroup]:
+    """One pass over the period's tickets: counts per group of `columns`, with how many were
+    escalated to L2 / L3 and how many had a vendor case."""
+    rows = s.execute(
+        select(
+            *columns,
+            func.count(),
+            func.sum(case((raised_to("L2"), 1), else_=0)),
+            func.sum(case((raised_to("L3"), 1), else_=0)),
+            func.sum(case((with_vendor(), 1), else_=0)),
+        )
+        .where(cohort(scope))
+        .group_by(*columns)
+    ).all()
+    width = len(columns)
+    return [
+        CohortGroup(
+            tuple(str(getattr(v, "value", v)) if v is not None else "" for v in row[:width]),
+            int(row[width]),
+            int(row[width + 1] or 0),
+            int(row[width + 2] or 0),
+            int(row[width + 3] or 0),
+        )
+        for row in rows
+    ]
 
 
 def remote_by_method(s: Session, scope: Scope) -> tuple[Count, ...]:
@@ -305,30 +334,15 @@ def prepaid(
     )
 
 
-def grouped(s: Session, scope: Scope, column: Any) -> dict[str, int]:
-    rows = s.execute(
-        select(column, func.count()).select_from(Ticket).where(cohort(scope)).group_by(column)
-    ).all()
-    return {str(getattr(key, "value", key) or ""): int(n) for key, n in rows}
-
-
-def breaches(s: Session, scope: Scope) -> tuple[tuple[Breach, ...], int]:
-    """The worst breaches (by business overrun) of the period's tickets, and how many in all."""
+def breaches(s: Session, scope: Scope) -> tuple[Breach, ...]:
+    """The worst breaches (by business overrun) of the period's tickets, at most
+    `BREACH_LIMIT`; how many there are in all is `sla_figures`' breached count."""
     where = and_(
         cohort(scope),
         TicketSla.kind.in_(("response", "resolution")),
         TicketSla.state == _BREACHED,
         # The store always records the missed due instant with the breached state.
         TicketSla.breached_at.is_not(None),
-    )
-    total = int(
-        s.scalar(
-            select(func.count())
-            .select_from(TicketSla)
-            .join(Ticket, Ticket.id == TicketSla.ticket_id)
-            .where(where)
-        )
-        or 0
     )
     rows = s.execute(
         select(
@@ -370,7 +384,7 @@ def breaches(s: Session, scope: Scope) -> tuple[tuple[Breach, ...], int]:
         )
         for r in rows
     )
-    return out, total
+    return out
 
 
 def _vendors(s: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
