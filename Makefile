@@ -124,6 +124,7 @@ bench: venv
 	$(BIN)/python -m benchmarks.sla
 	$(BIN)/python -m benchmarks.probes
 	$(BIN)/python -m benchmarks.intake
+	$(BIN)/python -m benchmarks.report
 
 screenshots: deps
 	xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb $(BIN)/helpdesk demo \

@@ -13,6 +13,7 @@ from app.services.demo_escalation import seed_demo_escalation
 from app.services.demo_kb import seed_demo_kb
 from app.services.demo_records import seed_demo_records
 from app.services.demo_recurring import seed_demo_recurring
+from app.services.demo_reports import seed_demo_reports
 from app.services.demo_routing import seed_demo_routing
 
 
@@ -29,3 +30,4 @@ def seed_demo_workflow(db: Database, clock: Clock, *, records: bool = True) -> N
     seed_demo_kb(db, clock)
     # Last: it gives every closed ticket, the records' ones included, its resolution and survey.
     seed_demo_closure(db, clock)
+    seed_demo_reports(db, clock)

@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Client, CsatResponse, Ticket, TicketSla, TimeEntry
-from app.reports.figures import ClientSummaryRow, Count, CsatFigures, Kpis, SlaFigures
+from app.models import Client, CsatResponse, Ticket, TimeEntry
+from app.reports.figures import ClientSummaryRow, Count, CsatFigures, Kpis
 from app.services import report_queries as q
-from app.sla.engine import TargetState
 
-_MET, _BREACHED = TargetState.MET.value, TargetState.BREACHED.value
-_KINDS = ("response", "resolution")
+NONE = q.Outcomes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +30,16 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
     priorities: Counter[str] = Counter()
     tiers: Counter[str] = Counter()
     groups = q.cohort_groups(s, scope, Ticket.client_id, Ticket.priority, Ticket.tier)
+    response: dict[int, q.Outcomes] = {}
+    resolution: dict[int, q.Outcomes] = {}
     for g in groups:
-        client_id, priority, tier = g.key
-        opened[int(client_id)] += g.opened
+        key, priority, tier = g.key
+        client = int(key)
+        opened[client] += g.opened
         priorities[priority] += g.opened
         tiers[tier] += g.opened
+        response[client] = response.get(client, NONE) + g.response
+        resolution[client] = resolution.get(client, NONE) + g.resolution
     closed: Counter[int] = Counter(
         dict(
             s.execute(
@@ -46,26 +49,7 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
             ).all()
         )
     )
-    outcomes: Counter[tuple[int, str, str]] = Counter()
-    states: Counter[tuple[str, str]] = Counter()
-    measured: Counter[str] = Counter()
-    for client_id, kind, state, n, timed in s.execute(
-        select(
-            Ticket.client_id,
-            TicketSla.kind,
-            TicketSla.state,
-            func.count(),
-            func.count(TicketSla.business_elapsed_seconds),
-        )
-        .join(Ticket, Ticket.id == TicketSla.ticket_id)
-        .where(q.cohort(scope), TicketSla.kind.in_(_KINDS))
-        .group_by(Ticket.client_id, TicketSla.kind, TicketSla.state)
-    ).all():
-        outcomes[(client_id, kind, state)] += n
-        states[(kind, state)] += n
-        if state in q.DECIDED_STATES:
-            measured[kind] += timed
-    quantiles = q.percentiles(s, scope, dict(measured), (0.5, 0.9))
+    sla = q.sla_figures(s, scope, sum(response.values(), NONE), sum(resolution.values(), NONE))
     csat_states: Counter[str] = Counter()
     csat: dict[int, tuple[int, int]] = {}  # client → (answered, score sum)
     surveyed: set[int] = set()
@@ -101,8 +85,8 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
     kpis = Kpis(
         opened=sum(opened.values()),
         closed=sum(closed.values()),
-        response=_sla(states, quantiles, "response"),
-        resolution=_sla(states, quantiles, "resolution"),
+        response=sla["response"],
+        resolution=sla["resolution"],
         csat=CsatFigures(
             csat_states["answered"],
             csat_states["sent"],
@@ -128,10 +112,10 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
             client_name=names.get(c, f"#{c}"),
             opened=opened[c],
             closed=closed[c],
-            response_met=outcomes[(c, "response", _MET)],
-            response_breached=outcomes[(c, "response", _BREACHED)],
-            resolution_met=outcomes[(c, "resolution", _MET)],
-            resolution_breached=outcomes[(c, "resolution", _BREACHED)],
+            response_met=response.get(c, NONE).met,
+            response_breached=response.get(c, NONE).breached,
+            resolution_met=resolution.get(c, NONE).met,
+            resolution_breached=resolution.get(c, NONE).breached,
             csat_average=csat[c][1] / csat[c][0] if c in csat and csat[c][0] else None,
             csat_answered=csat[c][0] if c in csat else 0,
             time_minutes=minutes[c],
@@ -145,13 +129,3 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
         tuple(Count(t, tiers[t]) for t in q.TIERS),
         tuple(rows),
     )
-
-
-def _sla(
-    states: Counter[tuple[str, str]],
-    quantiles: dict[str, tuple[float | None, ...]],
-    kind: str,
-) -> SlaFigures:
-    pending = sum(states[(kind, state)] for state in q.PENDING_STATES)
-    median, p90 = quantiles.get(kind, (None, None))
-    return SlaFigures(states[(kind, _MET)], states[(kind, _BREACHED)], pending, median, p90)

@@ -169,7 +169,9 @@ def _kpis(
     groups: list[q.CohortGroup],
     time: tuple[CategoryTime, ...],
 ) -> Kpis:
-    sla = q.sla_figures(s, scope)
+    response = sum((g.response for g in groups), q.Outcomes())
+    resolution = sum((g.resolution for g in groups), q.Outcomes())
+    sla = q.sla_figures(s, scope, response, resolution)
     return Kpis(
         opened=sum(g.opened for g in groups),
         closed=q.count(s, q.closed_in(scope)),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.models import (
     Asset,
@@ -90,35 +90,6 @@ def closed_in(scope: Scope) -> ColumnElement[bool]:
 
 def count(s: Session, where: ColumnElement[bool]) -> int:
     return int(s.scalar(select(func.count()).select_from(Ticket).where(where)) or 0)
-
-
-def sla_figures(s: Session, scope: Scope) -> dict[str, SlaFigures]:
-    """Response and resolution outcomes of the period's tickets, with their percentiles."""
-    rows = s.execute(
-        select(
-            TicketSla.kind,
-            func.sum(case((TicketSla.state == _MET, 1), else_=0)),
-            func.sum(case((TicketSla.state == _BREACHED, 1), else_=0)),
-            func.sum(case((TicketSla.state.in_(PENDING_STATES), 1), else_=0)),
-            func.count(
-                case((TicketSla.state.in_(DECIDED_STATES), TicketSla.business_elapsed_seconds))
-            ),
-        )
-        .join(Ticket, Ticket.id == TicketSla.ticket_id)
-        .where(cohort(scope), TicketSla.kind.in_(("response", "resolution")))
-        .group_by(TicketSla.kind)
-    ).all()
-    found = {
-        kind: (int(m or 0), int(b or 0), int(p or 0), int(n or 0)) for kind, m, b, p, n in rows
-    }
-    measured = {kind: counts[3] for kind, counts in found.items()}
-    quantiles = percentiles(s, scope, measured, (0.5, 0.9))
-    out: dict[str, SlaFigures] = {}
-    for kind in ("response", "resolution"):
-        met, breached, pending, _ = found.get(kind, (0, 0, 0, 0))
-        median, p90 = quantiles.get(kind, (None, None))
-        out[kind] = SlaFigures(met, breached, pending, median, p90)
-    return out
 
 
 def percentiles(
@@ -213,41 +184,91 @@ def with_vendor() -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcomes:
+    """One target kind's clocks among a group of tickets."""
+
+    met: int = 0
+    breached: int = 0
+    pending: int = 0
+    #: Met clocks (late or not) with a business time: the percentiles' population.
+    measured: int = 0
+
+    def __add__(self, other: Outcomes) -> Outcomes:
+        return Outcomes(
+            self.met + other.met,
+            self.breached + other.breached,
+            self.pending + other.pending,
+            self.measured + other.measured,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class CohortGroup:
     """The period's tickets sharing the values of the grouping columns, counted once."""
 
-    key: tuple[Any, ...]
+    key: tuple[str, ...]
     opened: int
     escalated_l2: int
     escalated_l3: int
     third_party: int
+    response: Outcomes
+    resolution: Outcomes
+
+
+def _with_clocks(*columns: Any) -> tuple[Any, Any, Any]:
+    """`select(columns…)` over tickets with their response (`rs`) and resolution (`rv`) clocks
+    outer-joined: one row per ticket, so counts and clock outcomes come from one pass."""
+    rs, rv = aliased(TicketSla, name="rs"), aliased(TicketSla, name="rv")
+    stmt = (
+        select(*columns)
+        .select_from(Ticket)
+        .outerjoin(rs, and_(rs.ticket_id == Ticket.id, rs.kind == "response"))
+        .outerjoin(rv, and_(rv.ticket_id == Ticket.id, rv.kind == "resolution"))
+    )
+    return stmt, rs, rv
+
+
+def _outcome_sums(clock: Any) -> list[Any]:
+    return [
+        func.sum(case((clock.state == _MET, 1), else_=0)),
+        func.sum(case((clock.state == _BREACHED, 1), else_=0)),
+        func.sum(case((clock.state.in_(PENDING_STATES), 1), else_=0)),
+        func.count(case((clock.state.in_(DECIDED_STATES), clock.business_elapsed_seconds))),
+    ]
 
 
 def cohort_groups(s: Session, scope: Scope, *columns: Any) -> list[CohortGroup]:
-    """One pass over the period's tickets: counts per group of `columns`, with how many were
-    escalated to L2 / L3 and how many had a vendor case."""
-    rows = s.execute(
-        select(
-            *columns,
-            func.count(),
-            func.sum(case((raised_to("L2"), 1), else_=0)),
-            func.sum(case((raised_to("L3"), 1), else_=0)),
-            func.sum(case((with_vendor(), 1), else_=0)),
-        )
-        .where(cohort(scope))
-        .group_by(*columns)
-    ).all()
+    """One pass over the period's tickets: counts per group of `columns`, how many were
+    escalated to L2 / L3 and had a vendor case, and their clocks' outcomes."""
+    stmt, rs, rv = _with_clocks(
+        *columns,
+        func.count(),
+        func.sum(case((raised_to("L2"), 1), else_=0)),
+        func.sum(case((raised_to("L3"), 1), else_=0)),
+        func.sum(case((with_vendor(), 1), else_=0)),
+    )
+    stmt = stmt.add_columns(*_outcome_sums(rs), *_outcome_sums(rv))
+    rows = s.execute(stmt.where(cohort(scope)).group_by(*columns)).all()
     width = len(columns)
-    return [
-        CohortGroup(
-            tuple(str(getattr(v, "value", v)) if v is not None else "" for v in row[:width]),
-            int(row[width]),
-            int(row[width + 1] or 0),
-            int(row[width + 2] or 0),
-            int(row[width + 3] or 0),
-        )
-        for row in rows
-    ]
+    out = []
+    for row in rows:
+        key = tuple(str(getattr(v, "value", v)) if v is not None else "" for v in row[:width])
+        n = [int(v or 0) for v in row[width:]]
+        groups = CohortGroup(key, n[0], n[1], n[2], n[3], Outcomes(*n[4:8]), Outcomes(*n[8:12]))
+        out.append(groups)
+    return out
+
+
+def sla_figures(
+    s: Session, scope: Scope, response: Outcomes, resolution: Outcomes
+) -> dict[str, SlaFigures]:
+    """The period's outcomes (summed from `cohort_groups`) with their percentiles."""
+    kinds = {"response": response, "resolution": resolution}
+    quantiles = percentiles(s, scope, {k: o.measured for k, o in kinds.items()}, (0.5, 0.9))
+    return {
+        kind: SlaFigures(o.met, o.breached, o.pending, *quantiles.get(kind, (None, None)))
+        for kind, o in kinds.items()
+    }
 
 
 def remote_by_method(s: Session, scope: Scope) -> tuple[Count, ...]:
@@ -522,22 +543,20 @@ def monthly(
     whole = Scope(bounds[0], bounds[-1], client_id)
     months = len(bounds) - 1
     opened = [0] * months
-    for i, n in _per_bucket(s, select(_bucket(Ticket.created_at, bounds)).where(cohort(whole))):
+    outcomes: dict[tuple[int, str], tuple[int, int]] = {}
+    base, rs, rv = _with_clocks(_bucket(Ticket.created_at, bounds))
+    inner = base.add_columns(
+        *(
+            case((clock.state == state, 1), else_=0).label(f"{name}_{state}")
+            for name, clock in (("response", rs), ("resolution", rv))
+            for state in (_MET, _BREACHED)
+        )
+    ).where(cohort(whole))
+    for i, n, r_met, r_breached, v_met, v_breached in _per_bucket(s, inner):
         opened[int(i)] = int(n)
+        outcomes[(int(i), "response")] = (int(r_met or 0), int(r_breached or 0))
+        outcomes[(int(i), "resolution")] = (int(v_met or 0), int(v_breached or 0))
     closed = [0] * months
     for i, n in _per_bucket(s, select(_bucket(Ticket.closed_at, bounds)).where(closed_in(whole))):
         closed[int(i)] = int(n)
-    outcomes: dict[tuple[int, str], tuple[int, int]] = {}
-    inner = (
-        select(
-            _bucket(Ticket.created_at, bounds),
-            TicketSla.kind.label("kind"),
-            case((TicketSla.state == _MET, 1), else_=0).label("met"),
-            case((TicketSla.state == _BREACHED, 1), else_=0).label("breached"),
-        )
-        .join(Ticket, Ticket.id == TicketSla.ticket_id)
-        .where(cohort(whole), TicketSla.kind.in_(("response", "resolution")))
-    )
-    for i, kind, _, met, breached in _per_bucket(s, inner, "kind"):
-        outcomes[(int(i), str(kind))] = (int(met or 0), int(breached or 0))
     return opened, closed, outcomes

@@ -141,7 +141,13 @@ def test_the_demo_msp_has_slas_and_its_past_is_already_escalated(fresh: Demo) ->
         open_ids = set(s.scalars(select(Ticket.id).where(Ticket.is_open.is_(True))))
         with_clocks = set(s.scalars(select(TicketSla.ticket_id)))
         leads = s.scalars(select(Queue.lead_id).where(Queue.lead_id.is_not(None))).all()
+        reasons = s.execute(
+            select(TicketSla.breach_justification).where(TicketSla.state == "breached")
+        ).all()
     assert defaults == ["Standard business hours"]
+    # The monthly report lists breaches with reasons: most demo breaches have one, not all.
+    explained = [r for (r,) in reasons if r]
+    assert 0 < len(explained) < len(reasons)
     # The SLA demo's premium contract, plus the workflow demo's: every one numbered for intake.
     assert [name for name, _ in contracts].count("Managed services — premium") == 1
     assert all(number for _, number in contracts)

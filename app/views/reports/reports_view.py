@@ -70,8 +70,14 @@ def _open_in_system_viewer(path: Path) -> None:
 
 
 def _ask_save_path(parent: QWidget, caption: str, proposed: str, filters: str) -> str:
-    path, _filter = QFileDialog.getSaveFileName(parent, caption, proposed, filters)
-    return path
+    dialog = QFileDialog(parent, caption, proposed, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    # The dialog adds the suffix itself, so its "replace the file?" question covers the name
+    # actually written ("report" → "report.pdf").
+    dialog.setDefaultSuffix(Path(proposed).suffix.lstrip("."))
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]
 
 
 def _load(
