@@ -11,14 +11,12 @@ import contextlib
 import datetime as dt
 import io
 import json
-import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,18 +28,6 @@ from app.models.enums import Priority, Status
 from tests.factories import add_client, add_ticket
 
 OCTOBER = dt.datetime(2026, 10, 5, 8, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 def _seed(url: str, data: Path) -> None:

@@ -10,12 +10,10 @@ import contextlib
 import datetime as dt
 import io
 import json
-import logging
 import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,19 +46,6 @@ def _python(*args: str) -> subprocess.CompletedProcess[str]:
         env=_env(),
         check=False,
     )
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """`main()` adds log handlers to the root logger; remove them afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 @pytest.fixture

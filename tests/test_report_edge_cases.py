@@ -40,10 +40,10 @@ from tests.services.test_report_figures import (
 )
 from tests.services.test_sla_sweep import TARGETS, build_world
 from tests.services.test_sla_sweep import clock_row as sla_row
-from tests.test_cli_report import _run, _seed, restore_logging
+from tests.test_cli_report import _run, _seed
 
 # Fixtures shared with the figures tests (pytest finds them by name in this module).
-__all__ = ["acme", "reports", "restore_logging"]
+__all__ = ["acme", "reports"]
 
 
 def test_percentiles_leave_out_cancelled_clocks(

@@ -16,22 +16,20 @@ from typing import Final
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Spacer  # type: ignore[import-untyped]
 
-from app.reports.branding import check_logo
 from app.reports.figures import AllClientsReport, Branding, ClientSummaryRow
-from app.reports.output import atomic_output
-from app.reports.report_document import TOC_ROWS, body_start, build, contents, styles
+from app.reports.report_document import TOC_ROWS, body_start, contents, styles
 from app.reports.report_format import count_text, hours_text, percent_text, score_text
 from app.reports.report_sections import (
     REPORT_TITLE,
     count_charts,
     cover,
-    cover_note,
     data_table,
     definitions,
     heading,
     kpi_grid,
     para,
     trend_charts,
+    write_pdf,
 )
 
 ALL_CLIENTS: Final = "All clients"
@@ -97,18 +95,14 @@ def write_all_clients_report(
     """Write the PDF to `out` (atomically: a failure leaves no file); returns the page count.
     Raises `ReportOutputError` before any work when `out` cannot be written, `LogoError` when
     the logo is not an image."""
-    if branding.logo is not None:
-        check_logo(branding.logo)
-    with atomic_output(out) as tmp:
-        if progress is not None:
-            progress(0.0)
-        with_toc = len(report.rows) > TOC_ROWS
-        story = all_clients_story(report, branding, with_toc=with_toc)
-        footer = f"{ALL_CLIENTS} — {report.period.label} · Times in {report.timezone}"
-        pages = build(str(tmp), story, title=f"{REPORT_TITLE}: {ALL_CLIENTS}, "
-                      f"{report.period.label}", author=branding.msp_name, footer=footer,
-                      with_toc=with_toc, progress=progress,
-                      cover_note=cover_note(report.timezone, report.generated_at))  # fmt: skip
-    if progress is not None:
-        progress(1.0)
-    return pages
+    return write_pdf(
+        out,
+        branding,
+        lambda with_toc: all_clients_story(report, branding, with_toc=with_toc),
+        with_toc=len(report.rows) > TOC_ROWS,
+        title=f"{REPORT_TITLE}: {ALL_CLIENTS}, {report.period.label}",
+        footer=f"{ALL_CLIENTS} — {report.period.label} · Times in {report.timezone}",
+        timezone=report.timezone,
+        generated_at=report.generated_at,
+        progress=progress,
+    )

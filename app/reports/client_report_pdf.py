@@ -17,11 +17,9 @@ from typing import Final
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, Spacer  # type: ignore[import-untyped]
 
-from app.reports.branding import check_logo
 from app.reports.figures import Branding, Breach, ClientReport, RecurringIssue
 from app.reports.fonts import markup
-from app.reports.output import atomic_output
-from app.reports.report_document import TOC_ROWS, body_start, build, contents, styles
+from app.reports.report_document import TOC_ROWS, body_start, contents, styles
 from app.reports.report_format import (
     breach_history_text,
     count_text,
@@ -33,7 +31,6 @@ from app.reports.report_sections import (
     REPORT_TITLE,
     count_charts,
     cover,
-    cover_note,
     data_table,
     definitions,
     heading,
@@ -41,6 +38,7 @@ from app.reports.report_sections import (
     para,
     trend_charts,
     wide_count_chart,
+    write_pdf,
 )
 
 EMPTY_PERIOD: Final = "No tickets were opened or closed in this period."
@@ -223,18 +221,14 @@ def write_client_report(
     """Write the PDF to `out` (atomically: a failure leaves no file); returns the page count.
     Raises `ReportOutputError` before any work when `out` cannot be written, `LogoError` when
     the logo is not an image."""
-    if branding.logo is not None:
-        check_logo(branding.logo)
-    with atomic_output(out) as tmp:
-        if progress is not None:
-            progress(0.0)
-        with_toc = needs_toc(report)
-        story = client_story(report, branding, with_toc=with_toc)
-        footer = f"{client_title(report)} — {report.period.label} · Times in {report.timezone}"
-        pages = build(str(tmp), story, title=f"{REPORT_TITLE}: {report.client_name}, "
-                      f"{report.period.label}", author=branding.msp_name, footer=footer,
-                      with_toc=with_toc, progress=progress,
-                      cover_note=cover_note(report.timezone, report.generated_at))  # fmt: skip
-    if progress is not None:
-        progress(1.0)
-    return pages
+    return write_pdf(
+        out,
+        branding,
+        lambda with_toc: client_story(report, branding, with_toc=with_toc),
+        with_toc=needs_toc(report),
+        title=f"{REPORT_TITLE}: {report.client_name}, {report.period.label}",
+        footer=f"{client_title(report)} — {report.period.label} · Times in {report.timezone}",
+        timezone=report.timezone,
+        generated_at=report.generated_at,
+        progress=progress,
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Final
 
 # WORKAROUND: no reportlab stubs in requirements-dev (types-reportlab would replace these ignores).
@@ -23,6 +24,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from app.reports.branding import check_logo
 from app.reports.charts import (
     GRID,
     MAX_ROWS,
@@ -32,9 +34,10 @@ from app.reports.charts import (
     sla_trend_chart,
     volume_trend_chart,
 )
-from app.reports.figures import Count, Kpis, MonthFigures
+from app.reports.figures import Branding, Count, Kpis, MonthFigures
 from app.reports.fonts import clean, markup, report_fonts
-from app.reports.report_document import BODY_W, styles
+from app.reports.output import atomic_output
+from app.reports.report_document import BODY_W, build, styles
 from app.reports.report_format import (
     NO_VALUE,
     count_text,
@@ -261,3 +264,32 @@ def definitions() -> list[object]:
     story.append(para(f"A figure shown as {NO_VALUE} has no value for the period (for example "
                       "no ticket with an outcome); it is not zero.", "muted"))  # fmt: skip
     return story
+
+
+def write_pdf(
+    out: Path,
+    branding: Branding,
+    story: Callable[[bool], list[object]],
+    *,
+    with_toc: bool,
+    title: str,
+    footer: str,
+    timezone: str,
+    generated_at: dt.datetime,
+    progress: Callable[[float], None] | None = None,
+) -> int:
+    """Build `story(with_toc)` into `out` (atomically: a failure leaves no file); returns the
+    page count. Raises `ReportOutputError` before any work when `out` cannot be written,
+    `LogoError` when the logo is not an image."""
+    if branding.logo is not None:
+        check_logo(branding.logo)
+    with atomic_output(out) as tmp:
+        if progress is not None:
+            progress(0.0)
+        pages = build(
+            str(tmp), story(with_toc), title=title, author=branding.msp_name, footer=footer,
+            with_toc=with_toc, progress=progress, cover_note=cover_note(timezone, generated_at),
+        )  # fmt: skip
+    if progress is not None:
+        progress(1.0)
+    return pages

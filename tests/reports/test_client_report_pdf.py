@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import app.reports.client_report_pdf as client_pdf
+import app.reports.report_sections as report_sections
 from app.reports.branding import LogoError
 from app.reports.client_report_pdf import write_client_report
 from app.reports.figures import Branding
@@ -194,7 +195,7 @@ def test_a_failure_mid_build_leaves_no_file(tmp_path: Path, monkeypatch) -> None
         Path(path).write_bytes(b"%PDF-1.4 half a report")
         raise RuntimeError("disk gremlin")
 
-    monkeypatch.setattr(client_pdf, "build", broken)
+    monkeypatch.setattr(report_sections, "build", broken)
     with pytest.raises(RuntimeError, match="disk gremlin"):
         write_client_report(client_report(), Branding("IT"), out)
     assert list(tmp_path.iterdir()) == []
