@@ -223,15 +223,15 @@ def _raw_kpis(raw: Callable[..., list[Any]], backend: str, client: int | None) -
         f"GROUP BY s.kind{group}",
         args,
     )
-    for kind in ("response", "resolution"):
-        for offset in (1000, 1800):
-            raw(
-                "SELECT s.business_elapsed_seconds FROM ticket_sla s JOIN ticket t ON "
-                f"t.id = s.ticket_id WHERE {cohort} AND s.kind = ? AND "
-                "s.business_elapsed_seconds IS NOT NULL ORDER BY s.business_elapsed_seconds "
-                f"LIMIT 2 OFFSET {offset}",
-                (*args, kind),
-            )
+    # The percentiles: ranks numbered by a window function, only the wanted ones returned.
+    raw(
+        "SELECT kind, rank, value FROM (SELECT s.kind AS kind, s.business_elapsed_seconds AS "
+        "value, row_number() OVER (PARTITION BY s.kind ORDER BY s.business_elapsed_seconds) "
+        "AS rank FROM ticket_sla s JOIN ticket t ON t.id = s.ticket_id WHERE "
+        f"{cohort} AND s.state IN ('met', 'breached') AND s.business_elapsed_seconds "
+        "IS NOT NULL) AS ranked WHERE rank IN (1000, 1001, 1800, 1801)",
+        args,
+    )
 
 
 def _bound(value: dt.datetime, backend: str) -> Any:
