@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db import Changes
-from app.services.csat import CsatMonth, CsatService, CsatSummary
+from app.services.csat import CsatMonth, CsatService, CsatSummary, TechnicianCsat
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views.tickets.field_labels import failure_text
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.rows_table_model import DISPLAY, RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -135,10 +135,9 @@ class CsatWidget(QWidget):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.chart = CsatTrendChart()
-        self.technicians = QTableWidget(0, 3)
-        self.technicians.setHorizontalHeaderLabels(
-            [self.tr("Technician"), self.tr("Average"), self.tr("Answers")]
-        )
+        self.technician_model = TechnicianCsatTableModel(self)
+        self.technicians = QTableView()
+        self.technicians.setModel(self.technician_model)
         self.technicians.verticalHeader().hide()
         self.technicians.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.technicians.horizontalHeader().setStretchLastSection(True)
@@ -193,7 +192,7 @@ class CsatWidget(QWidget):
             self.rate.setText(self.tr("No surveys in this period."))
             self.counts.clear()
             self.chart.set_months(summary.trend if summary else ())
-            self.technicians.setRowCount(0)
+            self.technician_model.set_rows(())
             return
         self.average.setText(self.tr("{0} / 5").format(_average(summary.average)))
         rate = summary.response_rate or 0.0
@@ -204,16 +203,7 @@ class CsatWidget(QWidget):
             )
         )
         self.chart.set_months(summary.trend)
-        self.technicians.setRowCount(len(summary.by_technician))
-        for row, tech in enumerate(summary.by_technician):
-            values = (tech.name or self.tr("(unassigned)"), _average(tech.average), tech.answered)
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if col:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.technicians.setItem(row, col, item)
+        self.technician_model.set_rows(summary.by_technician)
 
     def _on_failed(self, error: BaseException) -> None:
         log.warning("loading CSAT figures failed", exc_info=error)
@@ -224,6 +214,21 @@ class CsatWidget(QWidget):
             return
         if self._client_id is not None:
             self._debounce.start()
+
+
+class TechnicianCsatTableModel(RowsTableModel[TechnicianCsat]):
+    """The average per technician (one row each: bounded by the desk's staff, not tickets)."""
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Technician"), self.tr("Average"), self.tr("Answers"))
+
+    def _cell(self, row: TechnicianCsat, column: int, role: int) -> object:
+        if role == DISPLAY:
+            values = (row.name or self.tr("(unassigned)"), _average(row.average), str(row.answered))
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
 
 
 def _qdate(day: dt.date) -> QDate:

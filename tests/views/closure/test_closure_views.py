@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidget
+from PySide6.QtWidgets import QMessageBox, QTableView
 
 from app.db import Database
 from app.models import Ticket
@@ -82,10 +82,10 @@ def panel_of(dialog: TicketDialog) -> ClosurePanel:
     return panel
 
 
-def cell(table: QTableWidget, row: int, col: int) -> str:
-    item = table.item(row, col)
-    assert item is not None
-    return item.text()
+def cell(table: QTableView, row: int, col: int) -> str:
+    text = table.model().index(row, col).data()
+    assert isinstance(text, str)
+    return text
 
 
 def stored(db: Database, ticket_id: int) -> tuple[Status, str, str, int | None]:
@@ -250,7 +250,7 @@ def test_read_only_accounts_cannot_use_the_buttons(qtbot, db, open_dialog, world
 # --- the client page's CSAT box ---------------------------------------------------------------
 
 
-def test_csat_widget_shows_the_figures(qtbot, db, runner, notifier, world, me):
+def test_csat_widget_shows_the_figures(qtbot, qtmodeltester, db, runner, notifier, world, me):
     other_tech = add_technician(db, "Bob Stone")
 
     def response(state: str, score: int | None, when: str, tech: int | None) -> None:
@@ -288,12 +288,13 @@ def test_csat_widget_shows_the_figures(qtbot, db, runner, notifier, world, me):
     assert [(m.month.month, m.average) for m in months[-3:]] == [(1, 4.5), (2, 2.0), (3, 4.0)]
     assert all(m.average is None for m in months[:-3])
     table = widget.technicians
-    rows = [tuple(cell(table, r, c) for c in range(3)) for r in range(table.rowCount())]
+    rows = [tuple(cell(table, r, c) for c in range(3)) for r in range(table.model().rowCount())]
     assert rows == [
         ("Alice Martin", "4.5", "2"),
         ("Bob Stone", "3.0", "2"),
         ("(unassigned)", "–", "0"),
     ]
+    qtmodeltester.check(widget.technician_model)
     widget.chart.grab()  # paints without error
 
 
