@@ -38,6 +38,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_branding")),
     )
     op.add_column("ticket_sla", sa.Column("business_elapsed_seconds", sa.Integer(), nullable=True))
+    # The sweep measures these a batch at a time; partial, so it is empty afterwards.
+    unmeasured = sa.text("met_at IS NOT NULL AND business_elapsed_seconds IS NULL")
+    op.create_index(
+        "ix_ticket_sla_unmeasured",
+        "ticket_sla",
+        ["id"],
+        sqlite_where=unmeasured,
+        postgresql_where=unmeasured,
+    )
     # A period's non-merged tickets: the merge lookups keep working on the first column.
     op.drop_index("ix_ticket_merged_into_id", table_name="ticket")
     op.create_index(
@@ -51,6 +60,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index(op.f("ix_time_entry_started_at"), table_name="time_entry")
+    op.drop_index("ix_ticket_sla_unmeasured", table_name="ticket_sla")
     op.drop_index(op.f("ix_ticket_closed_at"), table_name="ticket")
     op.drop_index(op.f("ix_ticket_client_id_closed_at"), table_name="ticket")
     op.drop_index(op.f("ix_ticket_client_id_created_at"), table_name="ticket")
