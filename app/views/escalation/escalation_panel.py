@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from app.views.escalation.escalation_text import error_text, problem_text
 from app.views.escalation.vendor_case_dialog import VendorCaseDialog
 from app.views.tickets.ticket_panel import TicketPanel, TicketPanelFactory
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.text_table_model import TextRow, TextTableModel
 
 
 class EscalationPanel(TicketPanel):
@@ -76,16 +76,16 @@ class EscalationPanel(TicketPanel):
         layout = QVBoxLayout(self)
         history_box = QGroupBox(self.tr("Escalations"), self)
         history_layout = QVBoxLayout(history_box)
-        self.history_table = _table(
-            self, [self.tr("When"), self.tr("By"), self.tr("Tier"), self.tr("Details")]
+        self.history_model = TextTableModel(
+            [self.tr("When"), self.tr("By"), self.tr("Tier"), self.tr("Details")], self
         )
+        self.history_table = _table(self, self.history_model)
         history_layout.addWidget(self.history_table)
         layout.addWidget(history_box, 1)
 
         cases_box = QGroupBox(self.tr("Vendor cases"), self)
         cases_layout = QVBoxLayout(cases_box)
-        self.cases_table = _table(
-            self,
+        self.cases_model = TextTableModel(
             [
                 self.tr("Vendor"),
                 self.tr("Reference"),
@@ -93,8 +93,12 @@ class EscalationPanel(TicketPanel):
                 self.tr("Follow-up"),
                 self.tr("State"),
             ],
+            self,
         )
-        self.cases_table.itemSelectionChanged.connect(self._update_buttons)
+        self.cases_table = _table(self, self.cases_model)
+        self.cases_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         cases_layout.addWidget(self.cases_table)
         row = QHBoxLayout()
         self.open_case_button = QPushButton(self.tr("Open case…"), self)
@@ -167,23 +171,26 @@ class EscalationPanel(TicketPanel):
         # Keep what the technician is typing; follow the stored value otherwise.
         if not self.reference_edit.isModified():
             self.reference_edit.setText(reference)
-        self.history_table.setRowCount(len(history))
-        for i, r in enumerate(history):
+        history_rows: list[TextRow] = []
+        for r in history:
             tiers = f"{r.from_tier} → {r.to_tier}"
             when = labels.local_datetime(r.at)
-            for col, text in enumerate((when, r.actor_name or self.tr("SLA"), tiers, r.body)):
-                self.history_table.setItem(i, col, _item(text))
+            history_rows.append(_row((when, r.actor_name or self.tr("SLA"), tiers, r.body)))
+        self.history_model.set_rows(history_rows)
         self.history_table.resizeRowsToContents()
         selected = self.selected_case()
         self._cases = cases
-        self.cases_table.setRowCount(len(cases))
-        for i, c in enumerate(cases):
+        case_rows: list[TextRow] = []
+        for c in cases:
             state = self.tr("Open") if c.is_open else self.tr("Closed")
             follow_up = labels.local_datetime(c.follow_up_at)
-            for col, text in enumerate((c.vendor, c.reference, c.vendor_contact, follow_up, state)):
-                self.cases_table.setItem(i, col, _item(text))
-            if selected is not None and c.case_id == selected.case_id:
-                self.cases_table.selectRow(i)
+            cells = (c.vendor, c.reference, c.vendor_contact, follow_up, state)
+            case_rows.append(_row(cells, c.case_id))
+        self.cases_model.set_rows(case_rows)
+        if selected is not None:
+            for i, c in enumerate(cases):
+                if c.case_id == selected.case_id:
+                    self.cases_table.selectRow(i)
         self._update_buttons()
         self._refresh_tab_title()
 
@@ -340,19 +347,20 @@ def escalation_panel_factory(
     return make
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+def _table(parent: QWidget, model: TextTableModel) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setWordWrap(True)
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(
+        model.columnCount() - 1, QHeaderView.ResizeMode.Stretch
+    )
     return table
 
 
-def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    return item
+def _row(cells: tuple[str, ...], payload: object = None) -> TextRow:
+    """A row whose every cell shows its own text as its tooltip (as the old items did)."""
+    return TextRow(cells, payload=payload, tooltips=dict(enumerate(cells)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -13,8 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from app.views.recurring.schedule_editor import (
 )
 from app.views.tickets.field_labels import failure_text
 from app.views.widgets.banner import Banner
+from app.views.widgets.text_table_model import TextRow, TextTableModel
 
 
 class RecurringTicketsDialog(QDialog):
@@ -64,18 +63,20 @@ class RecurringTicketsDialog(QDialog):
         self.resize(820, 420)
 
         self.banner = Banner(parent=self)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
+        self.table = QTableView(self)
+        self.table_model = TextTableModel(
             [self.tr("Name"), self.tr("Client"), self.tr("Repeats"), self.tr("Next run"),
-             self.tr("State")]
+             self.tr("State")],
+            self,
         )  # fmt: skip
+        self.table.setModel(self.table_model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
         self.new_button = QPushButton(self.tr("New…"), self)
         self.new_button.clicked.connect(self.new_schedule)
@@ -119,19 +120,19 @@ class RecurringTicketsDialog(QDialog):
     def _show(self, rows: list[RecurringRow]) -> None:
         selected = self.selected()
         self.rows = list(rows)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
+        text_rows: list[TextRow] = []
+        for row in rows:
             next_run = (
                 zoned_text(row.next_run_at, row.timezone) if row.next_run_at is not None else "—"
             )
             state = self.tr("Active") if row.active else self.tr("Paused")
             cells = (row.values.name, row.client_name, self.rhythm(row.values), next_run, state)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.recurring_id)
-                self.table.setItem(r, column, item)
-            if selected is not None and row.recurring_id == selected.recurring_id:
-                self.table.selectRow(r)
+            text_rows.append(TextRow(cells, payload=row.recurring_id))
+        self.table_model.set_rows(text_rows)
+        if selected is not None:
+            for r, row in enumerate(rows):
+                if row.recurring_id == selected.recurring_id:
+                    self.table.selectRow(r)
         self._update_buttons()
 
     def rhythm(self, v: RecurringValues) -> str:

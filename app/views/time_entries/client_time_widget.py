@@ -7,14 +7,13 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from app.tasks import Lane, TaskRunner
 from app.views.tickets.field_labels import failure_text
 from app.views.time_entries.durations import duration_text
 from app.views.widgets.form_errors import ErrorLabel
+from app.views.widgets.text_table_model import TextRow, TextTableModel
 
 #: Below this share of the block left, the balance is shown as a warning.
 LOW_SHARE = 0.10
@@ -95,11 +95,13 @@ class ClientTimeWidget(QWidget):
                 cell = QLabel("—", self)
                 self.cells[(row - 1, column - 1)] = cell
                 self.totals.addWidget(cell, row, column)
-        self.contracts = QTableWidget(0, 5, self)
-        self.contracts.setHorizontalHeaderLabels(
+        self.contracts_model = TextTableModel(
             [self.tr("Contract"), self.tr("Number"), self.tr("Prepaid"), self.tr("Used"),
-             self.tr("Left")]
+             self.tr("Left")],
+            self,
         )  # fmt: skip
+        self.contracts = QTableView(self)
+        self.contracts.setModel(self.contracts_model)
         self.contracts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contracts.verticalHeader().hide()
         self.contracts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -136,10 +138,10 @@ class ClientTimeWidget(QWidget):
             for column, minutes in enumerate((period.total, period.billable, period.non_billable)):
                 self.cells[(row, column)].setText(duration_text(minutes))
         prepaid = [c for c in summary.twelve_months.by_contract if _has_block(c)]
-        self.contracts.setRowCount(len(prepaid))
         self.contracts.setVisible(bool(prepaid))
         self.no_blocks.setVisible(not prepaid)
-        for row, c in enumerate(prepaid):
+        rows: list[TextRow] = []
+        for c in prepaid:
             assert c.balance is not None and c.balance.prepaid_minutes is not None
             left = c.balance.left_minutes or 0
             left_text = (
@@ -155,21 +157,25 @@ class ClientTimeWidget(QWidget):
                 left_text,
             )
             level = balance_level(c)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if level == "overdrawn":
-                    item.setForeground(QBrush(OVERDRAWN_COLOUR))
-                    item.setBackground(QBrush(OVERDRAWN_BACKGROUND))
-                elif level == "low":
-                    item.setForeground(QBrush(LOW_COLOUR))
-                    item.setBackground(QBrush(LOW_BACKGROUND))
-                if column == 4 and level != "ok":
-                    item.setToolTip(
-                        self.tr("Overdrawn: bill the extra time or top up the block.")
-                        if level == "overdrawn"
-                        else self.tr("Less than 10 % of the block is left.")
-                    )
-                self.contracts.setItem(row, column, item)
+            foreground: dict[int, QColor] = {}
+            background: dict[int, QColor] = {}
+            tooltips: dict[int, str] = {}
+            if level == "overdrawn":
+                foreground = dict.fromkeys(range(len(cells)), OVERDRAWN_COLOUR)
+                background = dict.fromkeys(range(len(cells)), OVERDRAWN_BACKGROUND)
+            elif level == "low":
+                foreground = dict.fromkeys(range(len(cells)), LOW_COLOUR)
+                background = dict.fromkeys(range(len(cells)), LOW_BACKGROUND)
+            if level != "ok":
+                tooltips[4] = (
+                    self.tr("Overdrawn: bill the extra time or top up the block.")
+                    if level == "overdrawn"
+                    else self.tr("Less than 10 % of the block is left.")
+                )
+            rows.append(
+                TextRow(cells, foreground=foreground, background=background, tooltips=tooltips)
+            )
+        self.contracts_model.set_rows(rows)
 
     def _failed(self, error: BaseException) -> None:
         self.error.show_error(failure_text(error))

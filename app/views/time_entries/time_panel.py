@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,8 +35,7 @@ from app.views.tickets.field_labels import failure_text
 from app.views.tickets.ticket_panel import TicketPanel, TicketPanelFactory
 from app.views.time_entries.durations import duration_text, parse_duration
 from app.views.widgets.form_errors import ErrorLabel, FormErrors
-
-_COLUMNS = 5
+from app.views.widgets.text_table_model import TextRow, TextTableModel
 
 
 class TimePanel(TicketPanel):
@@ -66,11 +64,13 @@ class TimePanel(TicketPanel):
         #: The entry being edited, or None while the form adds a new one.
         self._editing: TimeEntryRow | None = None
 
-        self.table = QTableWidget(0, _COLUMNS, self)
-        self.table.setHorizontalHeaderLabels(
+        self.table_model = TextTableModel(
             [self.tr("Started"), self.tr("Technician"), self.tr("Time"), self.tr("Billable"),
-             self.tr("Note")]
+             self.tr("Note")],
+            self,
         )  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setModel(self.table_model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -79,8 +79,8 @@ class TimePanel(TicketPanel):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self._edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _index: self._edit_selected())
         self.total_label = QLabel(self)
 
         self.duration_edit = QLineEdit(self)
@@ -159,19 +159,20 @@ class TimePanel(TicketPanel):
     def _show_entries(self, entries: list[TimeEntryRow]) -> None:
         selected = self._selected()
         self._entries = list(entries)
-        self.table.setRowCount(len(entries))
-        for row, e in enumerate(entries):
-            cells = (
-                labels.local_datetime(e.started_at),
-                e.technician_name,
-                duration_text(e.minutes),
-                self.tr("Yes") if e.billable else self.tr("No"),
-                e.note,
+        self.table_model.set_rows(
+            TextRow(
+                cells=(
+                    labels.local_datetime(e.started_at),
+                    e.technician_name,
+                    duration_text(e.minutes),
+                    self.tr("Yes") if e.billable else self.tr("No"),
+                    e.note,
+                ),
+                payload=e.entry_id,
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, e.entry_id)
-                self.table.setItem(row, column, item)
+            for e in entries
+        )
+        for row, e in enumerate(entries):
             if selected is not None and e.entry_id == selected.entry_id:
                 self.table.selectRow(row)
         billable = sum(e.minutes for e in entries if e.billable)

@@ -59,14 +59,13 @@ def make(qtbot, d: Desk, runner: TaskRunner):
 
 
 def cell(panel: EscalationPanel, table: str, row: int, col: int) -> str:
-    item = getattr(panel, table).item(row, col)
-    return item.text() if item is not None else ""
+    return str(getattr(panel, table).model().text(row, col))
 
 
 def test_open_a_vendor_case_and_close_it(qtbot, d: Desk, make, monkeypatch) -> None:
     t = d.ticket()
     panel = make(t)
-    assert panel.cases_table.rowCount() == 0
+    assert panel.cases_table.model().rowCount() == 0
     assert not panel.close_case_button.isEnabled()
     qtbot.mouseClick(panel.open_case_button, LEFT)
     dialog = panel.active_dialog
@@ -149,10 +148,12 @@ def test_another_vendor_by_name(qtbot, d: Desk, make) -> None:
     assert cell(panel, "cases_table", 0, 0) == "Local ISP"
 
 
-def test_escalate_from_the_action_button_shows_in_the_history(qtbot, d: Desk, make) -> None:
+def test_escalate_from_the_action_button_shows_in_the_history(
+    qtbot, qtmodeltester, d: Desk, make
+) -> None:
     t = d.ticket()
     panel = make(t)
-    assert panel.history_table.rowCount() == 0
+    assert panel.history_table.model().rowCount() == 0
     assert panel.action_buttons() == [panel.escalate_button, panel.vendor_button]
     qtbot.mouseClick(panel.escalate_button, LEFT)
     dialog = panel.active_dialog
@@ -161,10 +162,13 @@ def test_escalate_from_the_action_button_shows_in_the_history(qtbot, d: Desk, ma
     qtbot.keyClicks(dialog.notes_edit, "Restarted the service")
     with qtbot.waitSignal(panel.ticket_changed, timeout=3000):
         qtbot.mouseClick(dialog.escalate_button, LEFT)
-    assert panel.history_table.rowCount() == 1
+    assert panel.history_table.model().rowCount() == 1
     assert cell(panel, "history_table", 0, 1) == "Alice"
     assert cell(panel, "history_table", 0, 2) == "L1 → L2"
     assert cell(panel, "history_table", 0, 3).startswith("Reason: Needs server access")
+    tooltip = panel.history_model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Alice"
+    qtmodeltester.check(panel.history_model)
 
 
 def test_client_reference_is_saved_and_refusals_shown(qtbot, d: Desk, make) -> None:
@@ -188,7 +192,7 @@ def test_a_read_only_account_sees_but_cannot_act(qtbot, d: Desk, make) -> None:
     d.vendors.open(t, d.vendors.vendors(d.client)[0].key, "PX-1", "", None, "", d.alice)
     panel = make(t, alice(d, Role.READ_ONLY))
     panel.cases_table.selectRow(0)
-    assert panel.cases_table.rowCount() == 1
+    assert panel.cases_table.model().rowCount() == 1
     for button in (
         panel.escalate_button,
         panel.vendor_button,

@@ -63,9 +63,11 @@ def fill_weekly(editor: RecurringEditorDialog, client: int) -> None:
     editor.time_edit.setTime(QTime(8, 0))
 
 
-def test_create_weekly_schedule_with_live_preview(qtbot, open_dialog, client, service) -> None:
+def test_create_weekly_schedule_with_live_preview(
+    qtbot, qtmodeltester, open_dialog, client, service
+) -> None:
     dialog = open_dialog()
-    assert dialog.table.rowCount() == 0
+    assert dialog.table.model().rowCount() == 0
     click(qtbot, dialog.new_button)
     editor = dialog.editor
     assert editor is not None
@@ -88,8 +90,8 @@ def test_create_weekly_schedule_with_live_preview(qtbot, open_dialog, client, se
         (0, 3),
     )
     assert stored.next_run_at == dt.datetime(2026, 3, 5, 7, 0, tzinfo=dt.UTC)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=3000)
-    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 1, timeout=3000)
+    cells = [dialog.table_model.text(0, c) for c in range(5)]
     assert cells == [
         "Backup check",
         "Acme NV",
@@ -97,6 +99,8 @@ def test_create_weekly_schedule_with_live_preview(qtbot, open_dialog, client, se
         "Thu 2026-03-05 08:00",
         "Active",
     ]
+    assert dialog.table_model.payload(0) == stored.recurring_id
+    qtmodeltester.check(dialog.table_model)
 
 
 def test_errors_show_at_the_fields_and_keep_the_input(qtbot, open_dialog, client, service) -> None:
@@ -133,8 +137,8 @@ def test_edit_pause_resume_and_delete(qtbot, open_dialog, client, service, me, m
     )
     service.create(values, me.technician_id)
     dialog = open_dialog(client)
-    assert dialog.table.item(0, 2).text() == "Daily at 07:30"
-    assert dialog.table.item(0, 3).text() == "Tue 2026-03-03 07:30"
+    assert dialog.table_model.text(0, 2) == "Daily at 07:30"
+    assert dialog.table_model.text(0, 3) == "Tue 2026-03-03 07:30"
     dialog.table.selectRow(0)
     click(qtbot, dialog.edit_button)
     editor = dialog.editor
@@ -144,17 +148,17 @@ def test_edit_pause_resume_and_delete(qtbot, open_dialog, client, service, me, m
     editor.day_spin.setValue(31)
     with qtbot.waitSignal(editor.saved, timeout=3000):
         editor.save()
-    qtbot.waitUntil(lambda: dialog.table.item(0, 2).text() == "Monthly on day 31 at 07:30")
-    assert dialog.table.item(0, 3).text() == "Tue 2026-03-31 07:30"
+    qtbot.waitUntil(lambda: dialog.table_model.text(0, 2) == "Monthly on day 31 at 07:30")
+    assert dialog.table_model.text(0, 3) == "Tue 2026-03-31 07:30"
 
     dialog.table.selectRow(0)
     click(qtbot, dialog.pause_button)
-    qtbot.waitUntil(lambda: dialog.table.item(0, 4).text() == "Paused", timeout=3000)
-    assert dialog.table.item(0, 3).text() == "—"
+    qtbot.waitUntil(lambda: dialog.table_model.text(0, 4) == "Paused", timeout=3000)
+    assert dialog.table_model.text(0, 3) == "—"
     dialog.table.selectRow(0)
     assert dialog.pause_button.text() == "Resume"
     click(qtbot, dialog.pause_button)
-    qtbot.waitUntil(lambda: dialog.table.item(0, 4).text() == "Active", timeout=3000)
+    qtbot.waitUntil(lambda: dialog.table_model.text(0, 4) == "Active", timeout=3000)
 
     asked: list[str] = []
 
@@ -166,7 +170,7 @@ def test_edit_pause_resume_and_delete(qtbot, open_dialog, client, service, me, m
     dialog.table.selectRow(0)
     click(qtbot, dialog.delete_button)
     assert asked == ["Log review"]
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 0, timeout=3000)
     assert service.schedules() == []
 
 

@@ -11,6 +11,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
 from app.models import Contract, Ticket
 from app.services.time_entries import TimeEntryService
 from tests.factories import add_calendar, add_client, add_policy, add_technician, add_ticket
@@ -61,6 +64,12 @@ def ticket_on(db, client: int, contract_id: int | None) -> int:
     return tid
 
 
+def background(model: QAbstractItemModel, row: int, column: int) -> QColor | None:
+    """The cell's background colour, None where the model paints none."""
+    brush = model.index(row, column).data(Qt.ItemDataRole.BackgroundRole)
+    return brush.color() if isinstance(brush, QBrush) else None
+
+
 @pytest.fixture
 def widget(qtbot, db, clock, runner):
     w = ClientTimeWidget(TimeEntryService(db, clock), runner, None, clock.now)
@@ -68,7 +77,7 @@ def widget(qtbot, db, clock, runner):
     return w
 
 
-def test_totals_per_period_and_prepaid_warnings(db, clock, widget) -> None:
+def test_totals_per_period_and_prepaid_warnings(db, clock, widget, qtmodeltester) -> None:
     policy = add_policy(db, add_calendar(db), "Standard", is_default=True)
     client = add_client(db, "Acme NV")
     tech = add_technician(db)
@@ -90,19 +99,22 @@ def test_totals_per_period_and_prepaid_warnings(db, clock, widget) -> None:
     assert [texts[(2, c)] for c in range(3)] == ["12 h 20 min", "11 h 50 min", "30 min"]
 
     table = widget.contracts
+    model = widget.contracts_model
+    assert table.model() is model
     rows = {
-        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
-        for r in range(table.rowCount())
+        model.text(r, 0): [model.text(r, c) for c in range(1, 5)]
+        for r in range(table.model().rowCount())
     }
     assert rows == {
         "Healthy": ["HEAL", "10 h", "1 h", "9 h"],
         "Lowish": ["LOWI", "10 h", "9 h 20 min", "40 min"],
         "Overdrawn": ["OVER", "1 h", "1 h 30 min", "30 min overdrawn"],
     }
-    backgrounds = {table.item(r, 0).text(): table.item(r, 4).background().color() for r in range(3)}
+    backgrounds = {model.text(r, 0): background(model, r, 4) for r in range(3)}
     assert backgrounds["Lowish"] == LOW_BACKGROUND
     assert backgrounds["Overdrawn"] == OVERDRAWN_BACKGROUND
     assert backgrounds["Healthy"] not in (LOW_BACKGROUND, OVERDRAWN_BACKGROUND)
+    qtmodeltester.check(model)
 
 
 def test_client_without_blocks_says_so(db, widget) -> None:

@@ -60,17 +60,20 @@ def test_parse_duration(text: str, minutes: int | None) -> None:
     assert parse_duration(text) == minutes
 
 
-def test_add_entries_updates_list_and_total(qtbot, make_panel, me, service, ticket) -> None:
+def test_add_entries_updates_list_and_total(
+    qtbot, qtmodeltester, make_panel, me, service, ticket
+) -> None:
     panel = make_panel(me)
     assert panel.tab_title() == "Time (0 min)"
     add(qtbot, panel, "1:30", "Rebuilt the VPN profile")
-    assert panel.table.rowCount() == 1
+    assert panel.table.model().rowCount() == 1
     assert panel.tab_title() == "Time (1 h 30 min)"
     add(qtbot, panel, "45", "Follow-up call", billable=False)
-    assert panel.table.rowCount() == 2
+    assert panel.table.model().rowCount() == 2
     assert panel.tab_title() == "Time (2 h 15 min)"
     assert panel.total_label.text() == "Total 2 h 15 min, billable 1 h 30 min"
     assert panel.duration_edit.text() == ""  # the form is ready for the next entry
+    qtmodeltester.check(panel.table_model)
     stored = service.entries(ticket)
     assert sorted((e.minutes, e.billable, e.note) for e in stored) == [
         (45, False, "Follow-up call"),
@@ -124,7 +127,7 @@ def test_edit_and_delete_own_entry(qtbot, make_panel, me, service, ticket, monke
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert asked == [40]
     assert service.entries(ticket) == []
-    assert panel.table.rowCount() == 0
+    assert panel.table.model().rowCount() == 0
 
 
 def test_others_entries_are_read_only_unless_admin(
