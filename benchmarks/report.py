@@ -12,9 +12,10 @@ throw-away server started like the test fixture.
 Prints, per backend: the figures (`ReportFiguresService`) and the file written (PDF, then CSV)
 in milliseconds, and the raw SQL baseline — the bare driver running the statements the
 headline KPIs need (tickets opened, SLA outcomes per kind, the four percentiles; for all
-clients, those grouped by client) — measured in the same run, with the app/raw ratio for the
-figures. The issue's targets: client PDF ≤ 2 s, all-clients summary ≤ 10 s. Nothing here is a
-pass/fail test.
+clients, those grouped by client) over the same tables and indexes — measured in the same run,
+with the app/raw ratio for the figures (the app computes every figure of the report, so a ratio
+above 1 is the rest of the report). The issue's targets: client PDF ≤ 2 s, all-clients
+summary ≤ 10 s. Nothing here is a pass/fail test.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def _rows(n: int, tickets: int, big: int) -> dict[str, list[dict[str, Any]]]:
         "created_at": created, "updated_at": closed, "closed_at": closed, "resolved_at": closed,
     }  # fmt: skip
     late = n % 13 == 0
-    clocks = [
+    clocks: list[dict[str, Any]] = [
         {
             "ticket_id": n,
             "kind": kind,
@@ -116,6 +117,9 @@ def _rows(n: int, tickets: int, big: int) -> dict[str, list[dict[str, Any]]]:
             ("resolution", 28_800, (n * 131) % 28_000 + (9_000 if late else 600)),
         )
     ]
+    for clock in clocks:  # the copy the SLA service keeps on the ticket
+        ticket[f"{clock['kind']}_sla_state"] = clock["state"]
+        ticket[f"{clock['kind']}_business_seconds"] = clock["business_elapsed_seconds"]
     out: dict[str, list[dict[str, Any]]] = {"ticket": [ticket], "ticket_sla": clocks}
     out["time_entry"] = (
         [{"ticket_id": n, "technician_id": 1, "started_at": created, "minutes": 15 + n % 60,
@@ -185,9 +189,10 @@ def seed(engine: Engine, tickets: int, big: int) -> None:
                 if batch[name]:
                     conn.execute(insert(model), batch[name])
     if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
+        # What autovacuum does on a live desk: statistics, and the visibility map that lets
+        # PostgreSQL answer from an index alone.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
     print(f"seeded in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
@@ -211,27 +216,25 @@ def _raw_kpis(raw: Callable[..., list[Any]], backend: str, client: int | None) -
     args: tuple[Any, ...] = (client, a, b) if client is not None else (a, b)
     cohort = f"{who}t.created_at >= ? AND t.created_at < ? AND t.merged_into_id IS NULL"
     group = ", t.client_id" if client is None else ""
+    outcomes = ", ".join(
+        f"sum(CASE WHEN t.{kind}_sla_state = '{state}' THEN 1 ELSE 0 END)"
+        for kind in ("response", "resolution")
+        for state in ("met", "breached")
+    )
     raw(
-        f"SELECT count(*){group} FROM ticket t WHERE {cohort}"
+        f"SELECT count(*), {outcomes}{group} FROM ticket t WHERE {cohort}"
         + (" GROUP BY t.client_id" if client is None else ""),
         args,
     )
-    raw(
-        f"SELECT s.kind{group}, sum(CASE WHEN s.state = 'met' THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN s.state = 'breached' THEN 1 ELSE 0 END), count(s.business_elapsed_seconds) "
-        f"FROM ticket_sla s JOIN ticket t ON t.id = s.ticket_id WHERE {cohort} "
-        f"GROUP BY s.kind{group}",
-        args,
-    )
     # The percentiles: ranks numbered by a window function, only the wanted ones returned.
-    raw(
-        "SELECT kind, rank, value FROM (SELECT s.kind AS kind, s.business_elapsed_seconds AS "
-        "value, row_number() OVER (PARTITION BY s.kind ORDER BY s.business_elapsed_seconds) "
-        "AS rank FROM ticket_sla s JOIN ticket t ON t.id = s.ticket_id WHERE "
-        f"{cohort} AND s.state IN ('met', 'breached') AND s.business_elapsed_seconds "
-        "IS NOT NULL) AS ranked WHERE rank IN (1000, 1001, 1800, 1801)",
-        args,
-    )
+    for kind in ("response", "resolution"):
+        raw(
+            f"SELECT rank, value FROM (SELECT t.{kind}_business_seconds AS value, row_number() "
+            f"OVER (ORDER BY t.{kind}_business_seconds) AS rank FROM ticket t WHERE {cohort} "
+            f"AND t.{kind}_sla_state IN ('met', 'breached') AND t.{kind}_business_seconds "
+            "IS NOT NULL) AS ranked WHERE rank IN (1000, 1001, 1800, 1801)",
+            args,
+        )
 
 
 def _bound(value: dt.datetime, backend: str) -> Any:
@@ -281,7 +284,8 @@ def bench(label: str, url: str, repeat: int) -> None:
 
 def sqlite_url(tickets: int, big: int) -> str:
     return seeded_db.sqlite_url(
-        f"report-{tickets}-{big}", "SELECT count(*) FROM ticket", tickets,
+        f"report-{tickets}-{big}",
+        "SELECT count(*) FROM ticket WHERE response_sla_state IS NOT NULL", tickets,
         partial(seed, tickets=tickets, big=big),
     )  # fmt: skip
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
+
+from sqlalchemy import inspect, select
 
 from app.db import Database
 from app.models import (
@@ -20,6 +23,7 @@ from app.models import (
     Technician,
     Ticket,
     TicketEvent,
+    TicketSla,
 )
 from app.models.enums import (
     ClientStatus,
@@ -227,3 +231,31 @@ def add_policy(
         for kind, offset, actions in levels:
             s.add(SlaLevel(policy_id=p.id, kind=kind, offset_seconds=offset, actions=list(actions)))
         return p.id
+
+
+def sla_rows(db: Database, ticket_id: int) -> dict[str, dict[str, Any]]:
+    """The stored ticket_sla rows of a ticket by kind, as plain dicts — after checking that the
+    ticket carries the copy of their outcomes the reports read (`Ticket.response_sla_state`)."""
+    keys = [a.key for a in inspect(TicketSla).column_attrs]
+    with db.read() as s:
+        found = s.scalars(select(TicketSla).where(TicketSla.ticket_id == ticket_id)).all()
+        ticket = s.get(Ticket, ticket_id)
+        assert ticket is not None
+        by_kind = {r.kind: {k: getattr(r, k) for k in keys} for r in found}
+        copied = {
+            kind: (
+                getattr(ticket, f"{kind}_sla_state"),
+                getattr(ticket, f"{kind}_business_seconds"),
+            )
+            for kind in ("response", "resolution")
+        }
+        stored = {
+            kind: (
+                (by_kind[kind]["state"], by_kind[kind]["business_elapsed_seconds"])
+                if kind in by_kind
+                else (None, None)
+            )
+            for kind in ("response", "resolution")
+        }
+        assert copied == stored, f"ticket {ticket_id}: copy {copied} != clocks {stored}"
+        return by_kind

@@ -172,6 +172,12 @@ def test_backfill_does_not_stall_on_clocks_it_cannot_measure(
             .where(TicketSla.ticket_id == fine)
             .values(business_elapsed_seconds=None)
         )
+        # Migration 0010 copied the clocks, unmeasured, onto the tickets.
+        s.execute(
+            update(Ticket)
+            .where(Ticket.id.in_((stuck, fine)))
+            .values(response_business_seconds=None, resolution_business_seconds=None)
+        )
     for minute in range(30, 34):
         world.sweep(z(f"2026-03-02 09:{minute}"))
     with db.read() as s:
@@ -181,6 +187,9 @@ def test_backfill_does_not_stall_on_clocks_it_cannot_measure(
             )
         ).all()
     assert fine_rows and all(v is not None for v in fine_rows)
+    # The reports read the measured time from the ticket's copy.
+    assert sla_row(db, fine, "response").business_elapsed_seconds is not None
+    assert sla_row(db, stuck, "response").business_elapsed_seconds is not None
 
 
 def test_prepaid_lists_only_contracts_in_force_in_the_period(

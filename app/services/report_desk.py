@@ -1,6 +1,7 @@
 """The all-clients summary in a few grouped passes: each statement groups by client, and the
-desk's totals are the sums of those groups (a million tickets are read about four times, not
-once per figure). The client report keeps its own, per-figure statements in `report_queries`."""
+desk's totals are the sums of those groups (the period's tickets are read a few times from the
+report indexes, not once per figure). The client report keeps its own, per-figure statements in
+`report_queries`."""
 
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
         minutes[client_id] += int(total or 0)
         billable += int(paid or 0)
     answered = sum(n for n, _ in csat.values())
+    l2, l3, third_party = q.escalated_and_vendor(s, scope)
     kpis = Kpis(
         opened=sum(opened.values()),
         closed=sum(closed.values()),
@@ -93,9 +95,9 @@ def desk_figures(s: Session, scope: q.Scope) -> DeskFigures:
             csat_states["declined"],
             sum(total for _, total in csat.values()) / answered if answered else None,
         ),
-        escalated_l2=sum(g.escalated_l2 for g in groups),
-        escalated_l3=sum(g.escalated_l3 for g in groups),
-        third_party=sum(g.third_party for g in groups),
+        escalated_l2=l2,
+        escalated_l3=l3,
+        third_party=third_party,
         remote_sessions=sum(c.count for c in q.remote_by_method(s, scope)),
         time_minutes=sum(minutes.values()),
         billable_minutes=billable,

@@ -172,15 +172,16 @@ def _kpis(
     response = sum((g.response for g in groups), q.Outcomes())
     resolution = sum((g.resolution for g in groups), q.Outcomes())
     sla = q.sla_figures(s, scope, response, resolution)
+    l2, l3, third_party = q.escalated_and_vendor(s, scope)
     return Kpis(
         opened=sum(g.opened for g in groups),
         closed=q.count(s, q.closed_in(scope)),
         response=sla["response"],
         resolution=sla["resolution"],
         csat=q.csat_figures(s, scope),
-        escalated_l2=sum(g.escalated_l2 for g in groups),
-        escalated_l3=sum(g.escalated_l3 for g in groups),
-        third_party=sum(g.third_party for g in groups),
+        escalated_l2=l2,
+        escalated_l3=l3,
+        third_party=third_party,
         remote_sessions=sum(c.count for c in q.remote_by_method(s, scope)),
         time_minutes=sum(c.minutes for c in time),
         billable_minutes=sum(c.billable_minutes for c in time),

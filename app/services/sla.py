@@ -206,7 +206,7 @@ class SlaService:
             if policy_id is None:
                 for row in rows.values():
                     _cancel(row, now)
-                orders.append(_order(t.ticket_id, {}))
+                orders.append(_order(t.ticket_id, rows))
                 continue
             with_clocks += 1
             if policy_id not in governing:
@@ -234,7 +234,7 @@ class SlaService:
             for kind, row in rows.items():
                 if kind not in written:
                     _cancel(row, now)
-            orders.append(_order(t.ticket_id, written))
+            orders.append(_order(t.ticket_id, rows | written))
         # One flush gives the new clocks their ids for their level rows.
         s.flush()
         for row, r in computed:
@@ -485,12 +485,17 @@ _ORDER_UPDATE: Final = (
     .values(
         response_due_order=bindparam("response_due"),
         resolve_due_order=bindparam("resolve_due"),
+        response_sla_state=bindparam("response_state"),
+        resolution_sla_state=bindparam("resolution_state"),
+        response_business_seconds=bindparam("response_seconds"),
+        resolution_business_seconds=bindparam("resolution_seconds"),
     )
 )
 
 
 def _order(ticket_id: int, rows: dict[str, TicketSla]) -> dict[str, object]:
-    """The running due instants, copied onto the ticket for the queue's urgency sort."""
+    """The running due instants, copied onto the ticket for the queue's urgency sort, and
+    each clock's state and business time for the reports (`Ticket.response_sla_state`)."""
 
     def due(kind: TargetKind) -> dt.datetime:
         row = rows.get(kind.value)
@@ -502,6 +507,19 @@ def _order(ticket_id: int, rows: dict[str, TicketSla]) -> dict[str, object]:
         "tid": ticket_id,
         "response_due": due(TargetKind.RESPONSE),
         "resolve_due": due(TargetKind.RESOLUTION),
+        **_summary_values(rows),
+    }
+
+
+def _summary_values(rows: dict[str, TicketSla]) -> dict[str, object]:
+    """The `_ORDER_UPDATE` parameters that copy the clocks' outcomes onto their ticket."""
+    response = rows.get(TargetKind.RESPONSE.value)
+    resolution = rows.get(TargetKind.RESOLUTION.value)
+    return {
+        "response_state": response.state if response else None,
+        "resolution_state": resolution.state if resolution else None,
+        "response_seconds": response.business_elapsed_seconds if response else None,
+        "resolution_seconds": resolution.business_elapsed_seconds if resolution else None,
     }
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.db import Changes, Database
@@ -54,6 +54,12 @@ _NOTIFICATION_BATCH: Final = 50
 #: Old met clocks measured per sweep: a large upgraded database catches up over a few sweeps
 #: instead of one long write transaction.
 _MEASURE_BATCH: Final = 500
+_TICKET: Final = cast(Table, Ticket.__table__)
+#: Where each clock kind's business time is copied on its ticket.
+_ELAPSED_COPIES: Final = {
+    TargetKind.RESPONSE.value: "response_business_seconds",
+    TargetKind.RESOLUTION.value: "resolution_business_seconds",
+}
 
 
 class SlaSweepService:
@@ -110,6 +116,20 @@ class SlaSweepService:
             gross = calendars[row.calendar_id].between(row.start_at, row.met_at)
             waits = row.paused_business_seconds + row.reopen_business_seconds
             row.business_elapsed_seconds = max(0, gross - waits)
+        # The reports read the ticket's copy (`Ticket.response_business_seconds`).
+        for kind, column in _ELAPSED_COPIES.items():
+            copies = [
+                {"tid": r.ticket_id, "seconds": r.business_elapsed_seconds}
+                for r in rows
+                if r.kind == kind
+            ]
+            if copies:
+                s.connection().execute(
+                    update(_TICKET)
+                    .where(_TICKET.c.id == bindparam("tid"))
+                    .values({column: bindparam("seconds")}),
+                    copies,
+                )
 
     def notifications(self, technician_id: int) -> list[Notification]:
         """The technician's unseen notifications, oldest first, marked seen as they are read."""

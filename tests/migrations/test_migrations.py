@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 import app.db
 from app.db import (
     MIGRATIONS_DIR,
+    Database,
     DatabaseTooNewError,
     UpgradeNeedsConfirmationError,
     alembic_config,
@@ -28,7 +29,11 @@ from app.db import (
     upgrade_database,
 )
 from app.models import Base
+from app.models.enums import Priority
 from app.models.kb import SEARCH_INDEX_NAMES, compared_in_schema
+from tests.factories import sla_rows
+from tests.fakes import FakeClock
+from tests.services.test_sla_sweep import build_world
 
 STAMP = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 #: Revision id of the test-only migration one step past the real head.
@@ -139,6 +144,27 @@ def test_migrated_schema_matches_the_models(engine: Engine) -> None:
             conn, opts={"compare_type": True, "include_name": compared_in_schema}
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_0010_copies_existing_clocks_onto_their_tickets(engine: Engine) -> None:
+    """Tickets with clocks before 0010 get their outcomes copied by the upgrade (what the report
+    figures read): made by the real services, taken down to 0009 (which drops the copy), then
+    upgraded again."""
+    upgrade_database(engine, backups_dir=None)
+    db = Database(engine)
+    world = build_world(db, FakeClock())
+    world.policy()
+    answered = world.ticket(assignee=world.alice)
+    world.reply(answered, STAMP + dt.timedelta(minutes=5))
+    waiting = world.ticket(priority=Priority.P3)
+    with engine.connect() as conn:
+        _alembic(conn, command.downgrade, "0009")
+    upgrade_database(engine, backups_dir=None, confirmed=True)
+    assert current_revision(engine) == head_revision()
+    # sla_rows checks each ticket's copy against its clocks.
+    met = sla_rows(db, answered)["response"]
+    assert (met["state"], met["business_elapsed_seconds"]) == ("met", 300)
+    assert sla_rows(db, waiting)["response"]["state"] == "running"
 
 
 # --- refusing what this build cannot handle ---------------------------------------------------

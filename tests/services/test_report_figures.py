@@ -94,6 +94,9 @@ def clock_row(
                 computed_at=ticket.created_at,
             )
         )
+        # The SLA service copies each clock's outcome onto its ticket (what reports read).
+        setattr(ticket, f"{kind}_sla_state", state)
+        setattr(ticket, f"{kind}_business_seconds", elapsed)
 
 
 _policy_ids: dict[Database, tuple[int, int]] = {}

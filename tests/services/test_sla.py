@@ -14,10 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from sqlalchemy import inspect, select
 
 from app.db import Database
-from app.models import Client, Contract, SlaPolicy, Ticket, TicketSla
+from app.models import Client, Contract, SlaPolicy, Ticket
 from app.models.enums import Priority, Role, SourceChannel, Status, TicketType, Tier
 from app.models.sla import NO_DUE
 from app.services.closure import ClosureService
@@ -29,6 +28,7 @@ from app.services.tickets import TicketFields, TicketSaved, TicketService
 from app.sla.engine import TargetState
 from app.sla.policy import TargetKind
 from tests.factories import add_calendar, add_client, add_policy, add_queue, add_technician
+from tests.factories import sla_rows as rows
 from tests.fakes import DEFAULT_NOW, FakeClock
 
 H = 3600
@@ -102,14 +102,6 @@ def resolve(closure: ClosureService, tickets: TicketService, ticket_id: int, act
     version = tickets.get(ticket_id).version
     fix = "Restarted the mail service; mail flows again."
     closure.resolve(ticket_id, version, fix, "fixed", False, actor)
-
-
-def rows(db: Database, ticket_id: int) -> dict[str, dict[str, Any]]:
-    """The stored ticket_sla rows of a ticket by kind, as plain dicts."""
-    keys = [a.key for a in inspect(TicketSla).column_attrs]
-    with db.read() as s:
-        found = s.scalars(select(TicketSla).where(TicketSla.ticket_id == ticket_id)).all()
-        return {r.kind: {k: getattr(r, k) for k in keys} for r in found}
 
 
 def orders(db: Database, ticket_id: int) -> tuple[dt.datetime, dt.datetime]:

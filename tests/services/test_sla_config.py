@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 
 from app.db import Database
-from app.models import SlaCalendar, SlaPolicy, Ticket, TicketSla
+from app.models import SlaCalendar, SlaPolicy, Ticket
 from app.models.enums import Priority, Role, SourceChannel, Status, TicketType, Tier
 from app.models.sla import NO_DUE
 from app.services.closure import ClosureService
@@ -42,6 +42,7 @@ from app.services.sla_types import (
 from app.services.tickets import TicketFields, TicketService
 from app.sla.policy import LevelAction, TargetKind, TargetUnit
 from tests.factories import add_client, add_queue, add_technician
+from tests.factories import sla_rows as rows
 from tests.fakes import FakeClock
 
 H = 3600
@@ -136,13 +137,6 @@ def resolve(closure: ClosureService, tickets: TicketService, ticket_id: int, act
     version = tickets.get(ticket_id).version
     fix = "Restarted the mail service; mail flows again."
     closure.resolve(ticket_id, version, fix, "fixed", False, actor)
-
-
-def rows(db: Database, ticket_id: int) -> dict[str, dict[str, Any]]:
-    keys = [a.key for a in inspect(TicketSla).column_attrs]
-    with db.read() as s:
-        found = s.scalars(select(TicketSla).where(TicketSla.ticket_id == ticket_id)).all()
-        return {r.kind: {k: getattr(r, k) for k in keys} for r in found}
 
 
 def check(row: dict[str, Any], **expected: Any) -> None:

@@ -40,7 +40,7 @@ from app.services.sla_sweep import SlaSweepService
 from app.services.sla_types import CalendarSpec, LevelSpec, PolicySpec, SweepReport, TargetSpec
 from app.services.tickets import TicketFields, TicketService
 from app.sla.policy import LevelAction, TargetKind, TargetUnit
-from tests.factories import add_client, add_queue, add_technician
+from tests.factories import add_client, add_queue, add_technician, sla_rows
 from tests.fakes import FakeClock
 
 H = 3600
@@ -213,6 +213,7 @@ def notes(db: Database, ticket_id: int | None = None) -> list[tuple[int, int, st
 
 
 def clock_row(db: Database, ticket_id: int, kind: str) -> TicketSla:
+    sla_rows(db, ticket_id)  # checks the ticket's copy of its clocks too
     with db.read() as s:
         row = s.scalars(
             select(TicketSla).where(TicketSla.ticket_id == ticket_id, TicketSla.kind == kind)
