@@ -25,14 +25,16 @@ APT_PACKAGES := make \
 # Only when `python3 -m venv` cannot work yet (ci.md §1: Debian's python3 lacks ensurepip).
 APT_PYTHON := python3 python3-venv ca-certificates
 
-.PHONY: help deps system-deps venv run resources resources-check lint typecheck imports test \
-	test-quick bench screenshots clean
+.PHONY: help deps system-deps venv run resources resources-check translations qm lint typecheck imports test \
+	test-quick bench screenshots dist clean
 
 help:
 	@echo "make run          install, fill the demo database if empty, open the app"
 	@echo "make test         install, then lint, typecheck, imports and the whole test suite"
 	@echo "make test-quick   pytest without the PostgreSQL backend (PYTEST_ARGS=... passes options)"
 	@echo "make deps | venv  system packages and the venv | the venv only"
+	@echo "make dist         the Linux frozen build (PyInstaller) in dist/, and its tarball"
+	@echo "make translations  refresh resources/translations/*.ts from the views (lupdate)"
 	@echo "make lint | typecheck | imports | resources | bench | screenshots | clean"
 
 deps: system-deps venv
@@ -80,12 +82,38 @@ run: deps
 RCC := QT_RCC_SOURCE_DATE_OVERRIDE=1 $(BIN)/pyside6-rcc
 RESOURCES_PY := app/views/resources_rc.py
 
-resources: venv
+# lupdate's Python parser only sees `self.tr("…")`, `tr("…")`, `QCoreApplication.translate("Ctx", "…")`
+# and `QT_TR_NOOP`/`QT_TRANSLATE_NOOP`; the views' module-level helpers are taught to it here (their
+# strings land in the empty context, which app/views/translations.py falls back to at run time).
+TR_ALIASES := tr+=_t,tr+=_tr,tr+=kb_tr,tr+=reports_tr
+TS_DIR := resources/translations
+#: Languages compiled into the resources (English is the source and needs no .qm).
+QM_LANGS := pl
+QM_FILES := $(foreach lang,$(QM_LANGS),$(TS_DIR)/helpdesk_$(lang).qm)
+TR_SOURCES = $(shell find app/views -name '*.py' ! -name resources_rc.py | LC_ALL=C sort) \
+	app/application.py app/selftest.py
+LUPDATE = $(BIN)/pyside6-lupdate -silent -extensions py -tr-function-alias $(TR_ALIASES) \
+	-locations none -sort-messages -no-obsolete -source-language en $(TR_SOURCES)
+
+# helpdesk_en.ts: every source string, untranslated; the other languages keep their translations.
+translations: venv
+	@$(LUPDATE) -target-language en -ts $(TS_DIR)/helpdesk_en.ts
+	@for lang in $(QM_LANGS); do \
+		$(LUPDATE) -target-language $$lang -ts $(TS_DIR)/helpdesk_$$lang.ts; \
+	done
+
+# .ts → .qm (a pure function of the .ts, so resources-check can rebuild it), then the qrc.
+qm: venv
+	@for lang in $(QM_LANGS); do \
+		$(BIN)/pyside6-lrelease -silent $(TS_DIR)/helpdesk_$$lang.ts -qm $(TS_DIR)/helpdesk_$$lang.qm; \
+	done
+
+resources: venv qm
 	$(RCC) resources/resources.qrc -o $(RESOURCES_PY)
 
 # The committed resources_rc.py must be what resources.qrc compiles to (an icon added but not
 # recompiled would silently be missing from the app).
-resources-check: venv
+resources-check: venv qm
 	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
 	$(RCC) resources/resources.qrc -o "$$tmp"; \
 	if ! diff -q "$$tmp" $(RESOURCES_PY) >/dev/null; then \
@@ -111,8 +139,24 @@ define pytest
 	exit $$rc
 endef
 
-# CI=true: a test server (PostgreSQL, sshd) that cannot start fails its tests instead of skipping.
-test: deps resources-check lint typecheck imports
+# The Linux one-folder build (installer/helpdesk.spec) and its tarball; tests/frozen/ runs it.
+# The Windows (Inno Setup) and macOS (disk image) builds: installer/README.md.
+DIST_STAMP := $(VENV)/.dist-stamp
+VERSION = $(shell $(BIN)/python -c 'import app; print(app.__version__)')
+
+$(DIST_STAMP): requirements-dist.txt | $(STAMP)
+	$(PIP) install -q -r requirements-dist.txt
+	touch $@
+
+dist: venv $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller installer/helpdesk.spec
+	tar -C dist -czf dist/helpdesk-$(VERSION)-linux-$$(uname -m).tar.gz helpdesk
+	@echo "built dist/helpdesk/ and dist/helpdesk-$(VERSION)-linux-$$(uname -m).tar.gz"
+
+# CI=true: a test server (PostgreSQL, sshd) or the frozen build that cannot start fails its
+# tests instead of skipping.
+test: deps resources-check lint typecheck imports dist
 	$(call pytest,CI=true,)
 
 test-quick: venv

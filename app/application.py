@@ -3,29 +3,45 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.engine import URL
+
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from app.bootstrap import Core, build_core, configure_logging
+from app.bootstrap import DB_URL_ENV, Core, build_core, configure_logging
 from app.change_watcher import ExternalChangeWatcher
-from app.db import DatabaseError, DatabaseTooNewError, UpgradeNeedsConfirmationError
+from app.db import (
+    DatabaseError,
+    DatabaseTooNewError,
+    UpgradeNeedsConfirmationError,
+    parse_database_target,
+)
 from app.models.enums import ClientStatus, Role
 from app.paths import AppPaths
+from app.services.db_profile import needs_first_run
 from app.services.directory import TechnicianRow
 from app.settings import Settings
 from app.tasks import ChangeNotifier, TaskRunner
+from app.vault.service import VaultService
 
 from app.views.auth.first_admin_dialog import FirstAdminDialog
 from app.views.auth.sign_in_dialog import SignInDialog
+from app.views.clients.vault_setup_dialogs import SetUpVaultDialog
+from app.views.crash_notice import install_crash_notice
 from app.views.icons import icon
+from app.views.layout_memory import LayoutMemory
 from app.views.main_window import MainWindow
+from app.views.setup import FirstRunDialog
+from app.views.theme import Theme, ThemeController
 from app.views.tickets.queue_model import TicketIdRole
+from app.views.translations import install_translators
 from app.views.workflow_screenshots import grab_workflow
 
 log = logging.getLogger(__name__)
@@ -34,7 +50,8 @@ ORGANIZATION = "MSP Helpdesk"
 APPLICATION = "msp-helpdesk"
 
 
-def _application() -> QApplication:
+def qt_application() -> QApplication:
+    """The process's QApplication, created (with names and icon) on first use."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -46,7 +63,7 @@ def _application() -> QApplication:
     return app
 
 
-def _open_core(db: str | None, data_dir: Path | None) -> Core | int:
+def _open_core(db: str | URL | None, data_dir: Path | None) -> Core | int:
     """Build the core, asking before upgrading a shared database; an exit code on failure."""
     try:
         return build_core(db, data_dir)
@@ -94,19 +111,108 @@ def sign_in(core: Core, runner: TaskRunner, settings: Settings) -> TechnicianRow
 def run_gui(db: str | None, data_dir: Path | None, log_level: str) -> int:
     """Open the desktop app; returns the process exit code."""
     configure_logging(AppPaths.default(data_dir), log_level)
-    app = _application()
-    core = _open_core(db, data_dir)
-    if isinstance(core, int):
-        return core
+    app = qt_application()
+    # Kept referenced for the whole run: the notice shows where a crash report was written.
+    crash_reporter, _crash_notice = install_crash_notice(AppPaths.default(data_dir).logs_dir)
     settings = Settings.default()
+    install_translators(app, settings.prefs.language)
+    theme = ThemeController(app, settings)
+    theme.apply()
+    LayoutMemory(settings.window_layouts).install(app)
+    try:
+        return _run_window(app, db, data_dir, settings, theme)
+    finally:
+        crash_reporter.uninstall()
+
+
+def choose_database(
+    db: str | None, paths: AppPaths, runner: TaskRunner, settings: Settings
+) -> str | URL | int:
+    """What to open: `--db`, else `HELPDESK_DB_URL`, else the saved choice, else the first-run
+    dialog's answer (it saves it); an exit code when the first-run dialog is cancelled."""
+    target = db or os.environ.get(DB_URL_ENV) or settings.prefs.database_url
+    if not needs_first_run(target, paths):
+        return target or str(paths.database_file)
+    dialog = FirstRunDialog(runner, paths, settings)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.target is None:
+        return 0
+    return dialog.target.url
+
+
+def _repair_team_database(
+    target: str | URL, paths: AppPaths, runner: TaskRunner, settings: Settings
+) -> URL | None:
+    """The saved team database did not open (a changed password, no keychain): the first-run
+    dialog on its fields, to test and finish again. None if that is not the case, or cancelled."""
+    saved = settings.prefs.database_url
+    if target != saved or not saved.startswith("postgresql"):
+        return None
+    dialog = FirstRunDialog(
+        runner,
+        paths,
+        settings,
+        initial_url=parse_database_target(saved),
+        notice=QCoreApplication.translate(
+            "application",
+            "The team database did not open. Type the password again and test the connection.",
+        ),
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.target is None:
+        return None
+    return dialog.target.url
+
+
+def _offer_vault_setup(core: Core, runner: TaskRunner, me: TechnicianRow) -> None:
+    """The first administrator's vault: the org keys and their own key pair under a vault
+    password. Cancel skips it; the Clients page offers the same dialog later."""
+    service = VaultService(core.db, me.technician_id, core.clock.now)
+    if me.role is Role.ADMIN and not service.is_set_up():
+        SetUpVaultDialog(service, runner, single_user=core.db.backend == "sqlite").exec()
+
+
+def _choose_and_open(
+    db: str | None, data_dir: Path | None, runner: TaskRunner, settings: Settings
+) -> Core | int:
+    """The core of the chosen database (repaired once if the saved team one fails), or an
+    exit code."""
+    paths = AppPaths.default(data_dir)
+    target = choose_database(db, paths, runner, settings)
+    if isinstance(target, int):
+        return target
+    core = _open_core(target, data_dir)
+    if isinstance(core, int):
+        repaired = _repair_team_database(target, paths, runner, settings)
+        if repaired is not None:
+            return _open_core(repaired, data_dir)
+    return core
+
+
+def _run_window(
+    app: QApplication,
+    db: str | None,
+    data_dir: Path | None,
+    settings: Settings,
+    theme: ThemeController,
+) -> int:
     runner = TaskRunner()
+    try:
+        core = _choose_and_open(db, data_dir, runner, settings)
+    except BaseException:
+        runner.shutdown()
+        raise
+    if isinstance(core, int):
+        runner.shutdown()
+        return core
     notifier = ChangeNotifier()
     watcher = ExternalChangeWatcher(core.db.open_change_watcher, notifier)
     try:
+        first_admin = core.auth.needs_first_admin()
         me = sign_in(core, runner, settings)
         if me is None:
             return 0
-        window = MainWindow(core, runner, notifier, settings, me)
+        if first_admin:
+            _offer_vault_setup(core, runner, me)
+        window = MainWindow(core, runner, notifier, settings, me, theme=theme)
         watcher.connection_lost.connect(window.connection_lost)
         watcher.connection_restored.connect(window.connection_restored)
         watcher.start()
@@ -135,7 +241,7 @@ def wait_until_idle(runner: TaskRunner, timeout_s: float = 10.0) -> None:
 
 def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
     """PNGs of the main views on the demo data, signed in as the first L1 technician."""
-    app = _application()
+    app = qt_application()
     out_dir.mkdir(parents=True, exist_ok=True)
     me = _screenshot_technician(core)
     runner = TaskRunner()
@@ -177,6 +283,7 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         _grab_sla_settings(window, grab)
         _grab_client_tabs(window, grab)
         grab_workflow(core, window, grab, lambda: wait_until_idle(runner))
+        _grab_dark(window, settings, grab)
     finally:
         QTimer.singleShot(0, window.close)
         wait_until_idle(runner)
@@ -185,6 +292,18 @@ def save_screenshots(core: Core, out_dir: Path) -> list[Path]:
         app.processEvents()
         scratch.cleanup()
     return shots
+
+
+def _grab_dark(
+    window: MainWindow, settings: Settings, grab: Callable[[QWidget, str], None]
+) -> None:
+    """The queue in the dark theme, then the theme the screenshots started with."""
+    theme = ThemeController(qt_application(), settings)
+    theme.choose(Theme.DARK)
+    window.nav.setCurrentRow(0)
+    grab(window, "main-window-dark")
+    theme.choose(Theme.SYSTEM)
+    theme.deleteLater()
 
 
 def _grab_sla_settings(window: MainWindow, grab: Callable[[QWidget, str], None]) -> None:

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import URL
+
 from app.db import (
     Database,
     UpgradeResult,
@@ -27,12 +29,14 @@ from app.services.clock import Clock, SystemClock
 from app.services.closure import ClosureService
 from app.services.connectivity import ConnectivityService, ConnectivityTester
 from app.services.csat import CsatService
+from app.services.db_profile import with_saved_password
 from app.services.demo_data import DemoDataService
 from app.services.directory import DirectoryService
 from app.services.entitlement import EntitlementService
 from app.services.escalation import EscalationService
 from app.services.escalation_paths import EscalationPathService
 from app.services.knowledge_base import KnowledgeBaseService
+from app.services.my_alerts import MyAlertsService
 from app.services.onboarding import OnboardingService
 from app.services.onboarding_checklist import ChecklistService
 from app.services.onboarding_score import CompletenessService
@@ -96,6 +100,7 @@ class Core:
     csat: CsatService
     reports: ReportFiguresService
     report_branding: ReportBrandingService
+    alerts: MyAlertsService
     upgrade: UpgradeResult
 
     def close(self) -> None:
@@ -108,7 +113,7 @@ def resolve_database_target(db: str | None, paths: AppPaths) -> str:
 
 
 def build_core(
-    db: str | None = None,
+    db: str | URL | None = None,
     data_dir: Path | None = None,
     *,
     confirm_upgrade: bool = False,
@@ -116,12 +121,16 @@ def build_core(
 ) -> Core:
     """Open (creating if needed) and upgrade the database, then build every service.
 
+    `db` is a `--db` target, or a URL (the first-run dialog's, its password in memory only). A
+    PostgreSQL URL without a password gets the one saved in the OS keychain, if there is one.
     Raises the `app.db` errors when the database cannot be opened or is newer than this build.
     """
     paths = AppPaths.default(data_dir)
     paths.ensure()
     clock = clock or SystemClock()
-    url = parse_database_target(resolve_database_target(db, paths))
+    if not isinstance(db, URL):
+        db = parse_database_target(resolve_database_target(db, paths))
+    url = with_saved_password(db)
     engine = create_database_engine(url)
     try:
         result = upgrade_database(engine, paths.backups_dir, confirmed=confirm_upgrade)
@@ -169,6 +178,7 @@ def build_core(
         csat=CsatService(database),
         reports=ReportFiguresService(database, clock),
         report_branding=ReportBrandingService(database, clock),
+        alerts=MyAlertsService(database, clock),
         upgrade=result,
     )
 

@@ -1,12 +1,13 @@
 """The `helpdesk` command: the GUI without a subcommand, database and demo tools with one.
 
-Only this module turns typed errors into exit codes: 0 ok, 1 failure, 2 usage, 3 database newer
-than the app.
+Only this module turns typed errors into exit codes: 0 ok, 1 failure, 2 usage, 3 database (or
+backup) newer than the app.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,13 +17,13 @@ from app.bootstrap import Core, build_core, configure_logging, resolve_database_
 from app.db import (
     DatabaseError,
     DatabaseTooNewError,
-    backup_sqlite_file,
     create_database_engine,
     current_revision,
     head_revision,
     parse_database_target,
 )
 from app.paths import AppPaths
+from app.services.backup import BackupNotSupportedError, BackupService, BackupTooNewError
 from app.services.demo_data import DEFAULT_TICKETS, DemoDataExistsError
 from app.services.demo_vault import DEMO_VAULT_PASSWORD
 
@@ -93,8 +94,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="PostgreSQL: check the technicians' group role, print the SQL an owner must run",
         parents=[common],
     )
-    backup = db_sub.add_parser("backup", help="copy a SQLite database file", parents=[common])
-    backup.add_argument("-o", "--output", type=Path, help="target file (default: backups folder)")
+    backup = db_sub.add_parser(
+        "backup",
+        help="copy the SQLite database, consistent even while the app runs "
+        "(PostgreSQL: use pg_dump)",
+        parents=[common],
+    )
+    backup.add_argument(
+        "--out",
+        "-o",
+        "--output",
+        dest="output",
+        type=Path,
+        metavar="FILE",
+        help="backup file to write (default: a dated file in the backups folder)",
+    )
+    restore = db_sub.add_parser(
+        "restore",
+        help="replace the SQLite database with a backup, after a safety copy "
+        "(PostgreSQL: use pg_restore)",
+        parents=[common],
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     demo = sub.add_parser("demo", help="fill a database with the demo MSP", parents=[common])
     demo.add_argument(
@@ -120,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     _report_parser(sub, common)
+    sub.add_parser(
+        "selftest",
+        help="check this installation on a new throw-away database in --data-dir (default: a "
+        "temporary directory): migrations, fonts, time zones, the main window",
+        parents=[common],
+    )
     return parser
 
 
@@ -164,6 +192,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.application import run_gui  # Qt only on the GUI path
 
             return run_gui(args.db, args.data_dir, args.log_level)
+        if args.command == "selftest":
+            # Its own throw-away data directory and database: no user file is touched, and no
+            # window flashes up on the user's screen.
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from app.selftest import run_selftest
+
+            return run_selftest(args.data_dir)
         configure_logging(paths, args.log_level)
         if args.command == "db":
             return _db_command(args, paths)
@@ -201,19 +236,8 @@ def _db_command(args: argparse.Namespace, paths: AppPaths) -> int:
         return EXIT_OK
     if args.db_command == "privileges":
         return _db_privileges(args)
-    if args.db_command == "backup":
-        url = parse_database_target(resolve_database_target(args.db, paths))
-        if url.get_backend_name() != "sqlite" or not url.database:
-            print("helpdesk: back up a PostgreSQL database with pg_dump", file=sys.stderr)
-            return EXIT_USAGE
-        source = Path(url.database)
-        if not source.exists():
-            print(f"helpdesk: no database at {source}", file=sys.stderr)
-            return EXIT_FAILURE
-        paths.backups_dir.mkdir(parents=True, exist_ok=True)
-        target = args.output or paths.backups_dir / f"helpdesk-manual-{_stamp()}.sqlite"
-        print(f"backup written to {backup_sqlite_file(source, target)}")
-        return EXIT_OK
+    if args.db_command in ("backup", "restore"):
+        return _db_backup_command(args, paths)
     core = build_core(args.db, args.data_dir, confirm_upgrade=args.yes)
     try:
         r = core.upgrade
@@ -225,6 +249,45 @@ def _db_command(args: argparse.Namespace, paths: AppPaths) -> int:
                 print(f"backup: {r.backup}")
     finally:
         core.close()
+    return EXIT_OK
+
+
+def _db_backup_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    """`db backup` and `db restore`: the SQLite file only, through `BackupService`."""
+    url = parse_database_target(resolve_database_target(args.db, paths))
+    service = BackupService(url, paths)
+    try:
+        if args.db_command == "backup":
+            target = service.backup(args.output or service.default_backup_file())
+            print(f"backup written to {target}")
+            return EXIT_OK
+        return _db_restore(service, args.file, confirmed=args.yes)
+    except BackupNotSupportedError as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BackupTooNewError as e:
+        print(f"helpdesk: {e}", file=sys.stderr)
+        return EXIT_TOO_NEW
+
+
+def _db_restore(service: BackupService, file: Path, *, confirmed: bool) -> int:
+    database = service.database_file
+    info = service.check_backup(file)
+    print(f"backup: {info.path} (schema {info.revision}, {info.size:,} bytes, integrity ok)")
+    print(f"  {info.clients:,} clients, {info.technicians:,} technicians, {info.tickets:,} tickets")
+    if not confirmed:
+        print(f"Replace the database at {database} with this backup? [y/N] ", end="", flush=True)
+        answer = sys.stdin.readline().strip().casefold()
+        if answer not in ("y", "yes"):
+            print("helpdesk: restore cancelled; nothing was changed", file=sys.stderr)
+            return EXIT_FAILURE
+    result = service.restore(file)
+    if result.safety_backup is not None:
+        print(f"the database as it was: {result.safety_backup}")
+    schema = result.revision_after
+    if result.migrated:
+        schema = f"{schema}, upgraded from {info.revision}"
+    print(f"database at {result.database} restored from {file} (schema {schema})")
     return EXIT_OK
 
 
@@ -249,12 +312,6 @@ def _db_privileges(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     finally:
         core.close()
-
-
-def _stamp() -> str:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _sla_command(args: argparse.Namespace) -> int:

@@ -10,7 +10,10 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +38,10 @@ NOTIFY_CHANNEL: Final = "helpdesk_changes"
 #: Advisory-lock key held while one app upgrades a shared schema.
 UPGRADE_LOCK_KEY: Final = 7_346_001
 _SQLITE_MAGIC: Final = b"SQLite format 3\x00"
+#: Seconds a backup or restore waits for other connections' locks before it gives up.
+_COPY_LOCK_WAIT: Final = 30.0
+#: Seconds each step of such a copy waits on a lock (SQLite's busy timeout) before it retries.
+_COPY_BUSY_WAIT: Final = 5.0
 
 
 class DatabaseError(Exception):
@@ -369,6 +376,16 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    """True if this build's migrations contain `revision` (False: a newer app made it)."""
+    try:
+        found = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except Exception:  # alembic raises several kinds for an unknown id
+        return False
+    # Symbolic names ("head", "base") resolve too, but no real database is stamped with them.
+    return found is not None and found.revision == revision
+
+
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the database, or None for an empty database."""
     with _opening(engine), engine.connect() as conn:
@@ -457,24 +474,113 @@ def _backup_sqlite(
 def backup_sqlite_file(source: Path, target: Path) -> Path:
     """Copy a live SQLite database, WAL included, with the sqlite3 backup API.
 
+    The copy is one consistent snapshot even while other connections write, and one
+    self-contained file (rollback-journal mode, no -wal beside it). It is written to a private
+    temporary file next to `target`, flushed to disk, then renamed over `target`, so a failure
+    (disk full, unwritable folder) leaves an existing `target` as it was and no partial file.
     Raises `DatabaseError` (one clear line) when the source is not a database or the target
-    cannot be written; a target this call created is then removed, so no empty "backup" remains.
+    cannot be written.
     """
-    existed = target.exists()
+    if not source.is_file():
+        raise DatabaseError(f"cannot back up {source}: there is no database file there")
+    temp: Path | None = None
     try:
-        private_file(target)
-        src = sqlite3.connect(source)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(fd)
+        temp = Path(name)
+        copy_sqlite_database(source, temp)
+        _fsync(temp)
+        os.replace(temp, target)
+        temp = None
+        _fsync_directory(target.parent)
     except (sqlite3.Error, OSError) as e:
-        if not existed:
-            target.unlink(missing_ok=True)
-        reason = e.strerror if isinstance(e, OSError) else _first_line(e)
-        raise DatabaseError(f"cannot back up {source} to {target}: {reason}") from e
+        raise DatabaseError(f"cannot back up {source} to {target}: {failure_reason(e)}") from e
+    finally:
+        if temp is not None:
+            remove_sqlite_file(temp)
     return target
+
+
+def copy_sqlite_database(
+    source: Path, target: Path, *, single_file: bool = True, read_only_source: bool = False
+) -> None:
+    """Copy the database at `source` into the database at `target` with the backup API.
+
+    `target` is overwritten in one write transaction on its own connection: other connections
+    to it see either the old or the new content, and a failure rolls the copy back. The source
+    is read in one snapshot (one `step` for all pages), so concurrent writers cannot tear it.
+    `single_file` switches the copy to rollback-journal mode (a backup file should not need a
+    -wal beside it); leave it False when `target` is a live WAL database. `read_only_source`
+    opens a file that is not the app's (a backup on a read-only share) without writing to it.
+    """
+    give_up = time.monotonic() + _COPY_LOCK_WAIT
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        # Python's backup() retries a locked database forever; a writer that never lets go
+        # must end as an error, not as a worker thread stuck for good.
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > give_up:
+            raise sqlite3.OperationalError("database is locked")
+
+    src = sqlite3.connect(
+        read_only_uri(source) if read_only_source else _sqlite_uri(source, "mode=rw"), uri=True
+    )
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            dst.execute(f"PRAGMA busy_timeout={int(_COPY_BUSY_WAIT * 1000)}")
+            src.backup(dst, progress=progress)
+            if single_file:
+                dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def failure_reason(error: sqlite3.Error | OSError) -> str:
+    """The one-line reason of a file or SQLite failure, without the traceback's detail."""
+    if isinstance(error, OSError):
+        return error.strerror or _first_line(error)
+    return _first_line(error)
+
+
+def remove_sqlite_file(path: Path) -> None:
+    """Delete a (temporary) SQLite file and the journal files SQLite may have left beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that reads `path` without changing it or its folder.
+
+    Without a -wal beside the file, `immutable` also keeps SQLite from creating -wal/-shm
+    files (a read-only connection to a WAL-mode file would, and could not delete them); with
+    one, read-only mode reads the WAL too.
+    """
+    wal = Path(f"{path}-wal").exists()
+    return _sqlite_uri(path, "mode=ro" if wal else "immutable=1")
+
+
+def _sqlite_uri(path: Path, query: str) -> str:
+    # A URI escapes the path, and its modes refuse to create a missing file (connect() would).
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; Windows has no directory handles to flush.
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

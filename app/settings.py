@@ -258,6 +258,8 @@ class Prefs(SettingsGroup):
     database_url = DatabaseUrlSetting("database_url", "")
     #: E-mail of the last technician who signed in, to pre-fill the sign-in form; "" for none.
     remember_email = StrSetting("remember_email", "")
+    #: "system" (follow the operating system's light / dark scheme), "light" or "dark".
+    theme = StrSetting("theme", "system")
 
 
 class UiState(SettingsGroup):
@@ -316,6 +318,27 @@ class VaultAnchors(SettingsGroup):
         self.store.remove(self.key(self._setting(database_uuid)))
 
 
+class WindowLayouts(SettingsGroup):
+    """Remembered geometry, splitter and column layouts of the app's other windows, keyed
+    "<window class>.<part>" (see `app.views.layout_memory`). Losing them costs nothing."""
+
+    section = "window_layouts"
+
+    @staticmethod
+    def _setting(key: str) -> BytesSetting:
+        if not key or not all(c.isascii() and (c.isalnum() or c in "_-.") for c in key):
+            raise ValueError(f"not a layout key: {key!r}")
+        return BytesSetting(key, b"")
+
+    def get(self, key: str) -> bytes:
+        setting = self._setting(key)
+        return setting.read(self.store, self.key(setting))
+
+    def set(self, key: str, value: bytes) -> None:
+        setting = self._setting(key)
+        self.store.setValue(self.key(setting), setting.encode(setting.check(value)))
+
+
 def upgrade_settings(
     store: QSettings,
     steps: Mapping[int, UpgradeStep] = UPGRADE_STEPS,
@@ -365,6 +388,8 @@ class Settings:
         self.ui_state = UiState(store)
         #: The last audit row this workstation wrote, per vault database.
         self.vault_anchors = VaultAnchors(store)
+        #: Geometry, splitters and columns of the other windows.
+        self.window_layouts = WindowLayouts(store)
 
     @classmethod
     def default(cls) -> Settings:

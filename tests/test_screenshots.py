@@ -24,6 +24,7 @@ VIEWS = (
     "knowledge-base",
     "client-service",
     "reports",
+    "main-window-dark",
 )
 
 
@@ -36,6 +37,16 @@ def _distinct_colours(image: QImage) -> int:
             for y in range(0, image.height(), step)
         }
     )
+
+
+def _mean_lightness(image: QImage) -> float:
+    step = 5
+    values = [
+        image.pixelColor(x, y).lightnessF()
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    ]
+    return sum(values) / len(values)
 
 
 @pytest.mark.docs
@@ -62,3 +73,7 @@ def test_demo_screenshots_under_xvfb(tmp_path: Path, qapp) -> None:
         assert image.width() >= 900 and image.height() >= 600, (name, image.size())
         assert _distinct_colours(image) > 40, f"{name}.png looks blank"
         shutil.copy(path, OUT / path.name)
+    # The theme switch under Xvfb: the same queue, light then dark.
+    light = _mean_lightness(QImage(str(tmp_path / "shots" / "main-window-queue.png")))
+    dark = _mean_lightness(QImage(str(tmp_path / "shots" / "main-window-dark.png")))
+    assert light > 0.75 and dark < 0.3, (light, dark)

@@ -13,10 +13,12 @@ from app.bootstrap import Core
 from app.services.directory import TechnicianRow
 from app.tasks import ChangeNotifier, TaskRunner
 
+from app.views.about_dialog import AboutDialog
 from app.views.escalation.queue_paths_dialog import QueuePathsDialog
 from app.views.intake.new_call_dialog import NewCallDialog
 from app.views.recurring.recurring_dialog import RecurringTicketsDialog
 from app.views.routing.rules_dialog import RoutingRulesDialog
+from app.views.shortcut_sheet import ShortcutSheet
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 
@@ -134,4 +136,15 @@ class DeskWindows(QObject):
             lambda: RoutingRulesDialog(
                 self._core.routing, self._runner, self._me.technician_id, self._parent
             ),
+        )
+
+    def shortcut_sheet(self) -> ShortcutSheet:
+        """The keyboard shortcut cheat sheet (Help menu, F1)."""
+        return self.show("shortcuts", lambda: ShortcutSheet(self._parent))
+
+    def about(self) -> AboutDialog:
+        """Versions, the database in use and the paths (Help menu)."""
+        core = self._core
+        return self.show(
+            "about", lambda: AboutDialog(core.db, core.paths, self._runner, self._parent)
         )

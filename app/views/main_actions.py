@@ -1,6 +1,7 @@
 """The main window's toolbar and menus, built from one table of actions.
 
-Each action is created once, gets its shortcut, and is shown in the toolbar and/or a menu. Admin
+Each action is created once, gets its shortcut (from `app.views.shortcuts`, the one table of
+keys), and is shown in the toolbar and/or a menu. Admin
 actions are hidden from other roles (the services check the role again on every write), and
 actions that write are disabled for read-only accounts. GUI thread only.
 """
@@ -19,6 +20,7 @@ from app.services.directory import TechnicianRow
 
 from app.views.desk_windows import DeskWindows
 from app.views.icons import icon
+from app.views.shortcuts import Shortcut, bind_action
 
 
 class MainActions(QObject):
@@ -46,18 +48,20 @@ class MainActions(QObject):
         slot: Callable[[], object],
         *,
         menu: str | None = None,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: Shortcut | QKeySequence | QKeySequence.StandardKey | str | None = None,
         icon_name: str | None = None,
         toolbar: bool = False,
         admin_only: bool = False,
         writes: bool = False,
     ) -> QAction:
         """One action; `writes` disables it for read-only accounts, `admin_only` hides it from
-        everyone but administrators."""
+        everyone but administrators. A `Shortcut` binds every key the table lists for it."""
         action = QAction(text, self._window)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut is not None:
+        if isinstance(shortcut, Shortcut):
+            bind_action(action, shortcut)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         if admin_only:
@@ -85,6 +89,9 @@ class DeskActions:
     sla_settings: QAction
     #: "Export to CSV…" of the ticket queue; None when the window has no exporter.
     export_queue: QAction | None = None
+    #: Help › "Keyboard shortcuts…" and "About MSP Helpdesk…".
+    shortcut_sheet: QAction | None = None
+    about: QAction | None = None
 
 
 def add_desk_actions(
@@ -95,14 +102,14 @@ def add_desk_actions(
     lock_vault: Callable[[], object],
     export_queue: Callable[[], object] | None = None,
 ) -> DeskActions:
-    """The main window's toolbar and its Desk and Admin menus."""
+    """The main window's toolbar and its Desk, Admin and Help menus."""
     tr = actions.tr
-    desk, admin = tr("&Desk"), tr("&Admin")
+    desk, admin, help_menu = tr("&Desk"), tr("&Admin"), tr("&Help")
     new_ticket = actions.add(
         tr("New ticket"),
         windows.new_ticket,
         menu=desk,
-        shortcut=QKeySequence.StandardKey.New,
+        shortcut=Shortcut.NEW_TICKET,
         icon_name="new-ticket",
         toolbar=True,
         writes=True,
@@ -111,7 +118,7 @@ def add_desk_actions(
         tr("New call"),
         windows.new_call,
         menu=desk,
-        shortcut="Ctrl+Shift+N",
+        shortcut=Shortcut.NEW_CALL,
         icon_name="new-ticket",
         toolbar=True,
         writes=True,
@@ -120,11 +127,13 @@ def add_desk_actions(
         tr("Refresh"),
         refresh,
         menu=desk,
-        shortcut=QKeySequence.StandardKey.Refresh,
+        shortcut=Shortcut.REFRESH,
         icon_name="refresh",
         toolbar=True,
     )
-    locking = actions.add(tr("Lock vault"), lock_vault, menu=desk, shortcut="Ctrl+L", toolbar=True)
+    locking = actions.add(
+        tr("Lock vault"), lock_vault, menu=desk, shortcut=Shortcut.LOCK_VAULT, toolbar=True
+    )
     actions.add(tr("Recurring tickets…"), windows.recurring_tickets, menu=desk)
     exporting = None
     if export_queue is not None:
@@ -137,4 +146,13 @@ def add_desk_actions(
         (tr("Escalation paths…"), windows.escalation_paths),
     ):
         actions.add(text, slot, menu=admin, admin_only=True)
-    return DeskActions(new_ticket, new_call, refreshing, locking, sla, exporting)
+    sheet = actions.add(
+        tr("Keyboard shortcuts…"),
+        windows.shortcut_sheet,
+        menu=help_menu,
+        shortcut=Shortcut.SHOW_SHORTCUTS,
+    )
+    about = actions.add(tr("About MSP Helpdesk…"), windows.about, menu=help_menu)
+    return DeskActions(
+        new_ticket, new_call, refreshing, locking, sla, exporting, shortcut_sheet=sheet, about=about
+    )

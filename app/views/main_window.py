@@ -31,14 +31,15 @@ from app.vault.service import VaultService
 
 from app.views.clients.clients_view import ClientsView
 from app.views.clients.vault_session import VaultSession
+from app.views.desk_watches import DeskWatches
 from app.views.desk_windows import DeskWindows
 from app.views.kb.kb_view import KnowledgeBaseView
 from app.views.main_actions import MainActions, add_desk_actions
-from app.views.recurring.recurring_watch import RecurringWatch
+from app.views.main_menus import add_app_menus
 from app.views.remote.launcher import RemoteLauncher
 from app.views.reports.reports_view import ReportsView
 from app.views.sla.sla_settings_dialog import SlaSettingsDialog
-from app.views.sla_watch import SlaAlerts, SlaWatch
+from app.views.theme import ThemeController
 from app.views.tickets.new_ticket_dialog import NewTicketDialog
 from app.views.tickets.panel_registry import ticket_panels
 from app.views.tickets.queue_export import QueueExporter
@@ -50,7 +51,6 @@ from app.views.window_layout import restore_main_layout, save_main_layout
 
 #: How often a lost database is probed again.
 RETRY_MS = 5_000
-SLA_WATCH_DELAY_MS = 3_000
 
 
 class MainWindow(QMainWindow):
@@ -64,8 +64,10 @@ class MainWindow(QMainWindow):
         settings: Settings,
         me: TechnicianRow,
         parent: QWidget | None = None,
+        theme: ThemeController | None = None,
     ) -> None:
         super().__init__(parent)
+        self._theme = theme
         self._core = core
         self._runner = runner
         self._notifier = notifier
@@ -176,6 +178,9 @@ class MainWindow(QMainWindow):
         self.new_ticket_action, self.new_call_action = built.new_ticket, built.new_call
         self.refresh_action, self.lock_vault_action = built.refresh, built.lock_vault
         self.sla_settings_action = built.sla_settings
+        self.menus = add_app_menus(
+            self.main_actions, self, self._core, self._runner, self._settings, self._theme
+        )
 
     # -- tickets -------------------------------------------------------------------------------
 
@@ -202,6 +207,7 @@ class MainWindow(QMainWindow):
                 panels=self._panels,
                 canned=self._core.canned,
             )
+            dialog.shortcuts.set_queue_navigation(self.queue_view.open_neighbour)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.destroyed.connect(partial(self._dialogs.pop, ticket_id, None))
             self._dialogs[ticket_id] = dialog
@@ -272,16 +278,11 @@ class MainWindow(QMainWindow):
         restore_main_layout(self, self.splitter, header, self._settings.ui_state)
 
     def _setup_sla_watch(self) -> None:
-        self.sla_watch = SlaWatch(
-            self._core.sla_sweep, self._runner, self._notifier, self._me.technician_id, self
-        )
-        self.sla_alerts = SlaAlerts(self.sla_watch, self, self.open_ticket)
-        self.recurring_watch = RecurringWatch(
-            self._core.recurring, self._runner, self._notifier, self
-        )
-        # The first sweeps wait for start-up to settle; then one a minute.
-        QTimer.singleShot(SLA_WATCH_DELAY_MS, self.sla_watch.start)
-        QTimer.singleShot(SLA_WATCH_DELAY_MS, self.recurring_watch.start)
+        self.watches = DeskWatches(
+            self._core, self._runner, self._notifier, self._me.technician_id, self,
+            self.open_ticket,
+        )  # fmt: skip
+        self.sla_watch, self.sla_alerts = self.watches.sla_watch, self.watches.sla_alerts
 
     def closeEvent(self, event: QCloseEvent) -> None:
         header = self.queue_view.table.horizontalHeader()
@@ -290,7 +291,5 @@ class MainWindow(QMainWindow):
             if not dialog.close():
                 event.ignore()
                 return
-        self.sla_watch.stop()
-        self.recurring_watch.stop()
-        self.sla_alerts.close()
+        self.watches.stop()
         super().closeEvent(event)

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
+from app.services.my_alerts import MyAlertsService, MySlaSummary, NewAssignments, Since
 from app.services.sla_sweep import SlaSweepService
 from app.services.sla_types import Notification, SweepReport
 from app.sla.policy import TargetKind
@@ -61,6 +63,10 @@ class SlaWatch(QObject):
 
     #: A list of `Notification`s, oldest first; never empty.
     notified = Signal(object)
+    #: The technician's `MySlaSummary` after each sweep.
+    summary_changed = Signal(object)
+    #: `NewAssignments` with at least one ticket assigned to the technician by someone else.
+    assigned = Signal(object)
 
     def __init__(
         self,
@@ -70,8 +76,11 @@ class SlaWatch(QObject):
         technician_id: int,
         parent: QObject | None = None,
         interval_ms: int = SWEEP_INTERVAL_MS,
+        alerts: MyAlertsService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._alerts = alerts
+        self._since: Since | None = None
         self._sweeper = sweeper
         self._runner = runner
         self._notifier = notifier
@@ -115,6 +124,36 @@ class SlaWatch(QObject):
     def _fetched(self, found: Sequence[Notification]) -> None:
         if found:
             self.notified.emit(list(found))
+        if self._alerts is not None:
+            alerts, tech, since = self._alerts, self._technician_id, self._since
+            self._runner.run(
+                lambda: _look(alerts, tech, since),
+                lane=Lane.READ,
+                owner=self,
+                on_success=self._looked,
+                on_failure=lambda _e: None,
+                key="my-alerts",
+            )
+
+    def _looked(self, result: tuple[MySlaSummary, NewAssignments | Since]) -> None:
+        summary, news = result
+        self.summary_changed.emit(summary)
+        if isinstance(news, Since):
+            self._since = news
+            return
+        self._since = news.since
+        if news.found:
+            self.assigned.emit(news)
+
+
+def _look(
+    alerts: MyAlertsService, technician_id: int, since: Since | None
+) -> tuple[MySlaSummary, NewAssignments | Since]:
+    """The counts, and the news since the last look (the first look only sets the start)."""
+    summary = alerts.summary(technician_id)
+    if since is None:
+        return summary, alerts.start()
+    return summary, alerts.new_assignments(technician_id, since)
 
 
 class SlaAlerts(QObject):
@@ -128,6 +167,8 @@ class SlaAlerts(QObject):
         self._window = window
         self._open_ticket = open_ticket
         self._last: int | None = None
+        #: The last counts shown (None before the first sweep).
+        self.summary: MySlaSummary | None = None
         self._tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._tray = QSystemTrayIcon(icon("app"), self)
@@ -135,6 +176,8 @@ class SlaAlerts(QObject):
             self._tray.messageClicked.connect(self._clicked)
             self._tray.show()
         watch.notified.connect(self.show)
+        watch.summary_changed.connect(self.show_summary)
+        watch.assigned.connect(self.show_assigned)
 
     def show(self, found: Sequence[Notification]) -> None:
         last = found[-1]
@@ -146,6 +189,21 @@ class SlaAlerts(QObject):
             self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
         self._window.statusBar().showMessage(f"{title} — {text}", 30_000)
 
+    def show_summary(self, summary: MySlaSummary) -> None:
+        """The tray's tooltip and badge: my tickets at SLA warning (and overdue)."""
+        self.summary = summary
+        if self._tray is None:
+            return
+        self._tray.setToolTip(summary_text(summary))
+        self._tray.setIcon(badged_icon(summary.warning + summary.overdue))
+
+    def show_assigned(self, news: NewAssignments) -> None:
+        title, text = assignment_text(news)
+        self._last = news.found[-1].ticket_id
+        if self._tray is not None:
+            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
+        self._window.statusBar().showMessage(f"{title} — {text}", 30_000)
+
     def close(self) -> None:
         if self._tray is not None:
             self._tray.hide()
@@ -153,3 +211,46 @@ class SlaAlerts(QObject):
     def _clicked(self) -> None:
         if self._last is not None:
             self._open_ticket(self._last)
+
+
+def summary_text(summary: MySlaSummary) -> str:
+    if not summary.warning and not summary.overdue:
+        return _t("MSP Helpdesk — none of my tickets is at SLA warning")
+    return _t("MSP Helpdesk — my tickets: {0} at SLA warning, {1} overdue").format(
+        summary.warning, summary.overdue
+    )
+
+
+def assignment_text(news: NewAssignments) -> tuple[str, str]:
+    last = news.found[-1]
+    number = f"T-{last.ticket_id:06d}"
+    title = _t("Assigned to you: {0}").format(number)
+    text = (
+        _t("{0} gave you “{1}”.").format(last.by, last.subject)
+        if last.by
+        else _t("“{0}” was routed to you.").format(last.subject)
+    )
+    if news.total > 1:
+        text += " " + _t("(and {0} more)").format(news.total - 1)
+    return title, text
+
+
+def badged_icon(count: int) -> QIcon:
+    """The app icon with `count` in a red disc (the icon alone for 0)."""
+    base = icon("app")
+    if count <= 0:
+        return base
+    pixmap = base.pixmap(64, 64)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#d32f2f"))
+    painter.drawEllipse(QRect(28, 28, 36, 36))
+    font = QFont()
+    font.setPixelSize(24 if count < 10 else 18)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(QRect(28, 28, 36, 36), Qt.AlignmentFlag.AlignCenter, str(min(count, 99)))
+    painter.end()
+    return QIcon(pixmap)

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
+
+from PySide6.QtWidgets import QMainWindow
 
 from app.db import Database
 from app.models.enums import EventKind, Priority, SourceChannel, TicketType
 from app.services.directory import TechnicianRow
+from app.services.my_alerts import MyAlertsService, MySlaSummary
 from app.services.sla import SlaService
 from app.services.sla_sweep import SlaSweepService
 from app.services.tickets import TicketFields, TicketService
 from app.sla.policy import TargetKind
 from app.tasks import ChangeNotifier, TaskRunner
-from tests.factories import add_calendar, add_client, add_policy
+from tests.factories import add_calendar, add_client, add_policy, add_technician
 from tests.fakes import FakeClock
 
-from app.views.sla_watch import SlaWatch, notification_text
+from app.views.sla_watch import (
+    SlaAlerts,
+    SlaWatch,
+    badged_icon,
+    notification_text,
+    summary_text,
+)
 from app.views.tickets.sla_event_text import offset_text, sla_event_summary
 
 #: Monday 2026-03-02 10:00 in Brussels (CET, UTC+1): inside office hours.
@@ -112,3 +122,43 @@ def test_a_vendor_follow_up_notification_says_chase_the_vendor() -> None:
         "Vendor follow-up: T-000042",
         "Chase the vendor on “Line down”.",
     )
+
+
+def test_the_watch_reports_my_counts_and_tickets_others_assign_to_me(
+    qtbot, db, clock, tickets, sweeper, runner: TaskRunner, notifier: ChangeNotifier, me
+):
+    clock.set(MONDAY_10)
+    mine = _p2_ticket(db, tickets, me)
+    alerts = MyAlertsService(db, clock)
+    watch = SlaWatch(sweeper, runner, notifier, me.technician_id, alerts=alerts)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    shown = SlaAlerts(watch, window, lambda _t: None)
+    counts: list = []
+    news: list = []
+    watch.summary_changed.connect(counts.append)
+    watch.assigned.connect(news.append)
+    watch.sweep_now()
+    assert counts == [MySlaSummary(0, 0)] and news == []
+    clock.advance(minutes=23)  # the response clock is past its warning instant
+    other = add_technician(db, "Olga Other")
+    fields = replace(tickets.get(mine).fields, subject="Printer on fire")
+    second = tickets.create(replace(fields, assignee_id=me.technician_id), other).detail.ticket_id
+    watch.sweep_now()
+    assert counts[-1].warning == 1
+    (latest,) = news
+    assert [(a.ticket_id, a.by) for a in latest.found] == [(second, "Olga Other")]
+    assert shown.summary == counts[-1]
+    assert window.statusBar().currentMessage() == (
+        f"Assigned to you: T-{second:06d} — Olga Other gave you “Printer on fire”."
+    )
+    watch.sweep_now()
+    assert len(news) == 1  # told once
+
+
+def test_the_tray_text_and_badge() -> None:
+    assert "1 at SLA warning, 2 overdue" in summary_text(MySlaSummary(1, 2))
+    assert "none of my tickets" in summary_text(MySlaSummary(0, 0))
+    assert not badged_icon(3).isNull()
+    plain, badged = badged_icon(0).pixmap(64, 64).toImage(), badged_icon(3).pixmap(64, 64).toImage()
+    assert plain != badged

@@ -3,13 +3,16 @@
 The real Credentials tab, reveal dialog and `SecureClipboard`, on both backends, with the app's
 own logging (`configure_logging`, a real file in the data dir) and SQLAlchemy at DEBUG: unlock
 by typing the vault password, reveal, Show, "Show code", copy each field and the code, lock.
-Then neither `caplog` nor the log file holds any of the plaintexts. The service-level paths
-(launch, export, edits, reprs, SQL errors) are in tests/vault/test_no_leaks.py.
+Then neither `caplog` nor any file under the logs directory holds any of the plaintexts: the
+crash handler is installed too, and an unhandled exception while the item is revealed writes a
+crash report there. The service-level paths (launch, export, edits, reprs, SQL errors) are in
+tests/vault/test_no_leaks.py.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from app.bootstrap import build_core
 from app.models import VaultAudit
 from app.models.enums import Role
 from app.paths import AppPaths
+from app.services.crash_report import crash_reports, install_crash_handler
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 from app.vault.service import VaultService
 from app.vault.types import ItemDraft
@@ -64,6 +68,7 @@ def test_unlock_reveal_show_and_copy_in_the_ui_log_no_plaintext(
     runner = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
     with p.debug_logging(paths) as log_file:
         core = build_core(fresh_db_url, paths.data_dir, clock=clock)
+        crashes = install_crash_handler(paths.logs_dir)
         try:
             db = core.db
             admin_id = add_technician(db, "Ada Admin", role=Role.ADMIN, email="ada@leaks.msp")
@@ -115,6 +120,12 @@ def test_unlock_reveal_show_and_copy_in_the_ui_log_no_plaintext(
             code = dialog.totp_panel.current_code()
             _click(qtbot, dialog.totp_panel.copy_button)
             assert board.text() == code
+            # A crash while the item is revealed: the report names the failure, not the item.
+            try:
+                raise RuntimeError(f"crash while {p.LABEL} is shown")
+            except RuntimeError as error:
+                sys.excepthook(type(error), error, error.__traceback__)
+            assert crashes.last_report is not None
             dialog.close()
             session.lock_now()
             assert board.text() == ""
@@ -123,10 +134,12 @@ def test_unlock_reveal_show_and_copy_in_the_ui_log_no_plaintext(
                 actions = list(s.scalars(select(VaultAudit.action).order_by(VaultAudit.id)))
             assert actions[-5:] == ["unlock", "view", "copy", "copy", "totp"]
         finally:
+            crashes.uninstall()
             runner.shutdown()
             core.close()
         p.flush_logs()
         file_text = log_file.read_bytes()
+        log_files = p.files_under(paths.logs_dir)
 
     needles = p.needles()
     # The logging was on: SQL statements with hidden parameters and result rows.
@@ -136,5 +149,11 @@ def test_unlock_reveal_show_and_copy_in_the_ui_log_no_plaintext(
     assert "INSERT INTO vault_audit" in caplog.text
     assert p.found(caplog.text, needles) == []
     assert p.found(file_text, needles) == []
+    # Every file in the logs directory: the log, any rotated one, and the crash report.
+    assert crash_reports(paths.logs_dir) == [crashes.last_report]
+    assert log_file in log_files and crashes.last_report in log_files
+    assert p.LABEL.encode() in log_files[crashes.last_report]
+    for path, data in log_files.items():
+        assert p.found(data, needles) == [], path
     for record in caplog.records:
         assert p.found(repr(record.args), needles) == [], record.getMessage()[:200]

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Final
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -51,6 +51,7 @@ from app.tasks import ChangeNotifier, Lane, TaskRunner
 from app.views import labels
 from app.views.intake.entitlement_card import EntitlementCardView
 from app.views.kb.suggestions_widget import SuggestionsWidget, suggest_while_typing
+from app.views.shortcuts import Shortcut, bind_shortcut
 from app.views.tickets.field_labels import client_item, contact_item, failure_text
 from app.views.tickets.new_ticket_dialog import DEFAULTS
 from app.views.tickets.ticket_form import TicketForm
@@ -202,7 +203,9 @@ class NewCallDialog(QDialog):
         self._result_box.hide()
 
         self.create_button = QPushButton(self.tr("&Create ticket"))
-        self.create_button.setToolTip(self.tr("Create the ticket (Ctrl+Enter)"))
+        self.create_button.setToolTip(
+            self.tr("Create the ticket ({0})").format(Shortcut.CREATE.hint())
+        )
         self.close_button = QPushButton(self.tr("Close"))
         self.create_button.clicked.connect(self.create_ticket)
         self.close_button.clicked.connect(self.reject)
@@ -236,8 +239,7 @@ class NewCallDialog(QDialog):
         # Enter picks a result or moves on; creating takes Ctrl+Enter, never a stray Enter.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self).activated.connect(self.create_ticket)
+        bind_shortcut(self, Shortcut.CREATE, self.create_ticket)
         QWidget.setTabOrder(self.search, self.results)
         QWidget.setTabOrder(self.results, self.client)
         self.search.setFocus()

@@ -40,6 +40,7 @@ from app.views.onboarding import texts
 from app.views.onboarding.remote_autotest import RemoteAutoTest
 from app.views.onboarding.section_list import SectionItemDelegate, SectionListModel
 from app.views.onboarding.section_page import SectionPage, VaultPage
+from app.views.onboarding.texts import tr
 from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -415,9 +416,9 @@ class OnboardingView(QWidget):
 def _failure_text(error: BaseException) -> str:
     """What the user reads for an unexpected failure; services' typed errors get their words."""
     if isinstance(error, PermissionDeniedError):
-        return texts.tr("Your account may not change onboarding data.")
+        return tr("Your account may not change onboarding data.")
     if isinstance(error, NotFoundError):
-        return texts.tr("This client no longer exists.")
+        return tr("This client no longer exists.")
     if isinstance(error, DatabaseUnavailableError):
-        return texts.tr("The database cannot be reached.")
-    return texts.tr("Something went wrong (%1).").replace("%1", type(error).__name__)
+        return tr("The database cannot be reached.")
+    return tr("Something went wrong (%1).").replace("%1", type(error).__name__)

@@ -19,7 +19,7 @@ from app.services.connectivity import ConnectivityTester, MethodStatus
 from app.services.onboarding_spec import ROW_KEY
 from app.tasks import Lane, TaskRunner
 
-from app.views.onboarding import texts
+from app.views.onboarding.texts import tr
 from app.views.onboarding_status.probe_progress import ProgressRelay, run_summary
 from app.views.onboarding_status.texts import TONES
 
@@ -105,7 +105,7 @@ class RemoteAutoTest(QObject):
         relay = ProgressRelay()
         relay.step.connect(self._on_progress)
         self._relay = relay
-        self._show(texts.tr("Testing the new or changed remote methods…"), "")
+        self._show(tr("Testing the new or changed remote methods…"), "")
         self._runner.run(
             partial(
                 self._tester.test, client_id, self._me_id, frozenset(keys), cancel, relay.report
@@ -129,7 +129,7 @@ class RemoteAutoTest(QObject):
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if self._relay is not None and self.sender() is self._relay:
-            self._show(texts.tr("Testing {0} of {1}…").format(done, total), "")
+            self._show(tr("Testing {0} of {1}…").format(done, total), "")
 
     def _on_tested(self, seq: int, keys: set[str], statuses: Sequence[MethodStatus]) -> None:
         if seq != self._seq:
@@ -145,7 +145,7 @@ class RemoteAutoTest(QObject):
             return
         self._cancel = self._relay = None
         log.info("the automatic connectivity test failed: %s", type(error).__name__)
-        line = texts.tr("The remote methods could not be tested (%1).").replace(
+        line = tr("The remote methods could not be tested (%1).").replace(
             "%1", type(error).__name__
         )
         self._show(line, "bad")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.services.onboarding_spec import ROW_ID, ROW_KEY, Field, Kind, Table
 
 from app.views.onboarding import texts
+from app.views.onboarding.texts import tr
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -68,9 +69,9 @@ class RowTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
             if role == DISPLAY:
-                return texts.tr(column.label) + (" *" if column.required else "")
+                return tr(column.label) + (" *" if column.required else "")
             if role == Qt.ItemDataRole.ToolTipRole and column.hint:
-                return texts.tr(column.hint)
+                return tr(column.hint)
         if orientation == Qt.Orientation.Vertical and role == DISPLAY:
             return str(section + 1)
         return None
@@ -96,7 +97,7 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if code:
                 return texts.problem_text(code)
-            return texts.tr(column.hint) if column.hint else None
+            return tr(column.hint) if column.hint else None
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

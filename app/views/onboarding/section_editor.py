@@ -25,6 +25,7 @@ from app.services.onboarding_spec import Field, Kind, Section
 from app.views.onboarding import texts
 from app.views.onboarding.row_model import CHOICE_KINDS
 from app.views.onboarding.table_editor import TableEditor, zone_completer
+from app.views.onboarding.texts import tr
 from app.views.widgets.form_errors import ErrorLabel
 
 #: Dynamic property that outlines a refused field in red (see `FIELD_STYLE`).
@@ -104,12 +105,12 @@ class SectionEditor(QWidget):
                 cell_layout.setSpacing(2)
                 cell_layout.addWidget(slot.widget)
                 if spec.hint:
-                    hint = QLabel(texts.tr(spec.hint))
+                    hint = QLabel(tr(spec.hint))
                     hint.setWordWrap(True)
                     hint.setEnabled(False)  # greyed: help, not content
                     cell_layout.addWidget(hint)
                 cell_layout.addWidget(slot.error)
-                label = texts.tr(spec.label) + (" *" if spec.required else "")
+                label = tr(spec.label) + (" *" if spec.required else "")
                 form.addRow(label, cell)
             layout.addLayout(form)
         for table in section.tables:
@@ -125,7 +126,7 @@ class SectionEditor(QWidget):
     def _build_field(self, spec: Field) -> _FieldSlot:
         widget: FieldWidget
         if spec.kind is Kind.BOOL:
-            widget = QCheckBox(texts.tr(spec.hint) if spec.hint else "")
+            widget = QCheckBox(tr(spec.hint) if spec.hint else "")
             widget.toggled.connect(self._on_part_edited)
         elif spec.kind is Kind.MULTILINE:
             widget = QPlainTextEdit()
@@ -145,9 +146,9 @@ class SectionEditor(QWidget):
                 widget.setPlaceholderText("Europe/Brussels")
             widget.textEdited.connect(self._on_part_edited)
         widget.setObjectName(f"field_{spec.key}")
-        widget.setAccessibleName(texts.tr(spec.label))
+        widget.setAccessibleName(tr(spec.label))
         if spec.hint and spec.kind is not Kind.BOOL:
-            widget.setToolTip(texts.tr(spec.hint))
+            widget.setToolTip(tr(spec.hint))
         error = ErrorLabel(self)
         error.setObjectName(f"error_{spec.key}")
         return _FieldSlot(spec, widget, error)

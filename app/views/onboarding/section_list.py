@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from app.services.onboarding_spec import SECTIONS, Section
 
 from app.views.onboarding import texts
+from app.views.onboarding.texts import tr
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 #: The row's `Marker`.
@@ -47,10 +48,10 @@ _GLYPHS: Final = {
 
 def marker_text(marker: Marker) -> str:
     return {
-        Marker.NOT_STARTED: texts.tr("Not started"),
-        Marker.DRAFT: texts.tr("Unsaved draft"),
-        Marker.SAVED: texts.tr("Saved"),
-        Marker.VAULT: texts.tr("Kept in the vault"),
+        Marker.NOT_STARTED: tr("Not started"),
+        Marker.DRAFT: tr("Unsaved draft"),
+        Marker.SAVED: tr("Saved"),
+        Marker.VAULT: tr("Kept in the vault"),
     }[marker]
 
 

@@ -29,6 +29,7 @@ from app.views import labels
 from app.views.onboarding import texts
 from app.views.onboarding.section_editor import SectionEditor
 from app.views.onboarding.section_list import Marker
+from app.views.onboarding.texts import tr
 from app.views.widgets.form_errors import ErrorLabel
 
 #: Quiet time after the last edit before the draft is written.
@@ -97,7 +98,7 @@ class SectionPage(QWidget):
         self.title_label = _title_label(
             texts.section_heading(self.section.number, self.section.title)
         )
-        self.purpose_label = _purpose_label(texts.tr(self.section.purpose))
+        self.purpose_label = _purpose_label(tr(self.section.purpose))
         self.status_label = QLabel()
         self.status_label.setObjectName("sectionStatus")
         self.save_button = QPushButton(self.tr("Save"))
@@ -312,7 +313,7 @@ class VaultPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(_title_label(texts.section_heading(section.number, section.title)))
-        layout.addWidget(_purpose_label(texts.tr(section.purpose)))
+        layout.addWidget(_purpose_label(tr(section.purpose)))
         layout.addSpacing(8)
         layout.addWidget(explanation)
         layout.addLayout(row)

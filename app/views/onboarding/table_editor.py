@@ -33,6 +33,7 @@ from app.services.onboarding_spec import Kind, Table
 
 from app.views.onboarding import texts
 from app.views.onboarding.row_model import CHOICE_KINDS, RowTableModel
+from app.views.onboarding.texts import tr
 from app.views.widgets.form_errors import ErrorLabel
 
 #: A table's problem summary lists this many lines, then says how many more there are.
@@ -172,11 +173,11 @@ class TableEditor(QWidget):
         self.model = RowTableModel(table, self)
         self.view = RowTableView(self.model, self)
         self.view.setObjectName(f"table_{table.key}")
-        self.view.setAccessibleName(texts.tr(table.label))
+        self.view.setAccessibleName(tr(table.label))
         self.delegate = ChoiceDelegate(self.model, self.view)
         self.view.setItemDelegate(self.delegate)
 
-        title = QLabel(texts.tr(table.label))
+        title = QLabel(tr(table.label))
         title.setObjectName("tableTitle")
         title.setStyleSheet("font-weight: 600;")
         self.summary = ErrorLabel(self)
@@ -204,7 +205,7 @@ class TableEditor(QWidget):
         layout.setSpacing(4)
         layout.addWidget(title)
         if table.hint:
-            hint = QLabel(texts.tr(table.hint))
+            hint = QLabel(tr(table.hint))
             hint.setWordWrap(True)
             hint.setEnabled(False)
             layout.addWidget(hint)

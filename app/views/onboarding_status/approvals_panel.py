@@ -31,6 +31,7 @@ from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
 from app.views.onboarding_status import texts
+from app.views.onboarding_status.texts import tr
 from app.views.onboarding_status.write_dialog import WriteDialog
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,11 @@ log = logging.getLogger(__name__)
 def need_text(need: ApprovalNeed) -> tuple[str, str]:
     """(status sentence, tone) of one rule on the ticket."""
     if not need.records:
-        return texts.tr("Approval required"), "warn"
+        return tr("Approval required"), "warn"
     last = need.records[-1]
     when = labels.local_datetime(last.approved_at)
-    by = last.recorded_by or texts.tr("unknown")
-    text = texts.tr("{0} by {1} ({2}) on {3}, recorded by {4}").format(
+    by = last.recorded_by or tr("unknown")
+    text = tr("{0} by {1} ({2}) on {3}, recorded by {4}").format(
         texts.decision(last.decision),
         last.approver_name,
         texts.approval_method(last.method),
@@ -51,7 +52,7 @@ def need_text(need: ApprovalNeed) -> tuple[str, str]:
         by,
     )
     if last.reference:
-        text += texts.tr(", ref. {0}").format(last.reference)
+        text += tr(", ref. {0}").format(last.reference)
     return text, "good" if last.decision == "approved" else "bad"
 
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 from app.services.connectivity import MethodStatus, ProbeFacts
 
 from app.views import labels
-from app.views.onboarding_status import texts
 from app.views.onboarding_status.readiness_rows import method_row
 from app.views.onboarding_status.rows_model import Row
+from app.views.onboarding_status.texts import tr
 
 #: Where a probe failed (`app.remote.probe.Layer`), as the technician reads it.
 _LAYERS: Final[Mapping[str, str]] = {
@@ -69,7 +69,7 @@ class ProbeProgressBar(QProgressBar):
         self._done = self._total = 0
         self._counting = True
         self.setRange(0, 0)
-        self.setFormat(texts.tr("Testing remote methods…"))
+        self.setFormat(tr("Testing remote methods…"))
         self.show()
 
     @Slot(int, int)
@@ -79,11 +79,11 @@ class ProbeProgressBar(QProgressBar):
         self._done, self._total = done, total
         self.setRange(0, max(total, 1))
         self.setValue(done)
-        self.setFormat(texts.tr("Testing {0} of {1}…").format(done, total))
+        self.setFormat(tr("Testing {0} of {1}…").format(done, total))
 
     def cancelling(self) -> None:
         self._counting = False
-        self.setFormat(texts.tr("Cancelling…"))
+        self.setFormat(tr("Cancelling…"))
 
     def finish(self, *, cancelled: bool) -> None:
         """The run ended: hide, or say it was cancelled and how far it got."""
@@ -94,25 +94,25 @@ class ProbeProgressBar(QProgressBar):
         self.setRange(0, max(self._total, 1))
         self.setValue(self._done)
         if self._total:
-            text = texts.tr("Cancelled: {0} of {1} tested").format(self._done, self._total)
+            text = tr("Cancelled: {0} of {1} tested").format(self._done, self._total)
         else:
-            text = texts.tr("Cancelled")
+            text = tr("Cancelled")
         self.setFormat(text)
 
 
 def layer_text(layer: str | None) -> str:
     if layer is None:
         return ""
-    return texts.tr(_LAYERS[layer]) if layer in _LAYERS else layer
+    return tr(_LAYERS[layer]) if layer in _LAYERS else layer
 
 
 def probe_head(probe: ProbeFacts) -> str:
     """ "OK", "Warning at the protocol hello", "Failed at TCP (refused)"."""
     if probe.outcome == "ok":
-        return texts.tr("OK")
+        return tr("OK")
     if probe.outcome == "warning":
-        return texts.tr("Warning at {0}").format(layer_text(probe.layer))
-    return texts.tr("Failed at {0}").format(layer_text(probe.layer))
+        return tr("Warning at {0}").format(layer_text(probe.layer))
+    return tr("Failed at {0}").format(layer_text(probe.layer))
 
 
 def tested_method_row(m: MethodStatus) -> Row:
@@ -124,11 +124,11 @@ def tested_method_row(m: MethodStatus) -> Row:
         return row
     head = probe_head(probe)
     detail = f"{head} — {probe.summary}" if probe.summary else head
-    stamped = texts.tr("Last verified {0} by {1}: {2}").format(
-        labels.local_datetime(m.checked_at), m.checked_by or texts.tr("someone"), detail
+    stamped = tr("Last verified {0} by {1}: {2}").format(
+        labels.local_datetime(m.checked_at), m.checked_by or tr("someone"), detail
     )
     tone = {"ok": "good", "warning": "warn"}.get(probe.outcome, "bad")
-    result = texts.tr("Warning") if probe.outcome == "warning" else row.cells[2]
+    result = tr("Warning") if probe.outcome == "warning" else row.cells[2]
     cells = (*row.cells[:2], result, *row.cells[3:5], detail)
     return replace(row, cells=cells, cell_tones=("", "", tone, "", "", tone), tooltip=stamped)
 
@@ -140,22 +140,22 @@ def run_summary(statuses: Sequence[MethodStatus], keys: Collection[str]) -> str:
     groups: Counter[tuple[int, str, str]] = Counter()
     for m in tested:
         if m.outcome is None:
-            groups[(3, texts.tr("{0} not tested"), "")] += 1
+            groups[(3, tr("{0} not tested"), "")] += 1
         elif m.probe is not None and m.probe.outcome != "ok":
             phrase = (
-                texts.tr("{0} warning at {1}")
+                tr("{0} warning at {1}")
                 if m.probe.outcome == "warning"
-                else texts.tr("{0} failed at {1}")
+                else tr("{0} failed at {1}")
             )
             groups[(1, phrase, layer_text(m.probe.layer))] += 1
         elif m.outcome == "ok":
-            groups[(0, texts.tr("{0} OK"), "")] += 1
+            groups[(0, tr("{0} OK"), "")] += 1
         else:
             # No probe ran: the stored address itself was refused ("invalid host").
-            groups[(2, texts.tr("{0} failed ({1})"), m.detail)] += 1
+            groups[(2, tr("{0} failed ({1})"), m.detail)] += 1
     parts = ", ".join(
         phrase.format(count, arg) for (_order, phrase, arg), count in sorted(groups.items())
     )
     if len(tested) == 1:
-        return texts.tr("Tested 1 method: {0}").format(parts)
-    return texts.tr("Tested {0} methods: {1}").format(len(tested), parts)
+        return tr("Tested 1 method: {0}").format(parts)
+    return tr("Tested {0} methods: {1}").format(len(tested), parts)

@@ -11,6 +11,7 @@ from app.services.onboarding_checklist import StepRow
 from app.views import labels
 from app.views.onboarding_status import texts
 from app.views.onboarding_status.rows_model import Row
+from app.views.onboarding_status.texts import tr
 
 
 def step_row(step: StepRow, today: dt.date) -> Row:
@@ -19,16 +20,16 @@ def step_row(step: StepRow, today: dt.date) -> Row:
     if step.done_at is not None:
         done = texts.date(step.done_at.astimezone().date())
         if step.done_by_name:
-            done = texts.tr("{0} by {1}").format(done, step.done_by_name)
+            done = tr("{0} by {1}").format(done, step.done_by_name)
     tone, status = "", ""
     if step.done_at is not None:
-        tone, status = "good", texts.tr("Done")
+        tone, status = "good", tr("Done")
     elif step.blocked:
         tone, status = "warn", texts.blocked(step.blocked)
     elif step.overdue(today):
-        tone, status = "bad", texts.tr("Overdue")
+        tone, status = "bad", tr("Overdue")
     if step.blocked and step.overdue(today):
-        status = texts.tr("Overdue · {0}").format(status)
+        status = tr("Overdue · {0}").format(status)
         tone = "bad"
     cells = (
         str(step.position),
@@ -39,7 +40,7 @@ def step_row(step: StepRow, today: dt.date) -> Row:
         done,
         status,
     )
-    tip = texts.tr("Done when: {0}").format(texts.done_when(step.key, step.done_when))
+    tip = tr("Done when: {0}").format(texts.done_when(step.key, step.done_when))
     if step.note:
         tip += "\n" + step.note
     if status:
@@ -67,7 +68,7 @@ def secret_row(x: SecretRow) -> Row:
     return Row(
         x.secret_id,
         (
-            x.contact_name or texts.tr("Whole client"),
+            x.contact_name or tr("Whole client"),
             texts.secret_kind(x.kind),
             x.question,
             labels.local_datetime(x.set_at),

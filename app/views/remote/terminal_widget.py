@@ -20,7 +20,18 @@ from typing import Final, cast
 
 import pyte
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QClipboard,
     QCloseEvent,
@@ -219,9 +230,12 @@ def ask_before_multiline_paste(parent: QWidget, text: str) -> bool:
     lines = text.count("\r") + (0 if text.endswith("\r") else 1)
     answer = QMessageBox.question(
         parent,
-        "Paste several lines?",
-        f"The clipboard holds {lines} line(s). Each line break runs a command on the remote "
-        "host. Paste it?",
+        QCoreApplication.translate("TerminalWidget", "Paste several lines?"),
+        QCoreApplication.translate(
+            "TerminalWidget",
+            "The clipboard holds {0} line(s). Each line break runs a command on the remote "
+            "host. Paste it?",
+        ).format(lines),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -6,7 +6,6 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from app.tasks import ChangeNotifier, Lane, TaskRunner
 
 from app.views import labels
 from app.views.kb.suggestions_widget import SuggestionsWidget, suggest_while_typing
+from app.views.shortcuts import Shortcut, bind_shortcut
 from app.views.tickets.field_labels import client_item, contact_item, failure_text
 from app.views.tickets.ticket_form import TicketForm
 from app.views.widgets.banner import Banner
@@ -114,7 +114,9 @@ class NewTicketDialog(QDialog):
         self.form = TicketForm(self.client, self.contact, self._me, editing=False)
 
         self.create_button = QPushButton(self.tr("&Create ticket"))
-        self.create_button.setToolTip(self.tr("Create the ticket (Ctrl+Enter)"))
+        self.create_button.setToolTip(
+            self.tr("Create the ticket ({0})").format(Shortcut.CREATE.hint())
+        )
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.create_button.clicked.connect(self.create_ticket)
         self.cancel_button.clicked.connect(self.reject)
@@ -141,8 +143,7 @@ class NewTicketDialog(QDialog):
         # (No QDialogButtonBox either: it would make its accept button the default again.)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self).activated.connect(self.create_ticket)
+        bind_shortcut(self, Shortcut.CREATE, self.create_ticket)
         self.resize(920, 760)
 
     # -- public --------------------------------------------------------------------------------

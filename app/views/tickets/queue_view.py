@@ -52,6 +52,7 @@ from app.views.tickets import sla_format
 from app.views.tickets.bulk_bar import BulkBar
 from app.views.tickets.choice_box import ChoiceBox
 from app.views.tickets.queue_model import Col, TicketIdRole, TicketTableModel
+from app.views.tickets.queue_shortcuts import QueueShortcuts
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,8 @@ class TicketQueueView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.installEventFilter(self)
         notifier.data_changed.connect(self._on_notifier_data_changed)
+        #: Search (Ctrl+F), next / previous ticket (Ctrl+. / Ctrl+,).
+        self.shortcuts = QueueShortcuts(self)
 
         self._fill_static_choices()
         self._load_lookups()
@@ -418,6 +421,10 @@ class TicketQueueView(QWidget):
         )
         self.table.scrollTo(index)
         return True
+
+    def open_neighbour(self, ticket_id: int, step: int) -> int | None:
+        """Open the ticket `step` rows from `ticket_id` (a ticket window's next / previous)."""
+        return self.shortcuts.open_neighbour(step, of_ticket=ticket_id)
 
     # --- queries ------------------------------------------------------------------------------
 

@@ -53,9 +53,14 @@ RECOUNT_DEBOUNCE_MS: Final = 500
 RECOUNT_PERIOD_MS: Final = 30_000
 
 
+def _t(text: str) -> str:
+    # A plain function, not `partial(translate, …)`: lupdate sees the calls as `tr("…")`.
+    return QCoreApplication.translate("SavedQueue", text)
+
+
 def saved_queue_label(queue: SavedQueue) -> str:
     """The translated name of a saved queue (without its count)."""
-    tr = partial(QCoreApplication.translate, "SavedQueue")
+    tr = _t
     return {
         SavedQueue.MY_OPEN: tr("My open tickets"),
         SavedQueue.UNASSIGNED_L1: tr("Unassigned L1"),
@@ -69,7 +74,7 @@ def saved_queue_label(queue: SavedQueue) -> str:
 
 def saved_queue_description(queue: SavedQueue) -> str:
     """A one-sentence translated explanation of what a saved queue shows."""
-    tr = partial(QCoreApplication.translate, "SavedQueue")
+    tr = _t
     return {
         SavedQueue.MY_OPEN: tr("Unresolved tickets assigned to you, most urgent first"),
         SavedQueue.UNASSIGNED_L1: tr("Unresolved first-line tickets nobody has taken yet"),

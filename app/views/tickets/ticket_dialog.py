@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from app.views.onboarding_status.approvals_panel import ApprovalsPanel
 from app.views.onboarding_status.verification_dialog import CallerVerificationDialog
 from app.views.remote.connect_button import ConnectButton
 from app.views.remote.launcher import RemoteLauncher
+from app.views.shortcuts import Shortcut
 from app.views.tickets.conflict_dialog import (
     CompareChoice,
     ConflictChoice,
@@ -56,6 +56,7 @@ from app.views.tickets.sla_panel import TicketSlaPanel
 from app.views.tickets.ticket_editor import TicketEditor
 from app.views.tickets.ticket_header import TicketHeader
 from app.views.tickets.ticket_panel import TicketPanel, TicketPanelFactory
+from app.views.tickets.ticket_shortcuts import TicketShortcuts
 from app.views.tickets.timeline_panel import TicketTimelinePanel
 from app.views.widgets.banner import Banner
 
@@ -227,7 +228,7 @@ class TicketDialog(QDialog):
         self.reload_button = QPushButton(self.tr("Reload"))
         self.reload_button.setToolTip(self.tr("Discard your edits and show the stored ticket"))
         self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setToolTip(self.tr("Save the ticket (Ctrl+S)"))
+        self.save_button.setToolTip(self.tr("Save the ticket ({0})").format(Shortcut.SAVE.hint()))
         self.close_button = QPushButton(self.tr("Close"))
         self.verify_button = QPushButton(self.tr("Verify caller…"))
         self.verify_button.setToolTip(
@@ -269,7 +270,8 @@ class TicketDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.reload_button.clicked.connect(self.reload)
         self.close_button.clicked.connect(self.close)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        #: The window's keyboard shortcuts (`set_queue_navigation` enables next/previous).
+        self.shortcuts = TicketShortcuts(self, can_edit=self._can_edit)
         # Enter in a one-line field (subject, call reference) must not save the whole ticket.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +35,7 @@ from app.services.tickets import (
 )
 from app.tasks import Lane, TaskRunner
 
+from app.views.shortcuts import Shortcut, bind_shortcut
 from app.views.tickets.field_labels import TicketNames, failure_text
 from app.views.tickets.form_widgets import plain_text
 from app.views.tickets.history_model import TicketHistoryListModel
@@ -82,7 +82,9 @@ class TicketTimelinePanel(QWidget):
     def _build(self) -> None:
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText(self.tr("Write a note… (Ctrl+Enter adds it)"))
+        self.note_edit.setPlaceholderText(
+            self.tr("Write a note… ({0} adds it)").format(Shortcut.SUBMIT_NOTE.hint())
+        )
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         self.note_kind = QComboBox()
         self.note_kind.addItem(self.tr("Internal note"), False)
@@ -181,10 +183,10 @@ class TicketTimelinePanel(QWidget):
         self.add_note_button.clicked.connect(self.add_note)
         self.log_call_button.clicked.connect(self.log_call)
         self.call_reference.returnPressed.connect(self.log_call)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.note_edit)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.add_note)
+        bind_shortcut(
+            self.note_edit, Shortcut.SUBMIT_NOTE, self.add_note,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )  # fmt: skip
 
     # -- feeding -------------------------------------------------------------------------------
 

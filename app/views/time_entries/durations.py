@@ -39,9 +39,8 @@ def parse_duration(text: str) -> int | None:
 def duration_text(minutes: int) -> str:
     """ "45 min", "1 h", "1 h 30 min", translated."""
     hours, rest = divmod(minutes, 60)
-    tr = QCoreApplication.translate
     if not hours:
-        return tr("durations", "{0} min").format(rest)
+        return QCoreApplication.translate("durations", "{0} min").format(rest)
     if not rest:
-        return tr("durations", "{0} h").format(hours)
-    return tr("durations", "{0} h {1} min").format(hours, rest)
+        return QCoreApplication.translate("durations", "{0} h").format(hours)
+    return QCoreApplication.translate("durations", "{0} h {1} min").format(hours, rest)

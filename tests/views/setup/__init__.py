@@ -1,0 +1,1 @@
+"""View tests of the first-run setup dialog."""
