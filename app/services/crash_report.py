@@ -42,6 +42,8 @@ MASK: Final = "***"
 
 #: Distributions whose versions a report (and the About dialog) shows: name → label.
 COMPONENTS: Final = {
+    # The app needs only the Essentials wheel; the full "PySide6" one counts too.
+    "PySide6-Essentials": "PySide6",
     "PySide6": "PySide6",
     "SQLAlchemy": "SQLAlchemy",
     "alembic": "Alembic",
@@ -74,6 +76,8 @@ def versions() -> dict[str, str]:
     """Label → version of the app, Python and the main libraries ("not installed" if absent)."""
     found = {"MSP Helpdesk": __version__, "Python": platform.python_version()}
     for dist, label in COMPONENTS.items():
+        if found.get(label, "not installed") != "not installed":
+            continue
         try:
             found[label] = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:

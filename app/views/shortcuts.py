@@ -113,9 +113,12 @@ class Shortcut(enum.Enum):
         return [s for s in out if not s.isEmpty()]
 
     def native_text(self) -> str:
-        """The keys as this platform writes them (⌘ on macOS), alternatives comma-separated."""
+        """The keys as this platform writes them (⌘ on macOS), alternatives comma-separated;
+        dedicated keys of some keyboards ("Help", "Refresh", "New") stay bound but unlisted."""
         return ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.sequences()
+            s.toString(QKeySequence.SequenceFormat.NativeText)
+            for s in self.sequences()
+            if not _dedicated_key(s)
         )
 
     def hint(self) -> str:
@@ -289,3 +292,15 @@ def bound_names(widget: QObject) -> set[str]:
 def all_sequences(shortcuts: Sequence[Shortcut]) -> list[tuple[Shortcut, QKeySequence]]:
     """(shortcut, sequence) for every key of `shortcuts`."""
     return [(s, seq) for s in shortcuts for seq in s.sequences()]
+
+
+#: Qt's codes for keys only some keyboards have (Super, Menu, Help, media and launch keys).
+_DEDICATED_KEYS: Final = range(Qt.Key.Key_Super_L.value, 0x01100000)
+
+
+def _dedicated_key(sequence: QKeySequence) -> bool:
+    if sequence.count() != 1:
+        return False
+    # WORKAROUND (PySide6 6.11 stubs): QKeySequence[i] works but is not in the type stubs.
+    combination = sequence[0]  # type: ignore[index]
+    return int(combination.key().value) in _DEDICATED_KEYS

@@ -21,6 +21,7 @@ from app.services.crash_report import (
     install_crash_handler,
     newest_crash_report,
     scrub,
+    versions,
 )
 
 PASSWORD = "hunter2-crash-Pa55"
@@ -166,3 +167,10 @@ def test_scrub_masks_url_passwords_and_secret_values_only() -> None:
     assert scrub(line) == line
     assert scrub("sqlite:////data/helpdesk.sqlite") == "sqlite:////data/helpdesk.sqlite"
     assert scrub("wrong password for bob") == "wrong password for bob"
+
+
+def test_versions_find_the_installed_qt_binding() -> None:
+    """The app installs the PySide6-Essentials wheel: About must not say "not installed"."""
+    import importlib.metadata
+
+    assert versions()["PySide6"] == importlib.metadata.version("PySide6-Essentials")
