@@ -63,8 +63,13 @@ def qt_application() -> QApplication:
     return app
 
 
-def _open_core(db: str | URL | None, data_dir: Path | None) -> Core | int:
-    """Build the core, asking before upgrading a shared database; an exit code on failure."""
+def _open_core(
+    db: str | URL | None,
+    data_dir: Path | None,
+    repair: Callable[[], URL | None] | None = None,
+) -> Core | int:
+    """Build the core, asking before upgrading a shared database; an exit code on failure.
+    When the database cannot be opened at all, `repair` (if given) may offer another URL."""
     try:
         return build_core(db, data_dir)
     except UpgradeNeedsConfirmationError as e:
@@ -85,6 +90,8 @@ def _open_core(db: str | URL | None, data_dir: Path | None) -> Core | int:
         _fatal(str(e))
         return 3
     except DatabaseError as e:
+        if repair is not None and (repaired := repair()) is not None:
+            return _open_core(repaired, data_dir)
         _fatal(str(e))
         return 1
 
@@ -179,12 +186,10 @@ def _choose_and_open(
     target = choose_database(db, paths, runner, settings)
     if isinstance(target, int):
         return target
-    core = _open_core(target, data_dir)
-    if isinstance(core, int):
-        repaired = _repair_team_database(target, paths, runner, settings)
-        if repaired is not None:
-            return _open_core(repaired, data_dir)
-    return core
+    # Only a database that did not open is repaired: not a declined upgrade or a newer schema.
+    return _open_core(
+        target, data_dir, lambda: _repair_team_database(target, paths, runner, settings)
+    )
 
 
 def _run_window(

@@ -60,7 +60,8 @@ def _steps(data_dir: Path, scratch: Path, say: Callable[[str], None]) -> None:
         raise SelfTestError(f"time-zone database: {type(e).__name__}: {e}") from e
     say("selftest: time-zone database found")
     try:
-        core = build_core(None, data_dir)
+        # Named outright: `--db` and HELPDESK_DB_URL point at the user's own database.
+        core = build_core(str(data_dir / "helpdesk.sqlite"), data_dir)
     except Exception as e:
         raise SelfTestError(f"migrating a new database: {type(e).__name__}: {e}") from e
     try:

@@ -52,13 +52,15 @@ COMPONENTS: Final = {
     "paramiko": "paramiko",
 }
 
-#: "scheme://user:password@" → keep the scheme and user, mask the password.
-_URL_PASSWORD: Final = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]*):[^\s@/]*@")
-#: A key naming a secret, then "=" or ":", then its value (quoted or up to white space/,;&).
+#: "scheme://user:password@" → keep the scheme and user, mask the password. The password runs to
+#: the last "@" of the address: it may hold "/" and "@" itself (SQLAlchemy reads it that way).
+_URL_PASSWORD: Final = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]*):\S*@")
+#: A key naming a secret, then "=" or ":", then its value: quoted, or up to white space (a libpq
+#: password may hold ";", "&" or ","; masking a little more than the secret is the safe side).
 _KEY_VALUE: Final = re.compile(
     r"(?P<key>[\w.\-]*(?:passw(?:or)?d|pwd|secret|token|api[_\-]?key|passphrase|credential)"
     r"[\w.\-]*['\"]?\s*[=:]\s*)"
-    r"(?P<value>\"[^\"]*\"|'[^']*'|[^\s,;&)}\]]+)",
+    r"(?P<value>\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\S+)",
     re.IGNORECASE,
 )
 #: "Authorization: Bearer xyz", "Basic dXNlcjpwYXNz".

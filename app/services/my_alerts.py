@@ -2,13 +2,13 @@
 tickets are at SLA warning or overdue, and which tickets were just assigned to them.
 
 Read-only and cheap (the technician's open tickets through the assignee index; assignments from
-the events since the last look through `ticket_event(kind, at)`), so the app asks once a minute.
-Any thread.
+the events after the last one seen, by id), so the app asks once a minute. Any thread. An event
+whose id was taken before, but committed after, the last look is not reported (a PostgreSQL
+sequence hands out ids in insert order, not commit order): the ticket is in the queue anyway.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Final
 
@@ -26,8 +26,8 @@ ASSIGNMENT_LIMIT: Final = 20
 
 @dataclass(frozen=True, slots=True)
 class MySlaSummary:
-    """The technician's open tickets with a clock past its warning instant (`warning`), and
-    those with a running clock past its due (`overdue`)."""
+    """The technician's open tickets with a running clock past its due (`overdue`), and the
+    others with a clock past its warning instant (`warning`): each ticket counts once."""
 
     warning: int
     overdue: int
@@ -45,7 +45,6 @@ class Assignment:
 class Since:
     """Where the last look at the assignments stopped: events after this one are new."""
 
-    at: dt.datetime
     event_id: int
 
 
@@ -65,19 +64,16 @@ class MyAlertsService:
     def summary(self, technician_id: int) -> MySlaSummary:
         now = self._clock.now()
         mine = and_(Ticket.assignee_id == technician_id, Ticket.is_open.is_(True))
+        # The due orders hold a running clock's due instant (NO_DUE otherwise).
+        overdue_now = or_(Ticket.response_due_order <= now, Ticket.resolve_due_order <= now)
+        at_warning = or_(
+            Ticket.response_sla_state == _WARNING, Ticket.resolution_sla_state == _WARNING
+        )
         with self._db.read() as s:
             warning, overdue = s.execute(
                 select(
-                    func.count().filter(
-                        or_(
-                            Ticket.response_sla_state == _WARNING,
-                            Ticket.resolution_sla_state == _WARNING,
-                        )
-                    ),
-                    # The due orders hold a running clock's due instant (NO_DUE otherwise).
-                    func.count().filter(
-                        or_(Ticket.response_due_order <= now, Ticket.resolve_due_order <= now)
-                    ),
+                    func.count().filter(and_(at_warning, ~overdue_now)),
+                    func.count().filter(overdue_now),
                 ).where(mine)
             ).one()
         return MySlaSummary(int(warning or 0), int(overdue or 0))
@@ -87,14 +83,14 @@ class MyAlertsService:
         technician's queue already)."""
         with self._db.read() as s:
             last = s.scalar(select(func.max(TicketEvent.id)))
-        return Since(self._clock.now(), int(last or 0))
+        return Since(int(last or 0))
 
     def new_assignments(self, technician_id: int, since: Since) -> NewAssignments:
         """Tickets assigned to the technician by someone else (or by the desk) after `since`."""
         by = select(Technician.name).where(Technician.id == TicketEvent.actor_id)
         where = and_(
             TicketEvent.kind == EventKind.ASSIGNED,
-            TicketEvent.at >= since.at,
+            # By id, not time: another workstation's clock may run behind this one's.
             TicketEvent.id > since.event_id,
             TicketEvent.new_value == str(technician_id),
             or_(TicketEvent.actor_id.is_(None), TicketEvent.actor_id != technician_id),
@@ -106,7 +102,6 @@ class MyAlertsService:
             rows = s.execute(
                 select(
                     TicketEvent.id,
-                    TicketEvent.at,
                     Ticket.id,
                     Ticket.subject,
                     by.scalar_subquery(),
@@ -118,7 +113,6 @@ class MyAlertsService:
         if not rows:
             return NewAssignments((), 0, since)
         # One entry per ticket (assigned twice in a minute is one piece of news), newest last.
-        latest = {ticket_id: (subject, name or "") for _, _, ticket_id, subject, name in rows}
+        latest = {ticket_id: (subject, name or "") for _, ticket_id, subject, name in rows}
         found = tuple(Assignment(t, subject, name) for t, (subject, name) in latest.items())
-        last_id, last_at = rows[-1][0], rows[-1][1]
-        return NewAssignments(found[-ASSIGNMENT_LIMIT:], len(found), Since(last_at, last_id))
+        return NewAssignments(found[-ASSIGNMENT_LIMIT:], len(found), Since(rows[-1][0]))

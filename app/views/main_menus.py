@@ -61,4 +61,12 @@ def _close_after_restore(window: QMainWindow) -> None:
             "the restored database."
         ),
     )
-    QTimer.singleShot(0, window.close)
+    QTimer.singleShot(0, lambda: _close_or_say_restart(window))
+
+
+def _close_or_say_restart(window: QMainWindow) -> None:
+    # A ticket window with unsaved edits may keep the app open: say what is left to do.
+    if not window.close():
+        window.statusBar().showMessage(
+            tr("The database was restored: close the open windows and restart MSP Helpdesk.")
+        )

@@ -1455,6 +1455,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database was restored: close the open windows and restart MSP Helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The end date is before the start date.</source>
         <translation type="unfinished"></translation>
     </message>
