@@ -24,7 +24,7 @@ from app.db import (
     parse_database_target,
 )
 from app.models.enums import ClientStatus, Role
-from app.paths import AppPaths
+from app.paths import AppPaths, DataDirectoryError
 from app.services.db_profile import needs_first_run
 from app.services.directory import TechnicianRow
 from app.settings import Settings
@@ -117,7 +117,12 @@ def sign_in(core: Core, runner: TaskRunner, settings: Settings) -> TechnicianRow
 
 def run_gui(db: str | None, data_dir: Path | None, log_level: str) -> int:
     """Open the desktop app; returns the process exit code."""
-    configure_logging(AppPaths.default(data_dir), log_level)
+    try:
+        configure_logging(AppPaths.default(data_dir), log_level)
+    except DataDirectoryError as e:
+        qt_application()
+        _fatal(str(e))
+        return 1
     app = qt_application()
     # Kept referenced for the whole run: the notice shows where a crash report was written.
     crash_reporter, _crash_notice = install_crash_notice(AppPaths.default(data_dir).logs_dir)

@@ -18,7 +18,7 @@ from app.db import (
     parse_database_target,
     upgrade_database,
 )
-from app.paths import AppPaths, private_file
+from app.paths import AppPaths, DataDirectoryError, private_file
 from app.services.auth import AuthService
 from app.services.bulk_actions import BulkActionService
 from app.services.caller_verification import CallerVerificationService
@@ -196,9 +196,12 @@ def configure_logging(paths: AppPaths, level: str = "INFO") -> None:
     paths.ensure()
     root = logging.getLogger()
     root.setLevel(level.upper())
-    file_handler = _PrivateRotatingFileHandler(
-        paths.logs_dir / "helpdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    try:
+        file_handler = _PrivateRotatingFileHandler(
+            paths.logs_dir / "helpdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as e:
+        raise DataDirectoryError(paths.data_dir, e) from e
     file_handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )

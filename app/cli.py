@@ -22,7 +22,7 @@ from app.db import (
     head_revision,
     parse_database_target,
 )
-from app.paths import AppPaths
+from app.paths import AppPaths, DataDirectoryError
 from app.services.backup import BackupNotSupportedError, BackupService, BackupTooNewError
 from app.services.demo_data import DEFAULT_TICKETS, DemoDataExistsError
 from app.services.demo_vault import DEMO_VAULT_PASSWORD
@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseTooNewError as e:
         print(f"helpdesk: {e}", file=sys.stderr)
         return EXIT_TOO_NEW
-    except DatabaseError as e:
+    except (DatabaseError, DataDirectoryError) as e:
         print(f"helpdesk: {e}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

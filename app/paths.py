@@ -60,12 +60,31 @@ class AppPaths:
         return f"sqlite:///{self.database_file}"
 
     def ensure(self) -> None:
-        """Create the data, backup and log directories if missing, readable by this user only."""
+        """Create the data, backup and log directories if missing, readable by this user only;
+        `DataDirectoryError` when one cannot be created or written to."""
         dirs = (self.data_dir, self.backups_dir, self.logs_dir, self.remote_dir, self.launch_dir)
         for d in dirs:
-            d.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                d.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as e:
+                raise DataDirectoryError(self.data_dir, e) from e
+            if not os.access(d, os.W_OK | os.X_OK):
+                raise DataDirectoryError(self.data_dir, PermissionError(13, "read-only"))
         for d in dirs:
             _tighten(d, 0o700)
+
+
+class DataDirectoryError(OSError):
+    """The data directory (database, logs, backups) cannot be created or written to; `str()` is
+    one line for the user."""
+
+    def __init__(self, data_dir: Path, cause: OSError) -> None:
+        reason = cause.strerror or type(cause).__name__
+        super().__init__(
+            f"cannot use the data folder {data_dir} ({reason}); fix its permissions or choose "
+            "another one with --data-dir"
+        )
+        self.data_dir = data_dir
 
 
 def private_file(path: Path) -> None:

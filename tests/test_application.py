@@ -108,3 +108,14 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_traceback(
     assert application._open_core(str(bad), tmp_path / "data") == 1
     assert len(shown) == 1 and expected in shown[0]
     assert bad.read_bytes() == content  # nothing was written to the user's file
+
+
+def test_an_unusable_data_folder_gets_a_message_not_a_traceback(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert application.run_gui(None, blocker / "data", "INFO") == 1
+    assert len(shown) == 1 and "cannot use the data folder" in shown[0]

@@ -447,3 +447,13 @@ def test_db_privileges_reports_the_group_role(
         # The test server's owner may create roles, so migration 0005 put the group in place.
         assert checked.rc == 0, checked
         assert checked.out.startswith("helpdesk_app: in place"), checked
+
+
+def test_an_unusable_data_folder_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """A data folder that cannot be created or written to (here: under a file, which is what a
+    read-only folder looks like to root, who may write anywhere)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    line = one_clear_line(helpdesk("db", "current", "--data-dir", blocker / "data"))
+    assert "cannot use the data folder" in line and str(blocker / "data") in line
+    assert blocker.read_text() == "x"
