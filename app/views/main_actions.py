@@ -35,12 +35,23 @@ class MainActions(QObject):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._menus: dict[str, QMenu] = {}
+        #: The menu that stays at the end of the bar (Help, as desktop programs have it).
+        self._last: QMenu | None = None
 
     def menu(self, title: str) -> QMenu:
-        """The menu bar's menu called `title`, created on first use."""
+        """The menu bar's menu called `title`, created on first use (before the one kept last)."""
         if title not in self._menus:
-            self._menus[title] = self._window.menuBar().addMenu(title)
+            bar = self._window.menuBar()
+            if self._last is None:
+                self._menus[title] = bar.addMenu(title)
+            else:
+                self._menus[title] = QMenu(title, bar)
+                bar.insertMenu(self._last.menuAction(), self._menus[title])
         return self._menus[title]
+
+    def keep_last(self, title: str) -> None:
+        """Keep the menu `title` at the end of the bar, whatever menus come later."""
+        self._last = self.menu(title)
 
     def add(
         self,
@@ -153,6 +164,7 @@ def add_desk_actions(
         shortcut=Shortcut.SHOW_SHORTCUTS,
     )
     about = actions.add(tr("About MSP Helpdesk…"), windows.about, menu=help_menu)
+    actions.keep_last(help_menu)
     return DeskActions(
         new_ticket, new_call, refreshing, locking, sla, exporting, shortcut_sheet=sheet, about=about
     )

@@ -26,7 +26,7 @@
     </message>
     <message>
         <source>&amp;Desk</source>
-        <extracomment>&quot;Export to CSV…&quot; of the ticket queue; None when the window has no exporter. Help › &quot;Keyboard shortcuts…&quot; and &quot;About MSP Helpdesk…&quot;.</extracomment>
+        <extracomment>The menu that stays at the end of the bar (Help, as desktop programs have it). &quot;Export to CSV…&quot; of the ticket queue; None when the window has no exporter. Help › &quot;Keyboard shortcuts…&quot; and &quot;About MSP Helpdesk…&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

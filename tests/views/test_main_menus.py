@@ -79,3 +79,14 @@ def test_the_view_menu_switches_the_theme(qtbot, core, settings, runner, qapp: Q
         qapp.styleHints().unsetColorScheme()
         qapp.setStyle(style)
         qapp.setPalette(palette)
+
+
+def test_help_stays_the_last_menu(qtbot, core, settings, runner) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = MainActions(window, TechnicianRow(1, "Ada", "a@x.example", Tier.L3, Role.ADMIN, True))
+    actions.menu("&Desk")
+    actions.keep_last("&Help")
+    add_app_menus(actions, window, core, runner, settings, None)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Desk", "Data&base", "&View", "&Help"]

@@ -156,8 +156,9 @@ class ClientsView(QWidget):
 
         self.client_table = _table(self.client_model)
         header = self.client_table.horizontalHeader()
+        # Every column as wide as its text: a stretched name column was squeezed to "…" by the
+        # others whenever the list was narrower than all of them; the list scrolls sideways.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ClientTableModel.Col.NAME, QHeaderView.ResizeMode.Stretch)
         self.client_table.selectionModel().currentRowChanged.connect(
             self._on_client_table_current_row_changed
         )
