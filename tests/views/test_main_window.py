@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from app.bootstrap import Core, build_core
@@ -22,6 +22,7 @@ from app.settings import Settings
 from app.sla.policy import TargetKind
 from app.tasks import ChangeNotifier, Lane, TaskRunner
 from tests.fakes import InlineExecutor
+from tests.fixtures.database_templates import DatabaseTemplates
 
 from app.views.clients.clients_view import ClientsView
 from app.views.main_window import MainWindow
@@ -30,10 +31,47 @@ from app.views.tickets.queue_model import Col, TicketIdRole
 from app.views.tickets.ticket_dialog import TicketDialog
 
 
+@pytest.fixture(autouse=True)
+def delete_closed_windows(qtbot) -> Iterator[None]:
+    """Really delete the test's windows once it ends.
+
+    pytest-qt closes them and calls deleteLater(), but no event loop runs afterwards to delete
+    them: each later window was then slower to build, its input going through every earlier
+    window's application-wide event filter. Autouse, so this teardown runs after the others.
+    """
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseTemplates]:
+    made = DatabaseTemplates(tmp_path_factory.mktemp("main-window-templates"))
+    yield made
+    made.close()
+
+
+def _seed_demo_desk(url: str, data_dir: Path) -> None:
+    core = build_core(url, data_dir)
+    try:
+        core.demo.seed(tickets=150)
+    finally:
+        core.close()
+
+
 @pytest.fixture
-def core(fresh_db_url: str, tmp_path: Path) -> Iterator[Core]:
+def core(
+    request: pytest.FixtureRequest, templates: DatabaseTemplates, fresh_db_url: str, tmp_path: Path
+) -> Iterator[Core]:
+    """The demo desk in a database of the test's own: seeding takes seconds, so it is seeded
+    once per module and backend and copied here (every test may change its copy)."""
+    desk = templates.template(
+        request,
+        fresh_db_url,
+        "demo desk",
+        lambda url: _seed_demo_desk(url, templates.folder / "data"),
+    )
+    templates.copy(request, desk, fresh_db_url)
     core = build_core(fresh_db_url, tmp_path / "data")
-    core.demo.seed(tickets=150)
     yield core
     core.close()
 
