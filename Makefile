@@ -85,13 +85,14 @@ RESOURCES_PY := app/views/resources_rc.py
 # lupdate's Python parser only sees `self.tr("…")`, `tr("…")`, `QCoreApplication.translate("Ctx", "…")`
 # and `QT_TR_NOOP`/`QT_TRANSLATE_NOOP`; the views' module-level helpers are taught to it here (their
 # strings land in the empty context, which app/views/translations.py falls back to at run time).
-TR_ALIASES := tr+=_t,tr+=_tr,tr+=kb_tr,tr+=reports_tr
+TR_ALIASES := tr+=_t,tr+=_tr,tr+=kb_tr,tr+=reports_tr,QT_TR_NOOP+=ui_text
 TS_DIR := resources/translations
 #: Languages compiled into the resources (English is the source and needs no .qm).
 QM_LANGS := pl
 QM_FILES := $(foreach lang,$(QM_LANGS),$(TS_DIR)/helpdesk_$(lang).qm)
-TR_SOURCES = $(shell find app/views -name '*.py' ! -name resources_rc.py | LC_ALL=C sort) \
-	app/application.py app/selftest.py
+#: Outside app/views: the composition root, and core modules marking text with `ui_text(…)`.
+TR_EXTRA := app/application.py app/selftest.py app/services/onboarding_spec.py app/reports/worklist_pdf.py
+TR_SOURCES = $(shell find app/views -name '*.py' ! -name resources_rc.py | LC_ALL=C sort) $(TR_EXTRA)
 LUPDATE = $(BIN)/pyside6-lupdate -silent -extensions py -tr-function-alias $(TR_ALIASES) \
 	-locations none -sort-messages -no-obsolete -source-language en $(TR_SOURCES)
 

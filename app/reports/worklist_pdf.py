@@ -28,9 +28,10 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from app.reports.csv_safety import csv_safe
+from app.ui_text import ui_text
 
 #: §8.7: the UI states this wherever the worklist is shown or printed.
-STATEMENT: Final = (
+STATEMENT: Final = ui_text(
     "Rotating keys protects later changes; only changing the client passwords protects what "
     "was seen."
 )

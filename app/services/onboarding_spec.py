@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from typing import Final
 
+from app.ui_text import ui_text
+
 
 class Kind(enum.StrEnum):
     """What a field holds; decides its widget and its check."""
@@ -101,66 +103,79 @@ YES_NO: Final = ("no", "yes")
 VERIFICATION_METHODS: Final = ("pin", "callback", "manager_approval", "security_question")
 
 
-def _credential(label: str = "Credential") -> Field:
-    return Field("credential", label, Kind.CREDENTIAL, hint="An item of the client's vault")
+def _credential(label: str = ui_text("Credential")) -> Field:
+    return Field(
+        "credential", label, Kind.CREDENTIAL, hint=ui_text("An item of the client's vault")
+    )
 
 
 COMPANY: Final = Section(
     "company",
     1,
-    "Company and registration",
-    "Who the client is, where they are and what their contract covers.",
+    ui_text("Company and registration"),
+    ui_text("Who the client is, where they are and what their contract covers."),
     fields=(
-        Field("legal_name", "Legal name", required=True),
-        Field("registration_number", "Registration / VAT number", max_length=50),
-        Field("main_phone", "Main phone", Kind.PHONE, required=True),
-        Field("main_email", "Main e-mail", Kind.EMAIL),
-        Field("website", "Website", Kind.URL, max_length=500),
+        Field("legal_name", ui_text("Legal name"), required=True),
+        Field("registration_number", ui_text("Registration / VAT number"), max_length=50),
+        Field("main_phone", ui_text("Main phone"), Kind.PHONE, required=True),
+        Field("main_email", ui_text("Main e-mail"), Kind.EMAIL),
+        Field("website", ui_text("Website"), Kind.URL, max_length=500),
     ),
     tables=(
         Table(
             "sites",
-            "Sites",
+            ui_text("Sites"),
             (
-                Field("name", "Site", required=True),
-                Field("address", "Address", max_length=500),
-                Field("city", "City", max_length=100),
-                Field("country", "Country", Kind.COUNTRY, hint="Two letters, e.g. BE"),
-                Field("timezone", "Time zone", Kind.TIMEZONE, required=True, max_length=64),
-                Field("phone", "Phone", Kind.PHONE, max_length=50),
+                Field("name", ui_text("Site"), required=True),
+                Field("address", ui_text("Address"), max_length=500),
+                Field("city", ui_text("City"), max_length=100),
+                Field(
+                    "country",
+                    ui_text("Country"),
+                    Kind.COUNTRY,
+                    hint=ui_text("Two letters, e.g. BE"),
+                ),
+                Field(
+                    "timezone", ui_text("Time zone"), Kind.TIMEZONE, required=True, max_length=64
+                ),
+                Field("phone", ui_text("Phone"), Kind.PHONE, max_length=50),
             ),
         ),
         Table(
             "contracts",
-            "Contracts",
+            ui_text("Contracts"),
             (
-                Field("number", "Contract number", required=True),
-                Field("valid_from", "Valid from", Kind.DATE, required=True),
-                Field("valid_to", "Valid to", Kind.DATE),
-                Field("sla_policy", "SLA policy", Kind.POLICY, required=True),
+                Field("number", ui_text("Contract number"), required=True),
+                Field("valid_from", ui_text("Valid from"), Kind.DATE, required=True),
+                Field("valid_to", ui_text("Valid to"), Kind.DATE),
+                Field("sla_policy", ui_text("SLA policy"), Kind.POLICY, required=True),
                 Field(
-                    "coverage", "Coverage", Kind.CHOICE, True, choices=("24x7", "business_hours")
+                    "coverage",
+                    ui_text("Coverage"),
+                    Kind.CHOICE,
+                    True,
+                    choices=("24x7", "business_hours"),
                 ),
-                Field("prepaid_hours", "Prepaid hours", Kind.NUMBER, maximum=100_000),
+                Field("prepaid_hours", ui_text("Prepaid hours"), Kind.NUMBER, maximum=100_000),
             ),
-            hint="Saving creates or updates the client's SLA contracts.",
+            hint=ui_text("Saving creates or updates the client's SLA contracts."),
         ),
         Table(
             "products",
-            "Supported products and licences",
+            ui_text("Supported products and licences"),
             (
-                Field("product", "Product", required=True),
-                Field("version", "Version", max_length=50),
-                Field("licences", "Licences", Kind.INTEGER),
+                Field("product", ui_text("Product"), required=True),
+                Field("version", ui_text("Version"), max_length=50),
+                Field("licences", ui_text("Licences"), Kind.INTEGER),
             ),
         ),
         Table(
             "devices",
-            "Covered devices",
+            ui_text("Covered devices"),
             (
-                Field("serial", "Serial number", required=True, max_length=100),
-                Field("description", "Device"),
-                Field("site", "Site"),
+                Field("serial", ui_text("Serial number"), required=True, max_length=100),
+                Field("description", ui_text("Device")),
+                Field("site", ui_text("Site")),
             ),
             max_rows=5000,
         ),
@@ -170,29 +185,35 @@ COMPANY: Final = Section(
 CREDENTIALS: Final = Section(
     "credentials",
     2,
-    "Admin credentials",
-    "Domain, firewall, cloud, backup and line-of-business admin accounts. They are kept "
-    "encrypted in the client's vault, never in this form.",
+    ui_text("Admin credentials"),
+    ui_text(
+        "Domain, firewall, cloud, backup and line-of-business admin accounts. They are kept "
+        "encrypted in the client's vault, never in this form."
+    ),
     in_vault=True,
 )
 
 SERVERS: Final = Section(
     "servers",
     3,
-    "Server addresses and key systems",
-    "What runs where, and how to reach it.",
+    ui_text("Server addresses and key systems"),
+    ui_text("What runs where, and how to reach it."),
     tables=(
         Table(
             "servers",
-            "Servers and key systems",
+            ui_text("Servers and key systems"),
             (
-                Field("hostname", "Host name", Kind.HOSTNAME, required=True, max_length=253),
-                Field("ip", "IP address", Kind.IP, max_length=45),
-                Field("role", "Role", required=True),
-                Field("os", "Operating system"),
-                Field("location", "Location"),
+                Field(
+                    "hostname", ui_text("Host name"), Kind.HOSTNAME, required=True, max_length=253
+                ),
+                Field("ip", ui_text("IP address"), Kind.IP, max_length=45),
+                Field("role", ui_text("Role"), required=True),
+                Field("os", ui_text("Operating system")),
+                Field("location", ui_text("Location")),
                 _credential(),
-                Field("remote_method", "Remote method", Kind.CHOICE, choices=REMOTE_METHODS),
+                Field(
+                    "remote_method", ui_text("Remote method"), Kind.CHOICE, choices=REMOTE_METHODS
+                ),
             ),
         ),
     ),
@@ -201,49 +222,78 @@ SERVERS: Final = Section(
 REMOTE: Final = Section(
     "remote",
     4,
-    "Remote connectivity methods",
-    "How the desk connects. Each method can be tested; untested or failing methods warn on the "
-    "client and block onboarding step 5.",
+    ui_text("Remote connectivity methods"),
+    ui_text(
+        "How the desk connects. Each method can be tested; untested or failing methods warn on the "
+        "client and block onboarding step 5."
+    ),
     tables=(
         Table(
             "rdp",
-            "RDP",
+            ui_text("RDP"),
             (
-                Field("host", "Host", Kind.HOST, required=True, max_length=253),
-                Field("port", "Port", Kind.PORT, hint="3389 when empty"),
-                Field("gateway", "RD Gateway", Kind.HOST, max_length=253),
+                Field("host", ui_text("Host"), Kind.HOST, required=True, max_length=253),
+                Field("port", ui_text("Port"), Kind.PORT, hint=ui_text("3389 when empty")),
+                Field("gateway", ui_text("RD Gateway"), Kind.HOST, max_length=253),
                 _credential(),
-                Field("screen", "Screen", Kind.CHOICE, choices=RDP_SCREENS, hint="window"),
+                Field(
+                    "screen",
+                    ui_text("Screen"),
+                    Kind.CHOICE,
+                    choices=RDP_SCREENS,
+                    hint=ui_text("window"),
+                ),
                 Field(
                     "drives",
-                    "Redirect drives",
+                    ui_text("Redirect drives"),
                     Kind.CHOICE,
                     choices=YES_NO,
-                    hint="no: only where the client allows data to leave through the session",
+                    hint=ui_text(
+                        "no: only where the client allows data to leave through the session"
+                    ),
                 ),
-                Field("admin", "Admin session", Kind.CHOICE, choices=YES_NO, hint="no"),
+                Field(
+                    "admin",
+                    ui_text("Admin session"),
+                    Kind.CHOICE,
+                    choices=YES_NO,
+                    hint=ui_text("no"),
+                ),
             ),
         ),
         Table(
             "ssh",
-            "SSH",
+            ui_text("SSH"),
             (
-                Field("host", "Host", Kind.HOST, required=True, max_length=253),
-                Field("port", "Port", Kind.PORT, hint="22 when empty"),
-                Field("auth", "Authentication", Kind.CHOICE, True, choices=("key", "password")),
+                Field("host", ui_text("Host"), Kind.HOST, required=True, max_length=253),
+                Field("port", ui_text("Port"), Kind.PORT, hint=ui_text("22 when empty")),
+                Field(
+                    "auth",
+                    ui_text("Authentication"),
+                    Kind.CHOICE,
+                    True,
+                    choices=("key", "password"),
+                ),
                 _credential(),
             ),
         ),
         Table(
             "winrm",
-            "WinRM",
+            ui_text("WinRM"),
             (
-                Field("host", "Host", Kind.HOST, required=True, max_length=253),
-                Field("transport", "Transport", Kind.CHOICE, True, choices=("https", "http")),
-                Field("port", "Port", Kind.PORT, hint="5986 for HTTPS, 5985 for HTTP"),
+                Field("host", ui_text("Host"), Kind.HOST, required=True, max_length=253),
+                Field(
+                    "transport", ui_text("Transport"), Kind.CHOICE, True, choices=("https", "http")
+                ),
+                Field(
+                    "port",
+                    ui_text("Port"),
+                    Kind.PORT,
+                    hint=ui_text("5986 for HTTPS, 5985 for HTTP"),
+                ),
                 Field(
                     "auth",
-                    "Authentication",
+                    ui_text("Authentication"),
                     Kind.CHOICE,
                     True,
                     choices=("ntlm", "kerberos", "credssp", "basic"),
@@ -253,27 +303,32 @@ REMOTE: Final = Section(
         ),
         Table(
             "vpn",
-            "VPN",
+            ui_text("VPN"),
             (
                 Field(
                     "type",
-                    "Type",
+                    ui_text("Type"),
                     Kind.CHOICE,
                     True,
                     choices=("ipsec", "openvpn", "wireguard", "sslvpn", "other"),
                 ),
-                Field("endpoint", "Endpoint", Kind.HOST, required=True, max_length=253),
-                Field("instructions", "Instructions", Kind.MULTILINE, max_length=5000),
+                Field("endpoint", ui_text("Endpoint"), Kind.HOST, required=True, max_length=253),
+                Field("instructions", ui_text("Instructions"), Kind.MULTILINE, max_length=5000),
                 _credential(),
             ),
         ),
         Table(
             "tools",
-            "Client-provided tools",
+            ui_text("Client-provided tools"),
             (
-                Field("name", "Tool", required=True, hint="TeamViewer, AnyDesk, RustDesk..."),
-                Field("identifier", "ID / address"),
-                Field("instructions", "Instructions", Kind.MULTILINE, max_length=5000),
+                Field(
+                    "name",
+                    ui_text("Tool"),
+                    required=True,
+                    hint=ui_text("TeamViewer, AnyDesk, RustDesk..."),
+                ),
+                Field("identifier", ui_text("ID / address")),
+                Field("instructions", ui_text("Instructions"), Kind.MULTILINE, max_length=5000),
             ),
         ),
     ),
@@ -282,26 +337,29 @@ REMOTE: Final = Section(
 VIP: Final = Section(
     "vip",
     5,
-    "VIP call handling",
-    "Which callers are VIPs and what that means for their tickets.",
+    ui_text("VIP call handling"),
+    ui_text("Which callers are VIPs and what that means for their tickets."),
     fields=(
         Field(
             "priority_floor",
-            "Priority floor",
+            ui_text("Priority floor"),
             Kind.CHOICE,
             choices=PRIORITIES,
-            hint="A VIP's new ticket is raised to at least this priority",
+            hint=ui_text("A VIP's new ticket is raised to at least this priority"),
         ),
-        Field("direct_to_l2", "Straight to L2", Kind.BOOL),
-        Field("account_manager", "Account manager to notify", Kind.TECHNICIAN),
-        Field("handling", "How to handle VIP calls", Kind.MULTILINE, max_length=5000),
+        Field("direct_to_l2", ui_text("Straight to L2"), Kind.BOOL),
+        Field("account_manager", ui_text("Account manager to notify"), Kind.TECHNICIAN),
+        Field("handling", ui_text("How to handle VIP calls"), Kind.MULTILINE, max_length=5000),
     ),
     tables=(
         Table(
             "contacts",
-            "VIP contacts",
-            (Field("contact", "Contact", Kind.CONTACT, required=True), Field("note", "Note")),
-            hint="Saving marks exactly these contacts as VIP.",
+            ui_text("VIP contacts"),
+            (
+                Field("contact", ui_text("Contact"), Kind.CONTACT, required=True),
+                Field("note", ui_text("Note")),
+            ),
+            hint=ui_text("Saving marks exactly these contacts as VIP."),
         ),
     ),
 )
@@ -309,21 +367,23 @@ VIP: Final = Section(
 VERIFICATION: Final = Section(
     "verification",
     6,
-    "Password-reset authentication",
-    "How a caller's identity is checked before credential work (password reset, unlock). "
-    "PINs and answers are stored only as hashes: set them from the contact list.",
+    ui_text("Password-reset authentication"),
+    ui_text(
+        "How a caller's identity is checked before credential work (password reset, unlock). "
+        "PINs and answers are stored only as hashes: set them from the contact list."
+    ),
     fields=(
-        Field("method", "Method", Kind.CHOICE, True, choices=VERIFICATION_METHODS),
-        Field("manager_approver", "Approving manager", Kind.CONTACT),
-        Field("instructions", "Instructions", Kind.MULTILINE, max_length=5000),
+        Field("method", ui_text("Method"), Kind.CHOICE, True, choices=VERIFICATION_METHODS),
+        Field("manager_approver", ui_text("Approving manager"), Kind.CONTACT),
+        Field("instructions", ui_text("Instructions"), Kind.MULTILINE, max_length=5000),
     ),
     tables=(
         Table(
             "per_contact",
-            "Per-contact method",
+            ui_text("Per-contact method"),
             (
-                Field("contact", "Contact", Kind.CONTACT, required=True),
-                Field("method", "Method", Kind.CHOICE, True, choices=VERIFICATION_METHODS),
+                Field("contact", ui_text("Contact"), Kind.CONTACT, required=True),
+                Field("method", ui_text("Method"), Kind.CHOICE, True, choices=VERIFICATION_METHODS),
             ),
         ),
     ),
@@ -332,26 +392,33 @@ VERIFICATION: Final = Section(
 PERMISSIONS: Final = Section(
     "permissions",
     7,
-    "Permissions before commencing work",
-    "Which work needs the client's approval, from whom, and the after-hours rules.",
-    fields=(Field("after_hours", "After-hours rules", Kind.MULTILINE, max_length=5000),),
+    ui_text("Permissions before commencing work"),
+    ui_text("Which work needs the client's approval, from whom, and the after-hours rules."),
+    fields=(Field("after_hours", ui_text("After-hours rules"), Kind.MULTILINE, max_length=5000),),
     tables=(
         Table(
             "rules",
-            "Work needing approval",
+            ui_text("Work needing approval"),
             (
-                Field("work", "Work", required=True, hint="e.g. Reboot a server in business hours"),
-                Field("applies_to", "Ticket type", Kind.CHOICE, True, choices=TICKET_TYPES),
+                Field(
+                    "work",
+                    ui_text("Work"),
+                    required=True,
+                    hint=ui_text("e.g. Reboot a server in business hours"),
+                ),
+                Field(
+                    "applies_to", ui_text("Ticket type"), Kind.CHOICE, True, choices=TICKET_TYPES
+                ),
             ),
         ),
         Table(
             "approvers",
-            "Authorised approvers",
+            ui_text("Authorised approvers"),
             (
-                Field("contact", "Contact", Kind.CONTACT, required=True),
-                Field("scope", "May approve"),
+                Field("contact", ui_text("Contact"), Kind.CONTACT, required=True),
+                Field("scope", ui_text("May approve")),
             ),
-            hint="Saving marks exactly these contacts as authorised approvers.",
+            hint=ui_text("Saving marks exactly these contacts as authorised approvers."),
         ),
     ),
 )
@@ -359,36 +426,38 @@ PERMISSIONS: Final = Section(
 ESCALATION: Final = Section(
     "escalation",
     8,
-    "Escalation priorities and contacts",
-    "Who to call, in which order, per severity; the client's vendors whose tickets we open.",
+    ui_text("Escalation priorities and contacts"),
+    ui_text(
+        "Who to call, in which order, per severity; the client's vendors whose tickets we open."
+    ),
     tables=(
         Table(
             "contacts",
-            "Escalation contacts",
+            ui_text("Escalation contacts"),
             (
-                Field("priority", "Priority", Kind.CHOICE, True, choices=PRIORITIES),
-                Field("order", "Order", Kind.INTEGER, True, minimum=1, maximum=99),
-                Field("contact", "Contact", Kind.CONTACT, required=True),
+                Field("priority", ui_text("Priority"), Kind.CHOICE, True, choices=PRIORITIES),
+                Field("order", ui_text("Order"), Kind.INTEGER, True, minimum=1, maximum=99),
+                Field("contact", ui_text("Contact"), Kind.CONTACT, required=True),
                 Field(
                     "hours",
-                    "When",
+                    ui_text("When"),
                     Kind.CHOICE,
                     True,
                     choices=("any", "business_hours", "after_hours"),
                 ),
             ),
-            hint="Saving marks exactly these contacts as escalation contacts.",
+            hint=ui_text("Saving marks exactly these contacts as escalation contacts."),
         ),
         Table(
             "vendors",
-            "Third-party vendors",
+            ui_text("Third-party vendors"),
             (
-                Field("vendor", "Vendor", required=True),
-                Field("service", "Service / product", required=True),
-                Field("support_phone", "Support phone", Kind.PHONE, max_length=50),
-                Field("support_url", "Support portal", Kind.URL, max_length=500),
-                Field("account_number", "Account number", max_length=100),
-                Field("contract_number", "Contract number", max_length=100),
+                Field("vendor", ui_text("Vendor"), required=True),
+                Field("service", ui_text("Service / product"), required=True),
+                Field("support_phone", ui_text("Support phone"), Kind.PHONE, max_length=50),
+                Field("support_url", ui_text("Support portal"), Kind.URL, max_length=500),
+                Field("account_number", ui_text("Account number"), max_length=100),
+                Field("contract_number", ui_text("Contract number"), max_length=100),
             ),
         ),
     ),
@@ -397,12 +466,14 @@ ESCALATION: Final = Section(
 KNOWLEDGE: Final = Section(
     "knowledge",
     9,
-    "Knowledge base and scope",
-    "The client's wiki start page, read during every call, and what is in and out of scope.",
+    ui_text("Knowledge base and scope"),
+    ui_text(
+        "The client's wiki start page, read during every call, and what is in and out of scope."
+    ),
     fields=(
-        Field("start_page", "Start page (Markdown)", Kind.MULTILINE, max_length=100_000),
-        Field("supported", "Supported products", Kind.MULTILINE, max_length=20_000),
-        Field("out_of_scope", "Out of scope", Kind.MULTILINE, max_length=20_000),
+        Field("start_page", ui_text("Start page (Markdown)"), Kind.MULTILINE, max_length=100_000),
+        Field("supported", ui_text("Supported products"), Kind.MULTILINE, max_length=20_000),
+        Field("out_of_scope", ui_text("Out of scope"), Kind.MULTILINE, max_length=20_000),
     ),
 )
 

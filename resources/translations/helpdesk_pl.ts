@@ -68,7 +68,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>22 when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>3 months before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3389 when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5986 for HTTPS, 5985 for HTTP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -88,16 +100,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A VIP&apos;s new ticket is raised to at least this priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About MSP Helpdesk…</source>
         <translation>O programie MSP Helpdesk…</translation>
+    </message>
+    <message>
+        <source>Account manager to notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Admin credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>After-hours rules</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All clients</source>
@@ -125,6 +161,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>An item of the client&apos;s vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Approval required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,6 +174,18 @@
     </message>
     <message>
         <source>Approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an administrator to compare this fingerprint with you and sign your key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the database owner to run:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -153,7 +205,15 @@
         <translation type="unfinished">Przypisany</translation>
     </message>
     <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Authorised approver for work that needs permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorised approvers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -342,6 +402,10 @@
         <translation>Zgoda klienta</translation>
     </message>
     <message>
+        <source>Client-provided tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clients</source>
         <translation type="unfinished">Klienci</translation>
     </message>
@@ -351,6 +415,10 @@
     </message>
     <message>
         <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company and registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -392,7 +460,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contract number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not rotate: {vaults} — an item there failed its integrity check; investigate and rotate again from the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -404,11 +480,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Utworzono</translation>
     </message>
     <message>
+        <source>Credential</source>
+        <extracomment>A contact of the client, stored as its id. A vault item of the client, stored as its UUID (metadata only; never a secret). An SLA policy, stored as its id. A technician of the MSP, stored as their id. Allowed values of a CHOICE (stored values; &quot;&quot; is allowed when not required). Bounds of INTEGER and NUMBER fields. Shown under the field or as a tooltip. The section&apos;s data lives in the client&apos;s vault (admin credentials), not in a document. Hidden per-row keys: `key` is a stable UUID; `id` links a row to its record (site, contract).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS (name not resolved)</source>
+        <extracomment>Where a probe failed (`app.remote.probe.Layer`), as the technician reads it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -425,6 +519,10 @@
     </message>
     <message>
         <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain, firewall, cloud, backup and line-of-business admin accounts. They are kept encrypted in the client&apos;s vault, never in this form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -472,6 +570,10 @@
         <translation>Zakończony</translation>
     </message>
     <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalated</source>
         <translation>Eskalowano</translation>
     </message>
@@ -492,8 +594,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Escalation contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escalation paths…</source>
         <translation>Ścieżki eskalacji…</translation>
+    </message>
+    <message>
+        <source>Escalation priorities and contacts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Every ticket</source>
@@ -592,6 +702,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How a caller&apos;s identity is checked before credential work (password reset, unlock). PINs and answers are stored only as hashes: set them from the contact list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the desk connects. Each method can be tested; untested or failing methods warn on the client and block onboarding step 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to handle VIP calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have printed, saved or written down this new recovery kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID / address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If I forget my vault password, every stored credential is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If someone may know your vault password, reset your keys: you get a new key pair under a new password, your remembered devices are signed out, and every vault you hold gets a new key, so your old password and key open nothing new. Until an administrator compares your new fingerprint with you, signs your key and restores your access, you cannot open any credentials. Change the client passwords you fear were seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,6 +756,10 @@
     <message>
         <source>Incident</source>
         <translation>Incydent</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Internal note</source>
@@ -660,6 +810,10 @@
         <translation>Baza wiedzy</translation>
     </message>
     <message>
+        <source>Knowledge base and scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L0 Intake</source>
         <translation>L0 Przyjmowanie</translation>
     </message>
@@ -697,6 +851,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>Jasny</translation>
     </message>
@@ -715,6 +877,10 @@
     <message>
         <source>Loading…</source>
         <translation type="unfinished">Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lock vault</source>
@@ -748,6 +914,18 @@
     </message>
     <message>
         <source>MSP name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -878,6 +1056,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nobody else can sign a new key for you (you are the only administrator), so only the recovery kit helps. Type it below: your access comes back at once and you get a new kit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not a VIP caller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -889,6 +1071,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     <message>
         <source>Not started</source>
         <extracomment>The row&apos;s `Marker`. The row&apos;s section key (&quot;company&quot;, ...). Kept in the vault (admin credentials); the form holds nothing. (glyph, colour) drawn at the right of a row; readable on light and dark themes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -952,6 +1138,14 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Out of scope</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,6 +1198,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Password-reset authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paused</source>
         <extracomment>Short text for a table cell: &quot;1 h 20 m&quot;, &quot;−35 m&quot;, &quot;Paused (3 h 10 m)&quot;, &quot;Met&quot;, &quot;—&quot;. Business seconds left now, negative once overdue; None when the clock is not ticking (or no calendar is at hand to count with). Paused clocks give their frozen remainder. True when `now` is at or past the due instant of a clock still running.</extracomment>
         <translation>Wstrzymany</translation>
@@ -1017,7 +1215,15 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Per-contact method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions before commencing work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1061,12 +1267,20 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation>Zmieniono priorytet</translation>
     </message>
     <message>
+        <source>Priority floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
         <source>Problem record</source>
         <translation>Rekord problemu</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Products</source>
@@ -1094,6 +1308,14 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Queue: {0} → {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RD Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1137,11 +1359,19 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation>Zgłoszenia cykliczne…</translation>
     </message>
     <message>
+        <source>Redirect drives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
         <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration / VAT number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1154,6 +1384,14 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Reload shows their version and discards your edits. Compare lists the fields that differ. Keep editing leaves your edits on screen; saving will ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote connectivity methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1213,7 +1451,16 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating keys protects later changes; only changing the client passwords protects what was seen.</source>
+        <extracomment>§8.7: the UI states this wherever the worklist is shown or printed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1277,6 +1524,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>SSH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,11 +1556,47 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving creates or updates the client&apos;s SLA contracts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving marks exactly these contacts as VIP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving marks exactly these contacts as authorised approvers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving marks exactly these contacts as escalation contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Secrets set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Security question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server addresses and key systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers and key systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service / product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1322,6 +1609,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1369,6 +1660,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Start page (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -1381,11 +1676,31 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Straight to L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation type="unfinished">Temat</translation>
     </message>
     <message>
         <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supported products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supported products and licences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1397,7 +1712,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>TCP (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP (unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TeamViewer, AnyDesk, RustDesk...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1418,7 +1749,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Testing remote methods…</source>
-        <extracomment>Where a probe failed (`app.remote.probe.Layer`), as the technician reads it. True from `begin()` until a cancel or the end: later progress is not shown.</extracomment>
+        <extracomment>True from `begin()` until a cancel or the end: later progress is not shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1428,6 +1759,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Testing {0} of {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1451,6 +1786,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The client&apos;s wiki start page, read during every call, and what is in and out of scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database cannot be reached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,6 +1810,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The old recovery kit no longer opens anything. Keep only this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The period is longer than {0} days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,6 +1827,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>The requester declined the survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1503,7 +1850,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These vaults were in their list but the database holds no trustworthy record that they were granted them. Tick only those you know they should have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They held the organisation signing key. It cannot be replaced yet; keep their former access in mind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Third-party tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third-party vendors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This administrator held the organisation signing key. It cannot be replaced yet; keep their former access in mind.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1574,6 +1937,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Ticket changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1651,7 +2018,19 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two letters, e.g. BE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1680,6 +2059,11 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unlock the vault first: rotating a key needs the current one.</source>
+        <extracomment>Reads the local audit anchor (id, row_hash) from this workstation&apos;s settings, on the GUI thread; None when there is none yet. Why the rotation cause reads so in the audit log.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unresolved first-line tickets nobody has taken yet</source>
         <translation>Nierozwiązane zgłoszenia pierwszej linii, których nikt jeszcze nie przejął</translation>
     </message>
@@ -1700,6 +2084,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Use the recovery kit only when nobody who holds a vault can grant it: the kit opens every vault. Type every group of the kit, choose who gets access and to which vaults. A new recovery kit replaces the one you type; you must keep the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Used in period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,6 +2104,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>VIP call handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>VIP call: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,11 +2116,31 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>VIP contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>VIP rule</source>
         <translation>Reguła VIP</translation>
     </message>
     <message>
         <source>VIP: priority call handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,6 +2158,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     <message>
         <source>Verified with requester</source>
         <translation>Potwierdzono ze zgłaszającym</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting on customer</source>
@@ -1768,7 +2184,19 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What runs where, and how to reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1776,7 +2204,35 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Which callers are VIPs and what that means for their tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which work needs the client&apos;s approval, from whom, and the after-hours rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who the client is, where they are and what their contract covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who to call, in which order, per severity; the client&apos;s vendors whose tickets we open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Whole client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WinRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work needing approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1800,6 +2256,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your old vault password cannot be recovered, and nobody can read it back. A reset makes you a new key pair under a new password and signs out your remembered devices. Until an administrator compares your new fingerprint with you, signs your key and restores your access (the same vaults as before), you cannot open any credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>another technician</source>
         <extracomment>A compare cell shows this much of a long text; the panes below show all of it. Fields in the order the ticket form shows them, so the compare reads like the form. Role holding a cell&apos;s whole text. Discard my edits and load the stored ticket. Show where mine and theirs differ before deciding. Keep my edits on screen; saving still conflicts until I reload or overwrite. Back to the editor with my edits, nothing decided. Discard mine, load theirs. Save mine over theirs, knowingly (their version becomes the expected one).</extracomment>
         <translation type="unfinished"></translation>
@@ -1818,6 +2278,14 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Reboot a server in business hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1854,6 +2322,14 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>next update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no: only where the client allows data to leave through the session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1918,6 +2394,14 @@ The flag columns and the DTO attribute each shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the protocol hello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time-out (no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1927,6 +2411,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2053,6 +2541,10 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>{0}: {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no database login of their own: there is nothing to disable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8385,7 +8877,7 @@ eskalacji</translation>
     </message>
     <message>
         <source>Vault dashboard</source>
-        <extracomment>Reads the local audit anchor (id, row_hash) from this workstation&apos;s settings, on the GUI thread; None when there is none yet. Why the rotation cause reads so in the audit log. The last chain check, for tests and the status text.</extracomment>
+        <extracomment>The last chain check, for tests and the status text.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.tasks import Lane, TaskRunner
+from app.ui_text import ui_text
 from app.vault.breakglass import RecoveryKitInvalid
 from app.vault.directory import VaultChoice, vault_choices
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
@@ -46,7 +47,7 @@ from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
 
-RECOVERY_INTRO = (
+RECOVERY_INTRO = ui_text(
     "Use the recovery kit only when nobody who holds a vault can grant it: the kit opens every "
     "vault. Type every group of the kit, choose who gets access and to which vaults. A new "
     "recovery kit replaces the one you type; you must keep the new one."

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.tasks import Lane, TaskRunner
+from app.ui_text import ui_text
 from app.vault import kdf
 from app.vault.breakglass import RecoveryKitInvalid
 from app.vault.directory import vault_labels
@@ -45,30 +46,30 @@ from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
 
-FORGOT_INTRO = (
+FORGOT_INTRO = ui_text(
     "Your old vault password cannot be recovered, and nobody can read it back. A reset makes "
     "you a new key pair under a new password and signs out your remembered devices. Until an "
     "administrator compares your new fingerprint with you, signs your key and restores your "
     "access (the same vaults as before), you cannot open any credentials."
 )
-COMPROMISED_INTRO = (
+COMPROMISED_INTRO = ui_text(
     "If someone may know your vault password, reset your keys: you get a new key pair under a "
     "new password, your remembered devices are signed out, and every vault you hold gets a new "
     "key, so your old password and key open nothing new. Until an administrator compares your "
     "new fingerprint with you, signs your key and restores your access, you cannot open any "
     "credentials. Change the client passwords you fear were seen."
 )
-KIT_NEEDED = (
+KIT_NEEDED = ui_text(
     "Nobody else can sign a new key for you (you are the only administrator), so only the "
     "recovery kit helps. Type it below: your access comes back at once and you get a new kit."
 )
-OLD_KIT_STATEMENT = "The old recovery kit no longer opens anything. Keep only this one."
-KIT_ACK = "I have printed, saved or written down this new recovery kit"
-UNCONFIRMED_TEXT = (
+OLD_KIT_STATEMENT = ui_text("The old recovery kit no longer opens anything. Keep only this one.")
+KIT_ACK = ui_text("I have printed, saved or written down this new recovery kit")
+UNCONFIRMED_TEXT = ui_text(
     "These vaults were in their list but the database holds no trustworthy record that they "
     "were granted them. Tick only those you know they should have."
 )
-ORG_KEY_EXPOSED_TEXT = (
+ORG_KEY_EXPOSED_TEXT = ui_text(
     "They held the organisation signing key. It cannot be replaced yet; keep their former "
     "access in mind."
 )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.services.db_roles import DatabaseRoleService, DisableResult, disable_sql, login_role_name
 from app.services.errors import ValidationError
 from app.tasks import Lane, TaskRunner
+from app.ui_text import ui_text
 from app.vault.directory import vault_labels
 from app.vault.errors import PermissionDenied, VaultError, VaultLocked
 from app.vault.offboarding import RevocationReport
@@ -39,17 +40,19 @@ from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
 
-ROTATION_WARNING: Final = (
+ROTATION_WARNING: Final = ui_text(
     "Rotating keys protects later changes; only changing the client passwords protects what "
     "was seen."
 )
-NO_LOGIN_TEXT: Final = "{name} has no database login of their own: there is nothing to disable."
-ASK_OWNER_TEXT: Final = "Ask the database owner to run:"
-FAILED_TEXT: Final = (
+NO_LOGIN_TEXT: Final = ui_text(
+    "{name} has no database login of their own: there is nothing to disable."
+)
+ASK_OWNER_TEXT: Final = ui_text("Ask the database owner to run:")
+FAILED_TEXT: Final = ui_text(
     "Could not rotate: {vaults} — an item there failed its integrity check; investigate and "
     "rotate again from the dashboard."
 )
-ORG_KEY_WARNING: Final = (
+ORG_KEY_WARNING: Final = ui_text(
     "This administrator held the organisation signing key. It cannot be replaced yet; keep "
     "their former access in mind."
 )
@@ -61,13 +64,13 @@ def mono_font() -> QFont:
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, VaultLocked):
-        return "The vault is locked. Unlock it and try again."
+        return ui_text("The vault is locked. Unlock it and try again.")
     if isinstance(error, PermissionDenied):
         return "Refused: " + str(error) + "."
     if isinstance(error, VaultError):
         return str(error).capitalize() + "."
     log.warning("vault access action failed: %s", type(error).__name__)
-    return "That did not work. Try again later."
+    return ui_text("That did not work. Try again later.")
 
 
 def disable_database_login(service: VaultService, technician_id: int) -> DisableResult | None:

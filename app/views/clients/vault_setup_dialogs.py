@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.recovery_kit_pdf import RecoveryKitSheet
 from app.tasks import Lane, TaskRunner
+from app.ui_text import ui_text
 from app.vault import kdf
 from app.vault.errors import PermissionDenied, VaultError
 from app.vault.recovery import RecoveryKit
@@ -38,8 +39,10 @@ from app.views.widgets.form_errors import ErrorLabel
 
 log = logging.getLogger(__name__)
 
-SKIP_TEXT = "If I forget my vault password, every stored credential is lost"
-ASK_ADMIN_TEXT = "Ask an administrator to compare this fingerprint with you and sign your key"
+SKIP_TEXT = ui_text("If I forget my vault password, every stored credential is lost")
+ASK_ADMIN_TEXT = ui_text(
+    "Ask an administrator to compare this fingerprint with you and sign your key"
+)
 
 
 class PasswordForm(QWidget):

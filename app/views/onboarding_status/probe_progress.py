@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from app.services.connectivity import MethodStatus, ProbeFacts
+from app.ui_text import ui_text
 
 from app.views import labels
 from app.views.onboarding_status.readiness_rows import method_row
@@ -22,13 +23,13 @@ from app.views.onboarding_status.texts import tr
 
 #: Where a probe failed (`app.remote.probe.Layer`), as the technician reads it.
 _LAYERS: Final[Mapping[str, str]] = {
-    "dns": "DNS (name not resolved)",
-    "tcp_refused": "TCP (refused)",
-    "tcp_unreachable": "TCP (unreachable)",
-    "timeout": "time-out (no answer)",
-    "wrong_protocol": "the protocol hello",
-    "tls": "TLS",
-    "cancelled": "cancelled",
+    "dns": ui_text("DNS (name not resolved)"),
+    "tcp_refused": ui_text("TCP (refused)"),
+    "tcp_unreachable": ui_text("TCP (unreachable)"),
+    "timeout": ui_text("time-out (no answer)"),
+    "wrong_protocol": ui_text("the protocol hello"),
+    "tls": ui_text("TLS"),
+    "cancelled": ui_text("cancelled"),
 }
 
 

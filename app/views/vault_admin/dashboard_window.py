@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.worklist_pdf import STATEMENT, write_worklist_csv, write_worklist_pdf
 from app.tasks import Lane, TaskRunner
+from app.ui_text import ui_text
 from app.vault.audit import ChainReport
 from app.vault.dashboard import (
     REVEAL_LOOKBACK,
@@ -83,13 +84,13 @@ class Snapshot:
 
 def _error_text(error: BaseException) -> str:
     if isinstance(error, VaultLocked):
-        return "Unlock the vault first: rotating a key needs the current one."
+        return ui_text("Unlock the vault first: rotating a key needs the current one.")
     if isinstance(error, PermissionDenied):
         return "Refused: " + str(error) + "."
     if isinstance(error, VaultError):
         return str(error).capitalize() + "."
     log.warning("vault dashboard action failed: %s", type(error).__name__)
-    return "That did not work. Try again later."
+    return ui_text("That did not work. Try again later.")
 
 
 def _table(model: QAbstractItemModel) -> QTableView:
