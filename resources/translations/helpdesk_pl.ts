@@ -5,16 +5,16 @@
     <name></name>
     <message>
         <source> — “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation> — „{0}”</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nieaktywny)</translation>
     </message>
     <message>
         <source>%1. %2</source>
         <extracomment>Display text of CHOICE values, by stored value. Values whose wording depends on the field: &quot;any&quot; ticket type is not &quot;any&quot; time of day.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>&amp;Admin</source>
@@ -22,7 +22,7 @@
     </message>
     <message>
         <source>&amp;Compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Porównaj…</translation>
     </message>
     <message>
         <source>&amp;Desk</source>
@@ -35,11 +35,11 @@
     </message>
     <message>
         <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontynuuj edycję</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wczytaj ponownie</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -53,55 +53,55 @@
     </message>
     <message>
         <source>(and {0} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(i jeszcze {0})</translation>
     </message>
     <message>
         <source>(deleted item)</source>
-        <translation type="unfinished"></translation>
+        <translation>(usunięty element)</translation>
     </message>
     <message>
         <source>(internal)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wewnętrzne)</translation>
     </message>
     <message>
         <source>, ref. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>, nr ref. {0}</translation>
     </message>
     <message>
         <source>22 when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>22, jeśli puste</translation>
     </message>
     <message>
         <source>3 months before</source>
-        <translation type="unfinished"></translation>
+        <translation>3 miesiące wcześniej</translation>
     </message>
     <message>
         <source>3389 when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>3389, jeśli puste</translation>
     </message>
     <message>
         <source>5986 for HTTPS, 5985 for HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>5986 dla HTTPS, 5985 dla HTTP</translation>
     </message>
     <message>
         <source>90th percentile to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>90. percentyl czasu rozwiązania</translation>
     </message>
     <message>
         <source>90th percentile to respond</source>
-        <translation type="unfinished"></translation>
+        <translation>90. percentyl czasu reakcji</translation>
     </message>
     <message>
         <source>; then </source>
-        <translation type="unfinished"></translation>
+        <translation>; następnie </translation>
     </message>
     <message>
         <source>A VIP logged “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba VIP zgłosiła „{0}”.</translation>
     </message>
     <message>
         <source>A VIP&apos;s new ticket is raised to at least this priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe zgłoszenie osoby VIP otrzymuje co najmniej ten priorytet</translation>
     </message>
     <message>
         <source>About MSP Helpdesk…</source>
@@ -109,23 +109,23 @@
     </message>
     <message>
         <source>Account manager to notify</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiekun klienta do powiadomienia</translation>
     </message>
     <message>
         <source>Account number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer konta</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres</translation>
     </message>
     <message>
         <source>Admin credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia administracyjne</translation>
     </message>
     <message>
         <source>Admin session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesja administracyjna</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -133,16 +133,16 @@
     </message>
     <message>
         <source>After-hours rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Zasady poza godzinami pracy</translation>
     </message>
     <message>
         <source>All clients</source>
         <extracomment>Pause after a change of client or period before the figures load (ms). The client box&apos;s value for the all-clients summary (client ids start at 1). Asks where to save: (parent, caption, proposed path, filter) → chosen path, &quot;&quot; = cancelled. A report&apos;s figures are on screen; carries the `ClientReport` or `AllClientsReport`. An export was written; carries its `Path`. The report on screen, None before the first one lands. The branding dialog last opened (tests drive it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wszyscy klienci</translation>
     </message>
     <message>
         <source>All clients — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszyscy klienci — {0}</translation>
     </message>
     <message>
         <source>All open</source>
@@ -158,35 +158,35 @@
     </message>
     <message>
         <source>An active rule adds this checklist; change the rule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tę listę kontrolną dodaje aktywna reguła; najpierw zmień regułę.</translation>
     </message>
     <message>
         <source>An item of the client&apos;s vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Element sejfu klienta</translation>
     </message>
     <message>
         <source>Approval required</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymagana zgoda</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatwierdzono</translation>
     </message>
     <message>
         <source>Approver</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba zatwierdzająca</translation>
     </message>
     <message>
         <source>Approving manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Kierownik zatwierdzający</translation>
     </message>
     <message>
         <source>Ask an administrator to compare this fingerprint with you and sign your key</source>
-        <translation type="unfinished"></translation>
+        <translation>Poproś administratora, aby porównał z Tobą ten odcisk klucza i podpisał Twój klucz</translation>
     </message>
     <message>
         <source>Ask the database owner to run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poproś właściciela bazy danych o uruchomienie:</translation>
     </message>
     <message>
         <source>Assigned</source>
@@ -194,31 +194,31 @@
     </message>
     <message>
         <source>Assigned to you: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypisano do Ciebie: {0}</translation>
     </message>
     <message>
         <source>Assigned to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypisano do: {0}</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished">Przypisany</translation>
+        <translation>Przypisany</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie</translation>
     </message>
     <message>
         <source>Authorised approver for work that needs permission</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba upoważniona do zatwierdzania prac wymagających zgody</translation>
     </message>
     <message>
         <source>Authorised approvers</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoby upoważnione do zatwierdzania</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekuje na zgodę</translation>
     </message>
     <message>
         <source>Back up database…</source>
@@ -226,31 +226,31 @@
     </message>
     <message>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywrócono kopię zapasową</translation>
     </message>
     <message>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Podstawa</translation>
     </message>
     <message>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Do fakturowania</translation>
     </message>
     <message>
         <source>Billable time</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas do fakturowania</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zablokowane</translation>
     </message>
     <message>
         <source>Branding saved; the next export uses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano identyfikację wizualną; zostanie użyta przy następnym eksporcie.</translation>
     </message>
     <message>
         <source>Branding…</source>
-        <translation type="unfinished"></translation>
+        <translation>Identyfikacja wizualna…</translation>
     </message>
     <message>
         <source>Breach reason</source>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>Broken links (an entry before was removed, added or edited): {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przerwane powiązania (wcześniejszy wpis usunięto, dodano lub zmieniono): {ids}.</translation>
     </message>
     <message>
         <source>Bulk action</source>
@@ -270,27 +270,27 @@
     </message>
     <message>
         <source>Business overrun</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekroczenie (godziny pracy)</translation>
     </message>
     <message>
         <source>CSAT</source>
-        <translation type="unfinished"></translation>
+        <translation>CSAT</translation>
     </message>
     <message>
         <source>CSAT average</source>
-        <translation type="unfinished"></translation>
+        <translation>Średnia CSAT</translation>
     </message>
     <message>
         <source>CSAT response rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Wskaźnik odpowiedzi CSAT</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Pliki CSV (*.csv)</translation>
+        <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
         <source>Call or e-mail: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadzwoń lub napisz: {0}</translation>
     </message>
     <message>
         <source>Caller verification failed</source>
@@ -306,39 +306,39 @@
     </message>
     <message>
         <source>Cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowane przez użytkownika</translation>
     </message>
     <message>
         <source>Cancelled: {0} of {1} tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano: przetestowano {0} z {1}</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowanie…</translation>
     </message>
     <message>
         <source>Cannot read {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać {0}: {1}</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <source>Cause of</source>
-        <translation type="unfinished"></translation>
+        <translation>Jest przyczyną</translation>
     </message>
     <message>
         <source>Caused by</source>
-        <translation type="unfinished"></translation>
+        <translation>Spowodowane przez</translation>
     </message>
     <message>
         <source>Caused by (problem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spowodowane przez (problem)</translation>
     </message>
     <message>
         <source>Change</source>
@@ -350,15 +350,15 @@
     </message>
     <message>
         <source>Changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono: {0}</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanały</translation>
     </message>
     <message>
         <source>Chase the vendor on “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponagl dostawcę w sprawie „{0}”.</translation>
     </message>
     <message>
         <source>Checklist</source>
@@ -366,36 +366,36 @@
     </message>
     <message>
         <source>Child of</source>
-        <translation type="unfinished"></translation>
+        <translation>Podrzędne wobec</translation>
     </message>
     <message>
         <source>Choose a client and a period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz klienta i okres.</translation>
     </message>
     <message>
         <source>Choose logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz logo…</translation>
     </message>
     <message>
         <source>Choose the logo</source>
         <extracomment>The preview&apos;s box, in pixels; the logo is scaled to fit, keeping its aspect. Asks for a logo file; returns its path, or &quot;&quot; when cancelled.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz logo</translation>
     </message>
     <message>
         <source>Circumstances in which it does not occur</source>
-        <translation type="unfinished"></translation>
+        <translation>Okoliczności, w których nie występuje</translation>
     </message>
     <message>
         <source>Circumstances in which it occurs</source>
-        <translation type="unfinished"></translation>
+        <translation>Okoliczności, w których występuje</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Miasto</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Client approval</source>
@@ -403,11 +403,11 @@
     </message>
     <message>
         <source>Client-provided tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Narzędzia dostarczone przez klienta</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished">Klienci</translation>
+        <translation>Klienci</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -415,77 +415,77 @@
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod</translation>
     </message>
     <message>
         <source>Company and registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma i dane rejestrowe</translation>
     </message>
     <message>
         <source>Configuration change</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiana konfiguracji</translation>
     </message>
     <message>
         <source>Connection lost — what you typed is kept; try again.</source>
         <extracomment>Wording of the problem codes of SlaConfigService, the SLA engine and this window&apos;s parsers.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie — wpisane dane zostały zachowane; spróbuj ponownie.</translation>
     </message>
     <message>
         <source>Connection lost — your changes are kept; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie — zmiany zostały zachowane; spróbuj ponownie</translation>
     </message>
     <message>
         <source>Connection lost — your text is kept; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie — tekst został zachowany; spróbuj ponownie.</translation>
     </message>
     <message>
         <source>Connection lost. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie. Spróbuj ponownie za chwilę.</translation>
     </message>
     <message>
         <source>Connection to the database lost — try again in a moment.</source>
         <extracomment>Codes of `ReportBrandingService.save` beyond the common ones of `labels.problem`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Utracono połączenie z bazą danych — spróbuj ponownie za chwilę.</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">Osoba kontaktowa</translation>
+        <translation>Osoba kontaktowa</translation>
     </message>
     <message>
         <source>Contact #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba kontaktowa nr {0}</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa</translation>
     </message>
     <message>
         <source>Contract number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer umowy</translation>
     </message>
     <message>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowy</translation>
     </message>
     <message>
         <source>Could not rotate: {vaults} — an item there failed its integrity check; investigate and rotate again from the dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zmienić klucza: {vaults} — jeden z elementów nie przeszedł kontroli integralności; zbadaj przyczynę i ponów zmianę klucza z pulpitu.</translation>
     </message>
     <message>
         <source>Could reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>Uprawnieni do wyświetlenia</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Zakres obsługi</translation>
     </message>
     <message>
         <source>Covered devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Urządzenia objęte obsługą</translation>
     </message>
     <message>
         <source>Created</source>
@@ -494,16 +494,16 @@
     <message>
         <source>Credential</source>
         <extracomment>A contact of the client, stored as its id. A vault item of the client, stored as its UUID (metadata only; never a secret). An SLA policy, stored as its id. A technician of the MSP, stored as their id. Allowed values of a CHOICE (stored values; &quot;&quot; is allowed when not required). Bounds of INTEGER and NUMBER fields. Shown under the field or as a tooltip. The section&apos;s data lives in the client&apos;s vault (admin credentials), not in a document. Hidden per-row keys: `key` is a stable UUID; `id` links a row to its record (site, contract).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenie</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Niestandardowy</translation>
     </message>
     <message>
         <source>DNS (name not resolved)</source>
         <extracomment>Where a probe failed (`app.remote.probe.Layer`), as the technician reads it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>DNS (nie rozwiązano nazwy)</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -515,43 +515,43 @@
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Opis</translation>
+        <translation>Opis</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Urządzenie</translation>
     </message>
     <message>
         <source>Domain, firewall, cloud, backup and line-of-business admin accounts. They are kept encrypted in the client&apos;s vault, never in this form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konta administracyjne domeny, zapory, chmury, kopii zapasowych i aplikacji biznesowych. Są przechowywane w postaci zaszyfrowanej w sejfie klienta, nigdy w tym formularzu.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowe</translation>
     </message>
     <message>
         <source>Done when: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowe, gdy: {0}</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersja robocza</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>Due {0} (your time) = {1} client time, {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin: {0} (Twój czas) = {1} (czas klienta), {2}</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat</translation>
     </message>
     <message>
         <source>Duplicate of</source>
-        <translation type="unfinished"></translation>
+        <translation>Jest duplikatem</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -563,7 +563,7 @@
     </message>
     <message>
         <source>Edited entries: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmienione wpisy: {ids}.</translation>
     </message>
     <message>
         <source>Ended</source>
@@ -571,7 +571,7 @@
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt końcowy</translation>
     </message>
     <message>
         <source>Escalated</source>
@@ -579,23 +579,23 @@
     </message>
     <message>
         <source>Escalated to L2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalowano do L2</translation>
     </message>
     <message>
         <source>Escalated to L3</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalowano do L3</translation>
     </message>
     <message>
         <source>Escalation</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalacja</translation>
     </message>
     <message>
         <source>Escalation contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba kontaktowa do eskalacji</translation>
     </message>
     <message>
         <source>Escalation contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoby kontaktowe do eskalacji</translation>
     </message>
     <message>
         <source>Escalation paths…</source>
@@ -603,11 +603,11 @@
     </message>
     <message>
         <source>Escalation priorities and contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorytety eskalacji i osoby kontaktowe</translation>
     </message>
     <message>
         <source>Every ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Każde zgłoszenie</translation>
     </message>
     <message>
         <source>Every ticket, most recently updated first</source>
@@ -623,11 +623,11 @@
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj CSV…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj PDF…</translation>
     </message>
     <message>
         <source>Export queue to CSV…</source>
@@ -635,31 +635,31 @@
     </message>
     <message>
         <source>Export the figures as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj dane liczbowe jako CSV</translation>
     </message>
     <message>
         <source>Export the report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj raport jako PDF</translation>
     </message>
     <message>
         <source>Exporting {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportowanie {0}…</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Niepowodzenie</translation>
     </message>
     <message>
         <source>Failed at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Błąd na etapie: {0}</translation>
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Naprawione</translation>
     </message>
     <message>
         <source>Fixed by the vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Naprawione przez dostawcę</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -667,87 +667,87 @@
     </message>
     <message>
         <source>Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>Piątek</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Od</translation>
     </message>
     <message>
         <source>From {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Od {0}</translation>
     </message>
     <message>
         <source>Global</source>
-        <translation type="unfinished"></translation>
+        <translation>Globalnie</translation>
     </message>
     <message>
         <source>Hardware replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymieniono sprzęt</translation>
     </message>
     <message>
         <source>Hardware/software types</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaje sprzętu/oprogramowania</translation>
     </message>
     <message>
         <source>Has duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma duplikat</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysoki</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa hosta</translation>
     </message>
     <message>
         <source>How a caller&apos;s identity is checked before credential work (password reset, unlock). PINs and answers are stored only as hashes: set them from the contact list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak weryfikowana jest tożsamość dzwoniącego przed pracami na poświadczeniach (reset hasła, odblokowanie). Kody PIN i odpowiedzi są przechowywane wyłącznie jako skróty kryptograficzne: ustawiaj je z listy osób kontaktowych.</translation>
     </message>
     <message>
         <source>How the desk connects. Each method can be tested; untested or failing methods warn on the client and block onboarding step 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak łączy się zespół wsparcia. Każdą metodę można przetestować; nieprzetestowane lub niedziałające metody powodują ostrzeżenie przy kliencie i blokują krok 5 wdrożenia klienta.</translation>
     </message>
     <message>
         <source>How to handle VIP calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak obsługiwać połączenia od osób VIP</translation>
     </message>
     <message>
         <source>I have printed, saved or written down this new recovery kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten nowy zestaw odzyskiwania został przeze mnie wydrukowany, zapisany lub spisany</translation>
     </message>
     <message>
         <source>ID / address</source>
-        <translation type="unfinished"></translation>
+        <translation>ID / adres</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres IP</translation>
     </message>
     <message>
         <source>If I forget my vault password, every stored credential is lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeśli zapomnę hasło sejfu, wszystkie zapisane poświadczenia przepadną</translation>
     </message>
     <message>
         <source>If someone may know your vault password, reset your keys: you get a new key pair under a new password, your remembered devices are signed out, and every vault you hold gets a new key, so your old password and key open nothing new. Until an administrator compares your new fingerprint with you, signs your key and restores your access, you cannot open any credentials. Change the client passwords you fear were seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeśli ktoś może znać Twoje hasło sejfu, zresetuj klucze: otrzymasz nową parę kluczy z nowym hasłem, Twoje zapamiętane urządzenia zostaną wylogowane, a każdy sejf, do którego masz dostęp, otrzyma nowy klucz, więc Twoje stare hasło i klucz nie otworzą już niczego nowego. Dopóki administrator nie porówna z Tobą nowego odcisku klucza, nie podpisze Twojego klucza i nie przywróci Ci dostępu, nie możesz otwierać żadnych poświadczeń. Zmień hasła klientów, które mogły zostać podejrzane.</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
         <source>Implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>Wdrożono</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Osobiście</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrukcje</translation>
     </message>
     <message>
         <source>Internal note</source>
@@ -767,31 +767,31 @@
     </message>
     <message>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>It still holds the last entry this workstation wrote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadal zawiera ostatni wpis zapisany przez tę stację roboczą.</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element</translation>
     </message>
     <message>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanowisko</translation>
     </message>
     <message>
         <source>Kept in the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Przechowywane w sejfie</translation>
     </message>
     <message>
         <source>Key in use since</source>
-        <translation type="unfinished"></translation>
+        <translation>Klucz używany od</translation>
     </message>
     <message>
         <source>Key version</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersja klucza</translation>
     </message>
     <message>
         <source>Keyboard shortcuts…</source>
@@ -799,11 +799,11 @@
     </message>
     <message>
         <source>Keywords</source>
-        <translation type="unfinished"></translation>
+        <translation>Słowa kluczowe</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj</translation>
     </message>
     <message>
         <source>Knowledge base</source>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>Knowledge base and scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza wiedzy i zakres</translation>
     </message>
     <message>
         <source>L0 Intake</source>
@@ -832,31 +832,31 @@
     <message>
         <source>Label</source>
         <extracomment>When the password was last replaced (`rotated_at`); empty until the first change.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Etykieta</translation>
     </message>
     <message>
         <source>Last revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie wyświetlenie</translation>
     </message>
     <message>
         <source>Last verified {0} by {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnio zweryfikowano {0} ({1}): {2}</translation>
     </message>
     <message>
         <source>Latest tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Najnowsze zgłoszenia</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało</translation>
     </message>
     <message>
         <source>Legal name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa prawna</translation>
     </message>
     <message>
         <source>Licences</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencje</translation>
     </message>
     <message>
         <source>Light</source>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>Listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Na liście</translation>
     </message>
     <message>
         <source>Live</source>
@@ -876,11 +876,11 @@
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wczytywanie…</translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalizacja</translation>
     </message>
     <message>
         <source>Lock vault</source>
@@ -889,56 +889,56 @@
     <message>
         <source>Logged as {0}</source>
         <extracomment>The event&apos;s id (int); stable across reloads. The row&apos;s `EventKind` value (str: Qt hands a StrEnum back as a plain str), for colouring. When it happened, in the workstation&apos;s time zone and locale (str). Who did it (str); &quot;System&quot; for events without an actor. The translated kind, e.g. &quot;Phone call&quot; (str). One line saying what changed, e.g. &quot;Status: New → In progress&quot; (str, may be empty). Free text exactly as stored: note, reply, call summary, escalation reason (str, may be empty). For an event of a ticket merged into this one, that ticket&apos;s number (str, &quot;&quot; for own events). A `labels` function wording one enum member. Longest tooltip; the rest of a pasted log is not useful in a tooltip.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestrowano jako {0}</translation>
     </message>
     <message>
         <source>Logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niski</translation>
     </message>
     <message>
         <source>MSP Helpdesk</source>
         <extracomment>A list of `Notification`s, oldest first; never empty. The technician&apos;s `MySlaSummary` after each sweep. `NewAssignments` with at least one ticket assigned to the technician by someone else. The last counts shown (None before the first sweep).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>MSP Helpdesk</translation>
     </message>
     <message>
         <source>MSP Helpdesk — my tickets: {0} at SLA warning, {1} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>MSP Helpdesk — moje zgłoszenia: z ostrzeżeniem SLA: {0}, po terminie: {1}</translation>
     </message>
     <message>
         <source>MSP Helpdesk — none of my tickets is at SLA warning</source>
-        <translation type="unfinished"></translation>
+        <translation>MSP Helpdesk — żadne z moich zgłoszeń nie ma ostrzeżenia SLA</translation>
     </message>
     <message>
         <source>MSP name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa MSP</translation>
     </message>
     <message>
         <source>Main e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Główny adres e-mail</translation>
     </message>
     <message>
         <source>Main phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Główny numer telefonu</translation>
     </message>
     <message>
         <source>May approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Może zatwierdzać</translation>
     </message>
     <message>
         <source>Median time to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediana czasu rozwiązania</translation>
     </message>
     <message>
         <source>Median time to respond</source>
-        <translation type="unfinished"></translation>
+        <translation>Mediana czasu reakcji</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Średni</translation>
     </message>
     <message>
         <source>Merged</source>
@@ -946,11 +946,11 @@
     </message>
     <message>
         <source>Merged from</source>
-        <translation type="unfinished"></translation>
+        <translation>Scalone z</translation>
     </message>
     <message>
         <source>Merged into</source>
-        <translation type="unfinished"></translation>
+        <translation>Włączone do</translation>
     </message>
     <message>
         <source>Met</source>
@@ -958,21 +958,21 @@
     </message>
     <message>
         <source>Met late</source>
-        <translation type="unfinished"></translation>
+        <translation>Zrealizowany po terminie</translation>
     </message>
     <message>
         <source>Method</source>
         <extracomment>A table taller than this many rows scrolls inside itself (the breaches can reach 300).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Metoda</translation>
     </message>
     <message>
         <source>Missing: {0}</source>
         <extracomment>What a failing check means, in plain words; `{0}` is the check&apos;s subject.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Brak: {0}</translation>
     </message>
     <message>
         <source>Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniedziałek</translation>
     </message>
     <message>
         <source>Monitoring</source>
@@ -981,7 +981,7 @@
     <message>
         <source>Month</source>
         <extracomment>Any input changed (kind, month, quarter, days).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Miesiąc</translation>
     </message>
     <message>
         <source>My open tickets</source>
@@ -993,7 +993,7 @@
         <extracomment>Client id of the row; stable across searches and refreshes. Contact id of the row. Site id of the row. What a flag column shows for a set flag; an empty cell means &quot;no&quot;.
 ----------
 The flag columns and the DTO attribute each shows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>Needs update</source>
@@ -1001,7 +1001,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Never tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Nigdy nie testowano</translation>
     </message>
     <message>
         <source>New</source>
@@ -1021,85 +1021,85 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>No SLA applies to this ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla tego zgłoszenia nie obowiązuje żadne SLA</translation>
     </message>
     <message>
         <source>No contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak osoby kontaktowej</translation>
     </message>
     <message>
         <source>No fault found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie stwierdzono usterki</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak logo</translation>
     </message>
     <message>
         <source>No password stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zapisanego hasła</translation>
     </message>
     <message>
         <source>No queue</source>
-        <translation type="unfinished">Bez kolejki</translation>
+        <translation>Bez kolejki</translation>
     </message>
     <message>
         <source>No reason recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie podano powodu</translation>
     </message>
     <message>
         <source>No rule recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zapisanej reguły</translation>
     </message>
     <message>
         <source>No survey recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zarejestrowano jeszcze ankiety.</translation>
     </message>
     <message>
         <source>Nobody else can sign a new key for you (you are the only administrator), so only the recovery kit helps. Type it below: your access comes back at once and you get a new kit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nikt inny nie może podpisać dla Ciebie nowego klucza (jesteś jedynym administratorem), więc pomoże tylko zestaw odzyskiwania. Wpisz go poniżej: dostęp wróci od razu i otrzymasz nowy zestaw.</translation>
     </message>
     <message>
         <source>Not a VIP caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący nie jest VIP</translation>
     </message>
     <message>
         <source>Not accepted</source>
         <extracomment>Wording of the `ValidationError` codes of `onboarding_validation`, `onboarding_fields` and `onboarding_sync`. Phrases without a final full stop: they also follow &quot;Row 3, Time zone: &quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowa wartość</translation>
     </message>
     <message>
         <source>Not started</source>
         <extracomment>The row&apos;s `Marker`. The row&apos;s section key (&quot;company&quot;, ...). Kept in the vault (admin credentials); the form holds nothing. (glyph, colour) drawn at the right of a row; readable on light and dark themes.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nie rozpoczęto</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwagi</translation>
     </message>
     <message>
         <source>Nothing happened for any client in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>W tym okresie nie było aktywności u żadnego klienta.</translation>
     </message>
     <message>
         <source>Nothing happened for this client in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>W tym okresie nie było aktywności u tego klienta.</translation>
     </message>
     <message>
         <source>Notify assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiadom osobę przypisaną</translation>
     </message>
     <message>
         <source>Notify queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiadom kolejkę</translation>
     </message>
     <message>
         <source>Notify team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiadom lidera zespołu</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>On notice</source>
@@ -1111,19 +1111,19 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Onboarding {0} % complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Wdrożenie ukończone w {0} %</translation>
     </message>
     <message>
         <source>Only L2/L3 technicians and administrators may save solutions to the KB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko technicy L2/L3 i administratorzy mogą zapisywać rozwiązania w KB.</translation>
     </message>
     <message>
         <source>Only administrators can change SLA settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administratorzy mogą zmieniać ustawienia SLA.</translation>
     </message>
     <message>
         <source>Only an administrator may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administrator może to zrobić.</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1131,31 +1131,31 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwarte zgłoszenia</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwarto</translation>
     </message>
     <message>
         <source>Operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>System operacyjny</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejność</translation>
     </message>
     <message>
         <source>Out of scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Poza zakresem</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Po terminie</translation>
     </message>
     <message>
         <source>Overdue · {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Po terminie · {0}</translation>
     </message>
     <message>
         <source>P1 Critical</source>
@@ -1175,31 +1175,31 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Parent of</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadrzędne wobec</translation>
     </message>
     <message>
         <source>Password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono hasło</translation>
     </message>
     <message>
         <source>Password last changed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnia zmiana hasła: {date}</translation>
     </message>
     <message>
         <source>Password not changed since it was added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasła nie zmieniano od dodania</translation>
     </message>
     <message>
         <source>Password-reset authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwierzytelnianie przy resecie hasła</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -1208,23 +1208,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Paused ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstrzymany ({0})</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekuje</translation>
     </message>
     <message>
         <source>Per-contact method</source>
-        <translation type="unfinished"></translation>
+        <translation>Metoda dla każdej osoby kontaktowej</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Okres</translation>
     </message>
     <message>
         <source>Permissions before commencing work</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgody wymagane przed rozpoczęciem pracy</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1236,7 +1236,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Portal</source>
@@ -1244,23 +1244,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Prepaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedpłata</translation>
     </message>
     <message>
         <source>Prepaid hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiet godzin</translation>
     </message>
     <message>
         <source>Printed on the cover of every report. PNG, JPEG or GIF, up to 2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drukowane na okładce każdego raportu. PNG, JPEG lub GIF, do 2 MB.</translation>
     </message>
     <message>
         <source>Priorities</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorytety</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Priorytet</translation>
+        <translation>Priorytet</translation>
     </message>
     <message>
         <source>Priority changed</source>
@@ -1268,7 +1268,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Priority floor</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimalny priorytet</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -1280,11 +1280,11 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkty</translation>
     </message>
     <message>
         <source>Public reply</source>
@@ -1292,15 +1292,15 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwartał</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished">Kolejka</translation>
+        <translation>Kolejka</translation>
     </message>
     <message>
         <source>Queue #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejka nr {0}</translation>
     </message>
     <message>
         <source>Queue changed</source>
@@ -1308,23 +1308,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Queue: {0} → {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejka: {0} → {1}</translation>
     </message>
     <message>
         <source>RD Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Brama usług pulpitu zdalnego</translation>
     </message>
     <message>
         <source>RDP</source>
-        <translation type="unfinished"></translation>
+        <translation>RDP</translation>
     </message>
     <message>
         <source>Raise priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Podnieś priorytet</translation>
     </message>
     <message>
         <source>Rated {0}/5 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena {0}/5 {1}</translation>
     </message>
     <message>
         <source>Read-only</source>
@@ -1332,23 +1332,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <source>Reassign to next tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekaż do następnej linii wsparcia</translation>
     </message>
     <message>
         <source>Reassign to queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekaż do kolejki</translation>
     </message>
     <message>
         <source>Reassigned: {0} → {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono przypisanie: {0} → {1}</translation>
     </message>
     <message>
         <source>Recurring issues</source>
-        <translation type="unfinished"></translation>
+        <translation>Powtarzające się problemy</translation>
     </message>
     <message>
         <source>Recurring schedule</source>
@@ -1360,7 +1360,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Redirect drives</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekieruj dyski</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1368,31 +1368,31 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Odmowa</translation>
     </message>
     <message>
         <source>Registration / VAT number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer rejestrowy / numer VAT</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucono</translation>
     </message>
     <message>
         <source>Related to</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiązane z</translation>
     </message>
     <message>
         <source>Reload shows their version and discards your edits. Compare lists the fields that differ. Keep editing leaves your edits on screen; saving will ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Wczytaj ponownie” pokazuje wersję drugiej osoby i odrzuca Twoje zmiany. „Porównaj” wyświetla pola, które się różnią. „Kontynuuj edycję” pozostawia Twoje zmiany na ekranie; przy zapisie to pytanie pojawi się ponownie.</translation>
     </message>
     <message>
         <source>Remote connectivity methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Metody dostępu zdalnego</translation>
     </message>
     <message>
         <source>Remote method</source>
-        <translation type="unfinished"></translation>
+        <translation>Metoda dostępu zdalnego</translation>
     </message>
     <message>
         <source>Remote session</source>
@@ -1400,23 +1400,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Remote sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesje zdalne</translation>
     </message>
     <message>
         <source>Remote sessions by method</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesje zdalne według metody</translation>
     </message>
     <message>
         <source>Remove logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń logo</translation>
     </message>
     <message>
         <source>Remove the empty entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń pusty wpis.</translation>
     </message>
     <message>
         <source>Report branding</source>
-        <translation type="unfinished"></translation>
+        <translation>Identyfikacja wizualna raportów</translation>
     </message>
     <message>
         <source>Resolution</source>
@@ -1424,7 +1424,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Resolution SLA met</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotrzymano SLA rozwiązania</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -1436,32 +1436,32 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Response SLA met</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotrzymano SLA reakcji</translation>
     </message>
     <message>
         <source>Restore database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć bazę danych…</translation>
     </message>
     <message>
         <source>Revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyświetlono</translation>
     </message>
     <message>
         <source>Reveals</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyświetlenia</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rola</translation>
     </message>
     <message>
         <source>Rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Wycofano</translation>
     </message>
     <message>
         <source>Rotating keys protects later changes; only changing the client passwords protects what was seen.</source>
         <extracomment>§8.7: the UI states this wherever the worklist is shown or printed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rotacja kluczy chroni późniejsze zmiany; to, co zostało podejrzane, chroni jedynie zmiana haseł klientów.</translation>
     </message>
     <message>
         <source>Routing rule</source>
@@ -1473,11 +1473,11 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Row %1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersz %1, %2: %3</translation>
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersz %1: %2</translation>
     </message>
     <message>
         <source>Running</source>
@@ -1489,11 +1489,11 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>SLA breached: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Naruszenie SLA: {0}</translation>
     </message>
     <message>
         <source>SLA breaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Naruszenia SLA</translation>
     </message>
     <message>
         <source>SLA escalation</source>
@@ -1501,15 +1501,15 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>SLA escalation: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalacja SLA: {0}</translation>
     </message>
     <message>
         <source>SLA met, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotrzymanie SLA, ostatnie 12 miesięcy</translation>
     </message>
     <message>
         <source>SLA policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Polityka SLA</translation>
     </message>
     <message>
         <source>SLA settings…</source>
@@ -1521,15 +1521,15 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>SLA warning: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostrzeżenie SLA: {0}</translation>
     </message>
     <message>
         <source>SSH</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH</translation>
     </message>
     <message>
         <source>Same</source>
-        <translation type="unfinished"></translation>
+        <translation>Takie same</translation>
     </message>
     <message>
         <source>Satisfaction survey</source>
@@ -1537,67 +1537,67 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Saturday</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobota</translation>
     </message>
     <message>
         <source>Save your changes to {0} before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać zmiany ({0}) przed zamknięciem?</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano</translation>
     </message>
     <message>
         <source>Saved to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano w {0}</translation>
     </message>
     <message>
         <source>Saved; {0} open tickets recomputed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano; przeliczono otwarte zgłoszenia: {0}.</translation>
     </message>
     <message>
         <source>Saving creates or updates the client&apos;s SLA contracts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisanie tworzy lub aktualizuje umowy SLA klienta.</translation>
     </message>
     <message>
         <source>Saving marks exactly these contacts as VIP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Po zapisaniu dokładnie te osoby kontaktowe zostaną oznaczone jako VIP.</translation>
     </message>
     <message>
         <source>Saving marks exactly these contacts as authorised approvers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Po zapisaniu dokładnie te osoby kontaktowe zostaną oznaczone jako upoważnione do zatwierdzania.</translation>
     </message>
     <message>
         <source>Saving marks exactly these contacts as escalation contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Po zapisaniu dokładnie te osoby kontaktowe zostaną oznaczone jako kontakty do eskalacji.</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekran</translation>
     </message>
     <message>
         <source>Secrets set</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane sekrety</translation>
     </message>
     <message>
         <source>Security question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pytanie zabezpieczające</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer seryjny</translation>
     </message>
     <message>
         <source>Server addresses and key systems</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresy serwerów i kluczowe systemy</translation>
     </message>
     <message>
         <source>Servers and key systems</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwery i kluczowe systemy</translation>
     </message>
     <message>
         <source>Service / product</source>
-        <translation type="unfinished"></translation>
+        <translation>Usługa / produkt</translation>
     </message>
     <message>
         <source>Service request</source>
@@ -1605,67 +1605,67 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesje</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalizacja</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalizacje</translation>
     </message>
     <message>
         <source>Some values were not accepted; see the messages next to the fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niektóre wartości nie zostały zaakceptowane; zobacz komunikaty przy polach.</translation>
     </message>
     <message>
         <source>Someone changed this meanwhile; the list was reloaded. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś w międzyczasie to zmienił; lista została wczytana ponownie. Spróbuj jeszcze raz.</translation>
     </message>
     <message>
         <source>Someone else changed this meanwhile; the list shows their change now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś inny w międzyczasie to zmienił; lista pokazuje teraz tę zmianę.</translation>
     </message>
     <message>
         <source>Someone else saved this {0} since you opened it. What you typed is kept; Reload shows the stored version (and drops your edits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Od czasu otwarcia ktoś inny zapisał ten element ({0}). Wpisane dane zostały zachowane; „Wczytaj ponownie” pokaże zapisaną wersję (i odrzuci Twoje zmiany).</translation>
     </message>
     <message>
         <source>Something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak (%1).</translation>
     </message>
     <message>
         <source>Something went wrong ({0}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak ({0}). Nic nie zostało zmienione.</translation>
     </message>
     <message>
         <source>Something went wrong ({0}); see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak ({0}); szczegóły w dzienniku.</translation>
     </message>
     <message>
         <source>Something went wrong ({0}); what you typed is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak ({0}); wpisane dane zostały zachowane.</translation>
     </message>
     <message>
         <source>Something went wrong ({0}); your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak ({0}); zmiany zostały zachowane.</translation>
     </message>
     <message>
         <source>Something went wrong ({0}); your text is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak ({0}); tekst został zachowany.</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło</translation>
     </message>
     <message>
         <source>Start page (Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona startowa (Markdown)</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Status changed</source>
@@ -1673,63 +1673,63 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Steps already tried</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypróbowane już kroki</translation>
     </message>
     <message>
         <source>Straight to L2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezpośrednio do L2</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Temat</translation>
+        <translation>Temat</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedziela</translation>
     </message>
     <message>
         <source>Support phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon pomocy technicznej</translation>
     </message>
     <message>
         <source>Support portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal pomocy technicznej</translation>
     </message>
     <message>
         <source>Supported products</source>
-        <translation type="unfinished"></translation>
+        <translation>Obsługiwane produkty</translation>
     </message>
     <message>
         <source>Supported products and licences</source>
-        <translation type="unfinished"></translation>
+        <translation>Obsługiwane produkty i licencje</translation>
     </message>
     <message>
         <source>Survey sent, no answer recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano ankietę, brak odpowiedzi</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>TCP (refused)</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP (odmowa połączenia)</translation>
     </message>
     <message>
         <source>TCP (unreachable)</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP (host nieosiągalny)</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cel</translation>
     </message>
     <message>
         <source>TeamViewer, AnyDesk, RustDesk...</source>
-        <translation type="unfinished"></translation>
+        <translation>TeamViewer, AnyDesk, RustDesk...</translation>
     </message>
     <message>
         <source>Technician</source>
@@ -1737,245 +1737,245 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Technician #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Technik nr {0}</translation>
     </message>
     <message>
         <source>Tested 1 method: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przetestowano 1 metodę: {0}</translation>
     </message>
     <message>
         <source>Tested {0} methods: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przetestowane metody ({0}): {1}</translation>
     </message>
     <message>
         <source>Testing remote methods…</source>
         <extracomment>True from `begin()` until a cancel or the end: later progress is not shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Testowanie metod zdalnego dostępu…</translation>
     </message>
     <message>
         <source>Testing the new or changed remote methods…</source>
         <extracomment>The remote tables a probe can test (the others are instructions for a person). A run ended and its line is shown; carries the line. The running test&apos;s relay: progress from an older, dropped run is ignored.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Testowanie nowych lub zmienionych metod zdalnego dostępu…</translation>
     </message>
     <message>
         <source>Testing {0} of {1}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testowanie {0} z {1}…</translation>
     </message>
     <message>
         <source>That did not work. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>That ticket does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zgłoszenie nie istnieje.</translation>
     </message>
     <message>
         <source>The SLA sets no target for this clock</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA nie określa celu dla tego licznika</translation>
     </message>
     <message>
         <source>The audit log is intact: {n} entries checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik audytu jest nienaruszony (sprawdzone wpisy: {n}).</translation>
     </message>
     <message>
         <source>The audit log was changed: the first bad entry is #{id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik audytu został zmieniony: pierwszy błędny wpis to nr {id}.</translation>
     </message>
     <message>
         <source>The backup was restored. MSP Helpdesk closes now; start it again and sign in to the restored database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywrócono kopię zapasową. MSP Helpdesk zostanie teraz zamknięty; uruchom go ponownie i zaloguj się do przywróconej bazy danych.</translation>
     </message>
     <message>
         <source>The client&apos;s wiki start page, read during every call, and what is in and out of scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona startowa wiki klienta, czytana podczas każdej rozmowy, oraz co wchodzi w zakres obsługi, a co nie.</translation>
     </message>
     <message>
         <source>The database cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak połączenia z bazą danych.</translation>
     </message>
     <message>
         <source>The database was restored: close the open windows and restart MSP Helpdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza danych została przywrócona: zamknij otwarte okna i uruchom ponownie MSP Helpdesk.</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data końcowa jest wcześniejsza niż data początkowa.</translation>
     </message>
     <message>
         <source>The log was rewritten since this workstation last wrote to it: entry #{id} is missing or different.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik został przepisany od ostatniego zapisu z tej stacji roboczej: wpis nr {id} nie istnieje lub jest inny.</translation>
     </message>
     <message>
         <source>The logo cannot be used: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można użyć logo: {0}</translation>
     </message>
     <message>
         <source>The old recovery kit no longer opens anything. Keep only this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stary zestaw odzyskiwania niczego już nie otwiera. Zachowaj tylko ten.</translation>
     </message>
     <message>
         <source>The period is longer than {0} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okres jest dłuższy niż {0} dni.</translation>
     </message>
     <message>
         <source>The remote methods could not be tested (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się przetestować metod zdalnego dostępu (%1).</translation>
     </message>
     <message>
         <source>The report was not saved. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Raport nie został zapisany. {0}</translation>
     </message>
     <message>
         <source>The requester declined the survey</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłaszający odmówił wypełnienia ankiety</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf jest zablokowany. Odblokuj go i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>The {0} target of “{1}” is at risk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cel ({0}) dla „{1}” jest zagrożony.</translation>
     </message>
     <message>
         <source>The {0} target of “{1}” was escalated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cel ({0}) dla „{1}” został eskalowany.</translation>
     </message>
     <message>
         <source>The {0} target of “{1}” was missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cel ({0}) dla „{1}” nie został dotrzymany.</translation>
     </message>
     <message>
         <source>The {0} worst of {1} breaches; the CSV lists the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najgorsze naruszenia: {0} z {1}; plik CSV zawiera te same.</translation>
     </message>
     <message>
         <source>These vaults were in their list but the database holds no trustworthy record that they were granted them. Tick only those you know they should have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te sejfy były na liście tej osoby, ale baza danych nie zawiera wiarygodnego zapisu, że zostały jej przyznane. Zaznacz tylko te, które na pewno powinna mieć.</translation>
     </message>
     <message>
         <source>They held the organisation signing key. It cannot be replaced yet; keep their former access in mind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta osoba miała klucz podpisujący organizacji. Nie można go jeszcze wymienić; pamiętaj o jej wcześniejszym dostępie.</translation>
     </message>
     <message>
         <source>Third-party tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia u stron trzecich</translation>
     </message>
     <message>
         <source>Third-party vendors</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostawcy zewnętrzni</translation>
     </message>
     <message>
         <source>This administrator held the organisation signing key. It cannot be replaced yet; keep their former access in mind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten administrator miał klucz podpisujący organizacji. Nie można go jeszcze wymienić; pamiętaj o jego wcześniejszym dostępie.</translation>
     </message>
     <message>
         <source>This client no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient już nie istnieje.</translation>
     </message>
     <message>
         <source>This client no longer exists; choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient już nie istnieje; wybierz innego.</translation>
     </message>
     <message>
         <source>This is inactive; pick another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta pozycja jest nieaktywna; wybierz inną.</translation>
     </message>
     <message>
         <source>This is not a known setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest znane ustawienie.</translation>
     </message>
     <message>
         <source>This name is already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta nazwa jest już zajęta.</translation>
     </message>
     <message>
         <source>This no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten element już nie istnieje.</translation>
     </message>
     <message>
         <source>This no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten element już nie istnieje; mógł zostać usunięty.</translation>
     </message>
     <message>
         <source>This path would loop: {0}</source>
         <extracomment>Codes these services use beyond the common ones of `labels.problem`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ta ścieżka tworzyłaby pętlę: {0}</translation>
     </message>
     <message>
         <source>This ticket no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zgłoszenie już nie istnieje; mogło zostać usunięte.</translation>
     </message>
     <message>
         <source>This ticket was changed by {0} at {1} while you were editing. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podczas Twojej edycji {0} zmienił(a) to zgłoszenie o {1}. Nic nie zostało zapisane.</translation>
     </message>
     <message>
         <source>This ticket was changed by {0} while you were editing. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podczas Twojej edycji {0} zmienił(a) to zgłoszenie. Nic nie zostało zapisane.</translation>
     </message>
     <message>
         <source>This value is not accepted.</source>
         <extracomment>Wording of the `ValidationError` codes of these services.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ta wartość jest nieprawidłowa.</translation>
     </message>
     <message>
         <source>This workstation has not written to this log yet, so a fully rewritten log could not be noticed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta stacja robocza nie zapisała jeszcze nic w tym dzienniku, więc nie da się tu wykryć całkowicie przepisanego dziennika.</translation>
     </message>
     <message>
         <source>This {0} no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten element ({0}) już nie istnieje; mógł zostać usunięty.</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation type="unfinished"></translation>
+        <translation>Czwartek</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie</translation>
     </message>
     <message>
         <source>Ticket changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś inny zmienił zgłoszenie</translation>
     </message>
     <message>
         <source>Ticket type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ zgłoszenia</translation>
     </message>
     <message>
         <source>Ticket types</source>
-        <translation type="unfinished"></translation>
+        <translation>Typy zgłoszeń</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished">Zgłoszenia</translation>
+        <translation>Zgłoszenia</translation>
     </message>
     <message>
         <source>Tickets by category</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia według kategorii</translation>
     </message>
     <message>
         <source>Tickets by priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia według priorytetu</translation>
     </message>
     <message>
         <source>Tickets by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia według linii wsparcia</translation>
     </message>
     <message>
         <source>Tickets closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknięte zgłoszenia</translation>
     </message>
     <message>
         <source>Tickets opened</source>
         <extracomment>Tiles per row; 4 fit a 1280-pixel window beside the navigation.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nowe zgłoszenia</translation>
     </message>
     <message>
         <source>Tickets opened and closed, last 12 months</source>
         <extracomment>Drawing size in points; shown at `SCALE` pixels per point (96 dpi / 72 pt, a little less).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nowe i zamknięte zgłoszenia, ostatnie 12 miesięcy</translation>
     </message>
     <message>
         <source>Tickets paused until the customer answers, oldest first</source>
@@ -1983,7 +1983,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">Linia</translation>
+        <translation>Linia</translation>
     </message>
     <message>
         <source>Tier changed</source>
@@ -1995,47 +1995,47 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Time spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświęcony czas</translation>
     </message>
     <message>
         <source>Time spent by category</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświęcony czas według kategorii</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa</translation>
     </message>
     <message>
         <source>Times in {0} · figures as of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny w strefie {0} · stan na {1}</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <source>Too many entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zbyt wiele wpisów.</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Narzędzie</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Wtorek</translation>
     </message>
     <message>
         <source>Two letters, e.g. BE</source>
-        <translation type="unfinished"></translation>
+        <translation>Dwie litery, np. PL</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Unassigned</source>
@@ -2043,7 +2043,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Unassigned (was {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprzypisane (wcześniej: {0})</translation>
     </message>
     <message>
         <source>Unassigned L1</source>
@@ -2051,17 +2051,17 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Uncategorised</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez kategorii</translation>
     </message>
     <message>
         <source>Unknown placeholder {{{0}}}; use {1}.</source>
         <extracomment>Codes the KB and canned-reply services use beyond the common ones of `labels.problem`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany symbol zastępczy {{{0}}}; użyj {1}.</translation>
     </message>
     <message>
         <source>Unlock the vault first: rotating a key needs the current one.</source>
         <extracomment>Reads the local audit anchor (id, row_hash) from this workstation&apos;s settings, on the GUI thread; None when there is none yet. Why the rotation cause reads so in the audit log.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw odblokuj sejf: zmiana klucza wymaga bieżącego klucza.</translation>
     </message>
     <message>
         <source>Unresolved first-line tickets nobody has taken yet</source>
@@ -2077,47 +2077,47 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezapisane zmiany</translation>
     </message>
     <message>
         <source>Unsaved draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezapisana wersja robocza</translation>
     </message>
     <message>
         <source>Use the recovery kit only when nobody who holds a vault can grant it: the kit opens every vault. Type every group of the kit, choose who gets access and to which vaults. A new recovery kit replaces the one you type; you must keep the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Używaj zestawu odzyskiwania tylko wtedy, gdy nikt, kto ma klucz do sejfu, nie może przyznać do niego dostępu: zestaw otwiera każdy sejf. Wpisz wszystkie grupy zestawu, wybierz, kto otrzyma dostęp i do których sejfów. Nowy zestaw odzyskiwania zastąpi ten, który wpisujesz; musisz zachować nowy.</translation>
     </message>
     <message>
         <source>Used in period</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykorzystano w okresie</translation>
     </message>
     <message>
         <source>Used in total</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykorzystano łącznie</translation>
     </message>
     <message>
         <source>User training / how-to</source>
-        <translation type="unfinished"></translation>
+        <translation>Szkolenie użytkownika / instrukcja</translation>
     </message>
     <message>
         <source>VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>VIP call handling</source>
-        <translation type="unfinished"></translation>
+        <translation>Obsługa połączeń od osób VIP</translation>
     </message>
     <message>
         <source>VIP call: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenie VIP: {0}</translation>
     </message>
     <message>
         <source>VIP caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący VIP</translation>
     </message>
     <message>
         <source>VIP contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoby kontaktowe VIP</translation>
     </message>
     <message>
         <source>VIP rule</source>
@@ -2125,23 +2125,23 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>VIP: priority call handling</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP: priorytetowa obsługa połączeń</translation>
     </message>
     <message>
         <source>VPN</source>
-        <translation type="unfinished"></translation>
+        <translation>VPN</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązuje od</translation>
     </message>
     <message>
         <source>Valid to</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązuje do</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostawca</translation>
     </message>
     <message>
         <source>Vendor case</source>
@@ -2153,7 +2153,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Vendor follow-up: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt z dostawcą: {0}</translation>
     </message>
     <message>
         <source>Verified with requester</source>
@@ -2161,7 +2161,7 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersja</translation>
     </message>
     <message>
         <source>Waiting on customer</source>
@@ -2181,387 +2181,387 @@ The flag columns and the DTO attribute each shows.</extracomment>
     </message>
     <message>
         <source>Warning at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostrzeżenie o {0}</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona internetowa</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Środa</translation>
     </message>
     <message>
         <source>What runs where, and how to reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Co gdzie działa i jak się z tym połączyć.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
     <message>
         <source>When and where it happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy i gdzie występuje</translation>
     </message>
     <message>
         <source>Which callers are VIPs and what that means for their tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Którzy dzwoniący są osobami VIP i co to oznacza dla ich zgłoszeń.</translation>
     </message>
     <message>
         <source>Which work needs the client&apos;s approval, from whom, and the after-hours rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jakie prace wymagają zgody klienta, kto jej udziela, oraz zasady poza godzinami pracy.</translation>
     </message>
     <message>
         <source>Who the client is, where they are and what their contract covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kim jest klient, gdzie się znajduje i co obejmuje jego umowa.</translation>
     </message>
     <message>
         <source>Who to call, in which order, per severity; the client&apos;s vendors whose tickets we open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Do kogo dzwonić i w jakiej kolejności, zależnie od wagi problemu; dostawcy klienta, u których otwieramy zgłoszenia.</translation>
     </message>
     <message>
         <source>Whole client</source>
-        <translation type="unfinished"></translation>
+        <translation>Cały klient</translation>
     </message>
     <message>
         <source>WinRM</source>
-        <translation type="unfinished"></translation>
+        <translation>WinRM</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Praca</translation>
     </message>
     <message>
         <source>Work needing approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Prace wymagające zgody</translation>
     </message>
     <message>
         <source>Workaround in place</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastosowano obejście</translation>
     </message>
     <message>
         <source>Your account is not allowed to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje konto nie ma uprawnień do tej czynności.</translation>
     </message>
     <message>
         <source>Your account may not change onboarding data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje konto nie ma uprawnień do zmiany danych wdrożenia klienta.</translation>
     </message>
     <message>
         <source>Your account may not change tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje konto nie ma uprawnień do zmiany zgłoszeń.</translation>
     </message>
     <message>
         <source>Your company&apos;s name, as clients know it</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa Twojej firmy, pod którą znają ją klienci</translation>
     </message>
     <message>
         <source>Your old vault password cannot be recovered, and nobody can read it back. A reset makes you a new key pair under a new password and signs out your remembered devices. Until an administrator compares your new fingerprint with you, signs your key and restores your access (the same vaults as before), you cannot open any credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twojego starego hasła sejfu nie da się odzyskać i nikt nie może go odczytać. Reset tworzy dla Ciebie nową parę kluczy z nowym hasłem i wylogowuje Twoje zapamiętane urządzenia. Dopóki administrator nie porówna z Tobą nowego odcisku klucza, nie podpisze Twojego klucza i nie przywróci Ci dostępu (do tych samych sejfów co wcześniej), nie możesz otwierać żadnych poświadczeń.</translation>
     </message>
     <message>
         <source>another technician</source>
         <extracomment>A compare cell shows this much of a long text; the panes below show all of it. Fields in the order the ticket form shows them, so the compare reads like the form. Role holding a cell&apos;s whole text. Discard my edits and load the stored ticket. Show where mine and theirs differ before deciding. Keep my edits on screen; saving still conflicts until I reload or overwrite. Back to the editor with my edits, nothing decided. Discard mine, load theirs. Save mine over theirs, knowingly (their version becomes the expected one).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>inny technik</translation>
     </message>
     <message>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>w archiwum</translation>
     </message>
     <message>
         <source>at due</source>
-        <translation type="unfinished"></translation>
+        <translation>w chwili upływu terminu</translation>
     </message>
     <message>
         <source>by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mailem</translation>
     </message>
     <message>
         <source>by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>telefonicznie</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>anulowano</translation>
     </message>
     <message>
         <source>e.g. Reboot a server in business hours</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Ponowne uruchomienie serwera w godzinach pracy</translation>
     </message>
     <message>
         <source>end of Nth business day</source>
-        <translation type="unfinished"></translation>
+        <translation>koniec N. dnia roboczego</translation>
     </message>
     <message>
         <source>extra</source>
-        <translation type="unfinished"></translation>
+        <translation>dodatkowo</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>godz.</translation>
     </message>
     <message>
         <source>in person</source>
-        <translation type="unfinished"></translation>
+        <translation>osobiście</translation>
     </message>
     <message>
         <source>internal</source>
-        <translation type="unfinished"></translation>
+        <translation>wewnętrznie</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>min</translation>
     </message>
     <message>
         <source>moved to another queue</source>
-        <translation type="unfinished"></translation>
+        <translation>przeniesiono do innej kolejki</translation>
     </message>
     <message>
         <source>moved to the next tier</source>
-        <translation type="unfinished"></translation>
+        <translation>przekazano do następnej linii wsparcia</translation>
     </message>
     <message>
         <source>next update</source>
-        <translation type="unfinished"></translation>
+        <translation>następna informacja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>no: only where the client allows data to leave through the session</source>
-        <translation type="unfinished"></translation>
+        <translation>nie: tylko tam, gdzie klient zezwala na wynoszenie danych przez sesję</translation>
     </message>
     <message>
         <source>not met (ticket closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>niedotrzymany (zgłoszenie zamknięte)</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>jeszcze nie</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished"></translation>
+        <translation>notatki</translation>
     </message>
     <message>
         <source>notified the assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>powiadomiono osobę przypisaną</translation>
     </message>
     <message>
         <source>notified the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>powiadomiono kolejkę</translation>
     </message>
     <message>
         <source>notified the team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>powiadomiono lidera zespołu</translation>
     </message>
     <message>
         <source>one-time code</source>
-        <translation type="unfinished"></translation>
+        <translation>kod jednorazowy</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>hasło</translation>
     </message>
     <message>
         <source>private key</source>
-        <translation type="unfinished"></translation>
+        <translation>klucz prywatny</translation>
     </message>
     <message>
         <source>raised the priority</source>
-        <translation type="unfinished"></translation>
+        <translation>podniesiono priorytet</translation>
     </message>
     <message>
         <source>ref. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>nr ref. {0}</translation>
     </message>
     <message>
         <source>resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>rozwiązania</translation>
     </message>
     <message>
         <source>response</source>
         <extracomment>How often the sweep runs: levels and warnings fire at most this late.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>reakcji</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished">ktoś</translation>
+        <translation>ktoś</translation>
     </message>
     <message>
         <source>someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>ktoś inny</translation>
     </message>
     <message>
         <source>the protocol hello</source>
-        <translation type="unfinished"></translation>
+        <translation>powitanie protokołu</translation>
     </message>
     <message>
         <source>time-out (no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>przekroczony limit czasu (brak odpowiedzi)</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>do</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>nieznany</translation>
     </message>
     <message>
         <source>username</source>
-        <translation type="unfinished"></translation>
+        <translation>nazwa użytkownika</translation>
     </message>
     <message>
         <source>window</source>
-        <translation type="unfinished"></translation>
+        <translation>okno</translation>
     </message>
     <message>
         <source>with the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>ze zgłaszającym</translation>
     </message>
     <message>
         <source>{0} (inactive)</source>
-        <translation type="unfinished">{0} (nieaktywny)</translation>
+        <translation>{0} (nieaktywny)</translation>
     </message>
     <message>
         <source>{0} OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK: {0}</translation>
     </message>
     <message>
         <source>{0} after due</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} po terminie</translation>
     </message>
     <message>
         <source>{0} before due</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} przed terminem</translation>
     </message>
     <message>
         <source>{0} business time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało {0} w godzinach pracy</translation>
     </message>
     <message>
         <source>{0} business time left when it resumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Po wznowieniu pozostanie {0} w godzinach pracy</translation>
     </message>
     <message>
         <source>{0} business time overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekroczono o {0} w godzinach pracy</translation>
     </message>
     <message>
         <source>{0} business time overdue when it paused</source>
-        <translation type="unfinished"></translation>
+        <translation>W chwili wstrzymania przekroczono o {0} w godzinach pracy</translation>
     </message>
     <message>
         <source>{0} by {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>{0} by {1} ({2}) on {3}, recorded by {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} przez: {1} ({2}), {3}; zapisał(a): {4}</translation>
     </message>
     <message>
         <source>{0} changed the branding meanwhile; close and reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zmienił w międzyczasie branding; zamknij go i otwórz ponownie.</translation>
     </message>
     <message>
         <source>{0} changed this in the meantime; it was reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zmienił to w międzyczasie; wczytano ponownie.</translation>
     </message>
     <message>
         <source>{0} changed this ticket meanwhile; what you typed is kept, try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zmienił w międzyczasie to zgłoszenie; wpisany tekst zostaje zachowany, spróbuj ponownie.</translation>
     </message>
     <message>
         <source>{0} escalation ({1}): {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: eskalacja ({1}): {2}</translation>
     </message>
     <message>
         <source>{0} failed ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>błąd ({1}): {0}</translation>
     </message>
     <message>
         <source>{0} failed at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>błąd na etapie {1}: {0}</translation>
     </message>
     <message>
         <source>{0} gave you “{1}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} przypisał Ci „{1}”.</translation>
     </message>
     <message>
         <source>{0} h</source>
-        <translation type="unfinished">{0} godz.</translation>
+        <translation>{0} godz.</translation>
     </message>
     <message>
         <source>{0} h {1} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} godz. {1} min</translation>
     </message>
     <message>
         <source>{0} h {1} min</source>
-        <translation type="unfinished">{0} godz. {1} min</translation>
+        <translation>{0} godz. {1} min</translation>
     </message>
     <message>
         <source>{0} m</source>
         <extracomment>A real minus sign: a hyphen reads as a dash in a narrow column. Shown for &quot;no clock&quot; (no SLA, cancelled, no due instant). From this many business hours on, a duration is shown in whole hours. Never in days: a &quot;day&quot; of business time is ambiguous (8 h? 24 h?), which sla.md D4 rules out; a 10-business-day target reads &quot;80 h&quot;. No clock: no SLA applies, or it was cancelled. Running, in time. Running, past its warning instant. Past due now, or met after the due instant. Text colours: mid-tones that stay readable on light and dark palettes. NORMAL has none (the palette&apos;s own text colour). Translucent cell tints (red, green, blue, alpha) for cells that need attention: over a white or a dark base they stay light or dark enough for the palette&apos;s own text colour. State chip colours (background, text): fixed pairs, like the ticket header&apos;s chips.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0} min</translation>
     </message>
     <message>
         <source>{0} min</source>
-        <translation type="unfinished">{0} min</translation>
+        <translation>{0} min</translation>
     </message>
     <message>
         <source>{0} not tested</source>
-        <translation type="unfinished"></translation>
+        <translation>nie testowano: {0}</translation>
     </message>
     <message>
         <source>{0} saved this article meanwhile; reopen it to see their version.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zapisał w międzyczasie ten artykuł; otwórz go ponownie, aby zobaczyć jego wersję.</translation>
     </message>
     <message>
         <source>{0} warning at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>ostrzeżenie na etapie {1}: {0}</translation>
     </message>
     <message>
         <source>{0} · {1} · version {2} · {3} by {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · wersja {2} · {3}, {4}</translation>
     </message>
     <message>
         <source>{0}: not accepted ({1}).</source>
         <extracomment>(field, code) → sentence; (None, code) matches any field.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0}: wartość odrzucona ({1}).</translation>
     </message>
     <message>
         <source>{0}: target breached</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: cel przekroczony</translation>
     </message>
     <message>
         <source>{0}: warning, the target is at risk</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: ostrzeżenie, cel jest zagrożony</translation>
     </message>
     <message>
         <source>{0}: {1} → {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} → {2}</translation>
     </message>
     <message>
         <source>{name} has no database login of their own: there is nothing to disable.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} nie ma własnego loginu bazy danych: nie ma czego wyłączyć.</translation>
     </message>
     <message>
         <source>“{0}” was routed to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie „{0}” skierowano do Ciebie.</translation>
     </message>
     <message>
         <source>“{earlier}” and “{later}” can match the same ticket and set {differences} differently; the earlier rule’s value is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{earlier}” i „{later}” mogą pasować do tego samego zgłoszenia i różnie ustawiać: {differences}; zachowywana jest wartość wcześniejszej reguły.</translation>
     </message>
     <message>
         <source>“{later}” never fires: “{earlier}” comes first, matches every ticket it would and stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{later}” nigdy się nie uruchomi: „{earlier}” jest wcześniej, pasuje do każdego zgłoszenia, do którego pasowałaby ta reguła, i kończy przetwarzanie.</translation>
     </message>
     <message>
         <source>★ VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>★ VIP</translation>
     </message>
 </context>
 <context>
@@ -2632,189 +2632,189 @@ The flag columns and the DTO attribute each shows.</extracomment>
     <name>AddCredentialDialog</name>
     <message>
         <source>&amp;Domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domena:</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
         <extracomment>Edit only: when the password last changed, and that empty fields keep their value.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etykieta:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notatki:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Hasło:</translation>
+        <translation>H&amp;asło:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tagi:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;zwa użytkownika:</translation>
     </message>
     <message>
         <source>1–65535, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>1–65535, opcjonalnie</translation>
     </message>
     <message>
         <source>A port is a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port to liczba od 1 do 65535.</translation>
     </message>
     <message>
         <source>Add credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj poświadczenie</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Comma-separated, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Oddzielone przecinkami, opcjonalnie</translation>
     </message>
     <message>
         <source>Edit credential</source>
         <extracomment>Kinds offered; the field stays editable for others. Column widths of the plaintext metadata (app/models/vault.py). The item was stored; carries its id as text. Emitted just before the dialog accepts. The item edited; None when adding.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj poświadczenie</translation>
     </message>
     <message>
         <source>Give the credential a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj poświadczeniu etykietę.</translation>
     </message>
     <message>
         <source>Leave empty to keep the current TOTP seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostaw puste, aby zachować obecny klucz TOTP</translation>
     </message>
     <message>
         <source>Leave empty to keep the current notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostaw puste, aby zachować obecne notatki</translation>
     </message>
     <message>
         <source>Leave empty to keep the current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostaw puste, aby zachować obecne hasło</translation>
     </message>
     <message>
         <source>Leave empty to keep the current username</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostaw puste, aby zachować obecną nazwę użytkownika</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ustawiono</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>Paste the Base32 key or otpauth:// link</source>
         <extracomment>Masked like the password: the seed is as secret as it (whoever has it makes codes).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wklej klucz Base32 lub link otpauth://</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Secrets are not shown here: type only the ones to replace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekrety nie są tu pokazywane: wpisz tylko te, które chcesz zastąpić.</translation>
     </message>
     <message>
         <source>TOTP s&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Klucz TOTP:</translation>
     </message>
     <message>
         <source>The credential changed or was removed meanwhile. Close this dialog and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenie zostało w międzyczasie zmienione lub usunięte. Zamknij to okno i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>The credential could not be saved. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać poświadczenia. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>You have no access to this client&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie masz dostępu do sejfu tego klienta.</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
         <source>&amp;Decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Decyzja:</translation>
     </message>
     <message>
         <source>&amp;How:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sposób:</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odnośnik:</translation>
     </message>
     <message>
         <source>&amp;Work:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prace:</translation>
     </message>
     <message>
         <source>A&amp;pprover:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zatwierdzający:</translation>
     </message>
     <message>
         <source>E-mail subject, call time, form number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Temat e-maila, godzina rozmowy, numer formularza…</translation>
     </message>
     <message>
         <source>No authorised approver is on file for this client; add one in the onboarding form (Permissions before commencing work).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla tego klienta nie zapisano żadnej upoważnionej osoby zatwierdzającej; dodaj ją w formularzu wdrożenia klienta (Zgody przed rozpoczęciem prac).</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Record approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zgodę</translation>
     </message>
 </context>
 <context>
     <name>ApprovalsPanel</name>
     <message numerus="yes">
         <source>%n approval(s) required</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wymagana %n zgoda</numerusform>
+            <numerusform>Wymagane %n zgody</numerusform>
+            <numerusform>Wymaganych %n zgód</numerusform>
         </translation>
     </message>
     <message>
         <source>After hours: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poza godzinami pracy: {0}</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatwierdzono</translation>
     </message>
     <message>
         <source>Client approval</source>
         <extracomment>The rules were (re)loaded; carries the `Approvals`. The open &quot;Record approval&quot; dialog (tests drive it); None once closed.</extracomment>
-        <translation type="unfinished">Zgoda klienta</translation>
+        <translation>Zgoda klienta</translation>
     </message>
     <message>
         <source>Record approval…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zgodę…</translation>
     </message>
 </context>
 <context>
@@ -2822,102 +2822,102 @@ The flag columns and the DTO attribute each shows.</extracomment>
     <message>
         <source>Image not loaded</source>
         <extracomment>Links the system browser may open when the technician clicks one. Opens a clicked http(s)/mailto link outside the app; tests replace it. Every resource the document asked for (for tests and diagnostics), never fetched.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nie wczytano obrazu</translation>
     </message>
 </context>
 <context>
     <name>ArticleEditorDialog</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Edit {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj {0}</translation>
     </message>
     <message>
         <source>Global (every client)</source>
-        <translation type="unfinished"></translation>
+        <translation>Globalny (dla każdego klienta)</translation>
     </message>
     <message>
         <source>Make it a global article (for every client)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw jako artykuł globalny (dla każdego klienta)</translation>
     </message>
     <message>
         <source>New KB article</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy artykuł KB</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Save solution to KB</source>
         <extracomment>Pause in typing before the preview is rendered again (ms).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz rozwiązanie w KB</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Podsumowanie</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagi</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Tytuł</translation>
     </message>
     <message>
         <source>What did you change?</source>
-        <translation type="unfinished"></translation>
+        <translation>Co zmieniono?</translation>
     </message>
     <message>
         <source>Words separated by spaces or commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Słowa oddzielone spacjami lub przecinkami</translation>
     </message>
     <message>
         <source>e.g. End-user computing › Outlook</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Stanowiska użytkowników › Outlook</translation>
     </message>
 </context>
 <context>
     <name>ArticleReaderDialog</name>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
     <name>BackupActions</name>
     <message>
         <source>A backup or restore is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tworzenie kopii zapasowej lub przywracanie już trwa.</translation>
     </message>
     <message>
         <source>Back up database</source>
         <extracomment>A backup was written; carries its `Path`. The database now holds a restored backup; carries the `RestoreResult`. Every view must reload (and the signed-in technician may no longer exist in it). A backup or restore failed or was refused; carries the message shown. True while a backup or restore is on its way; a second one is refused meanwhile.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Utwórz kopię zapasową bazy danych</translation>
     </message>
     <message>
         <source>Backing up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tworzenie kopii zapasowej bazy danych…</translation>
     </message>
     <message>
         <source>Checking the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie kopii zapasowej…</translation>
     </message>
     <message>
         <source>Database backed up to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopię zapasową bazy danych zapisano w {path}.</translation>
     </message>
     <message>
         <source>Database backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie zapasowe bazy danych</translation>
     </message>
     <message>
         <source>Replace the database at {database} with this backup?
@@ -2927,57 +2927,69 @@ Schema {revision}, {size}
 {clients} clients, {technicians} technicians, {tickets} tickets
 
 A copy of the current database is kept in {backups}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastąpić bazę danych {database} tą kopią zapasową?
+
+{file}
+Rewizja schematu {revision}, {size}
+Klienci: {clients}, technicy: {technicians}, zgłoszenia: {tickets}
+
+Kopia bieżącej bazy danych zostanie zachowana w {backups}.</translation>
     </message>
     <message>
         <source>Restore cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywracanie anulowano; niczego nie zmieniono.</translation>
     </message>
     <message>
         <source>Restore database</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć bazę danych</translation>
     </message>
     <message>
         <source>Restore database from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć bazę danych z kopii zapasowej</translation>
     </message>
     <message>
         <source>Restoring the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywracanie bazy danych…</translation>
     </message>
     <message>
         <source>SQLite backups (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie zapasowe SQLite (*.sqlite *.db);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>SQLite backups (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie zapasowe SQLite (*.sqlite);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>The database as it was is kept in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poprzednia wersja bazy danych została zachowana w {path}.</translation>
     </message>
     <message>
         <source>The database was not backed up; nothing was changed.
 
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie utworzono kopii zapasowej bazy danych; niczego nie zmieniono.
+
+{reason}</translation>
     </message>
     <message>
         <source>The database was not restored; nothing was changed.
 
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie przywrócono bazy danych; niczego nie zmieniono.
+
+{reason}</translation>
     </message>
     <message>
         <source>The database was restored from {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bazę danych przywrócono z pliku {file}.</translation>
     </message>
     <message>
         <source>This backup was made by a newer version of MSP Helpdesk; upgrade the app to restore it. Nothing was changed.
 
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta kopia zapasowa została utworzona przez nowszą wersję MSP Helpdesk; zaktualizuj aplikację, aby ją przywrócić. Niczego nie zmieniono.
+
+{reason}</translation>
     </message>
     <message>
         <source>This database is on a PostgreSQL server, which this app does not copy. Back it up with
@@ -2985,34 +2997,38 @@ A copy of the current database is kept in {backups}.</source>
     pg_dump -Fc -f FILE &lt;database&gt;
 
 and restore it with pg_restore (usually the server administrator&apos;s job).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta baza danych znajduje się na serwerze PostgreSQL, a ta aplikacja nie kopiuje takich baz. Utwórz jej kopię zapasową poleceniem
+
+    pg_dump -Fc -f FILE &lt;database&gt;
+
+i przywróć ją poleceniem pg_restore (zwykle robi to administrator serwera).</translation>
     </message>
     <message>
         <source>Unexpected error ({error}); see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieoczekiwany błąd ({error}); szczegóły w dzienniku.</translation>
     </message>
 </context>
 <context>
     <name>BreachReasonDialog</name>
     <message>
         <source>Breach reason</source>
-        <translation type="unfinished">Przyczyna naruszenia</translation>
+        <translation>Przyczyna naruszenia</translation>
     </message>
     <message>
         <source>Keep the reason under {0} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyczyna musi być krótsza (limit znaków: {0}).</translation>
     </message>
     <message>
         <source>Say why the target was missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj, dlaczego nie dotrzymano celu.</translation>
     </message>
     <message>
         <source>Why was the {0} target missed? The client&apos;s SLA report lists this reason with the breach.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego nie dotrzymano celu „{0}”? Raport SLA klienta podaje tę przyczynę przy naruszeniu.</translation>
     </message>
     <message>
         <source>e.g. Replacement part delivered late by the vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Dostawca z opóźnieniem dostarczył część zamienną</translation>
     </message>
 </context>
 <context>
@@ -3075,1163 +3091,1163 @@ and restore it with pg_restore (usually the server administrator&apos;s job).</s
     <name>CalendarEditor</name>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Imię i nazwisko:</translation>
+        <translation>&amp;Nazwa:</translation>
     </message>
     <message>
         <source>&amp;Save calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz kalendarz</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strefa czasowa:</translation>
     </message>
     <message>
         <source>Calendar: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalendarz: {0}</translation>
     </message>
     <message>
         <source>Choose at most 50 years, between 1900 and 2200.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz najwyżej 50 lat, między 1900 a 2200.</translation>
     </message>
     <message>
         <source>Every hour counts, holidays included. The hours below are kept (and still checked) for when you switch this off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczy się każda godzina, również w święta. Poniższe godziny zostają zachowane (i nadal sprawdzane) na wypadek wyłączenia tej opcji.</translation>
     </message>
     <message>
         <source>Holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Święta</translation>
     </message>
     <message>
         <source>New calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy kalendarz</translation>
     </message>
     <message>
         <source>Open 24x7</source>
-        <translation type="unfinished"></translation>
+        <translation>Czynne 24x7</translation>
     </message>
     <message>
         <source>Special days (overrides)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dni specjalne (wyjątki)</translation>
     </message>
     <message>
         <source>The calendar&apos;s hours are in this zone (the client&apos;s, not yours).</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny kalendarza są podane w tej strefie (klienta, nie Twojej).</translation>
     </message>
     <message>
         <source>Weekly hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny w tygodniu</translation>
     </message>
     <message>
         <source>calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>kalendarz</translation>
     </message>
     <message>
         <source>e.g. Office hours Warsaw</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Godziny pracy biura Warszawa</translation>
     </message>
 </context>
 <context>
     <name>CalendarPanel</name>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń</translation>
     </message>
     <message>
         <source>&amp;New calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowy kalendarz</translation>
     </message>
     <message>
         <source>24x7</source>
-        <translation type="unfinished"></translation>
+        <translation>24x7</translation>
     </message>
     <message>
         <source>Delete calendar?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć kalendarz?</translation>
     </message>
     <message>
         <source>Delete the calendar “{0}” with its hours, holidays and special days?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć kalendarz „{0}” wraz z godzinami, świętami i dniami specjalnymi?</translation>
     </message>
     <message>
         <source>Holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Święta</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa</translation>
     </message>
     <message>
         <source>Used by policies</source>
-        <translation type="unfinished"></translation>
+        <translation>Używany w politykach SLA</translation>
     </message>
     <message>
         <source>calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>kalendarz</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>tak</translation>
     </message>
 </context>
 <context>
     <name>CallerVerificationDialog</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brak)</translation>
     </message>
     <message>
         <source>Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź:</translation>
     </message>
     <message>
         <source>Ask {0} to confirm who the caller is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poproś o potwierdzenie tożsamości dzwoniącego: {0}.</translation>
     </message>
     <message>
         <source>Attempts left this hour: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostałe próby w tej godzinie: {0}</translation>
     </message>
     <message>
         <source>Call the number on file, {0}, and confirm the caller&apos;s request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadzwoń pod zapisany numer {0} i potwierdź prośbę dzwoniącego.</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Niepowodzenie</translation>
     </message>
     <message>
         <source>I called back</source>
-        <translation type="unfinished"></translation>
+        <translation>Oddzwoniono</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wczytywanie…</translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <source>Manager to ask: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapytaj przełożonego: {0}</translation>
     </message>
     <message>
         <source>No verification rule recorded for this client: call back the number on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla tego klienta nie zapisano reguły weryfikacji: oddzwoń pod zapisany numer.</translation>
     </message>
     <message>
         <source>Number on file to call back: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany numer do oddzwonienia: {0}</translation>
     </message>
     <message>
         <source>PIN on file: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany PIN: {0}</translation>
     </message>
     <message>
         <source>PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN:</translation>
     </message>
     <message>
         <source>Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pytanie:</translation>
     </message>
     <message>
         <source>Rule: {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguła: {0} ({1})</translation>
     </message>
     <message>
         <source>Security questions on file: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane pytania zabezpieczające: {0}</translation>
     </message>
     <message>
         <source>The manager approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Przełożony potwierdził</translation>
     </message>
     <message>
         <source>Verify by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sposób weryfikacji:</translation>
     </message>
     <message>
         <source>Verify caller</source>
         <extracomment>A check was recorded on the ticket; carries the `VerificationResult` (with its `Changes`). The plan was (re)loaded.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikuj dzwoniącego</translation>
     </message>
     <message>
         <source>What the caller answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź dzwoniącego</translation>
     </message>
     <message>
         <source>What the caller says</source>
-        <translation type="unfinished"></translation>
+        <translation>Co mówi dzwoniący</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>brak</translation>
     </message>
     <message>
         <source>the client&apos;s rule</source>
-        <translation type="unfinished"></translation>
+        <translation>reguła klienta</translation>
     </message>
     <message>
         <source>their manager</source>
-        <translation type="unfinished"></translation>
+        <translation>przełożony dzwoniącego</translation>
     </message>
     <message>
         <source>this contact&apos;s own rule</source>
-        <translation type="unfinished"></translation>
+        <translation>własna reguła tej osoby kontaktowej</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>tak</translation>
     </message>
     <message>
         <source>✔ Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Zweryfikowano</translation>
     </message>
     <message>
         <source>✘ Not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Nie zweryfikowano</translation>
     </message>
 </context>
 <context>
     <name>CannedRepliesDialog</name>
     <message>
         <source>, only me</source>
-        <translation type="unfinished"></translation>
+        <translation>, tylko ja</translation>
     </message>
     <message>
         <source>Canned replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowe odpowiedzi</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Delete the canned reply “{0}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć gotową odpowiedź „{0}”?</translation>
     </message>
     <message>
         <source>Every client</source>
-        <translation type="unfinished"></translation>
+        <translation>Każdy klient</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished">Nowe</translation>
+        <translation>Nowa</translation>
     </message>
     <message>
         <source>Only for me</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko dla mnie</translation>
     </message>
     <message>
         <source>Placeholders: {0}. Write {{{{ or }}}} for a brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole zastępcze: {0}. Aby wstawić nawias klamrowy, wpisz {{{{ lub }}}}.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst</translation>
     </message>
     <message>
         <source>every client</source>
-        <translation type="unfinished"></translation>
+        <translation>każdy klient</translation>
     </message>
 </context>
 <context>
     <name>CannedReplyButton</name>
     <message>
         <source>Canned reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowa odpowiedź</translation>
     </message>
     <message>
         <source>Manage canned replies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarządzaj gotowymi odpowiedziami…</translation>
     </message>
     <message>
         <source>No canned replies yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak gotowych odpowiedzi</translation>
     </message>
 </context>
 <context>
     <name>ChangePanel</name>
     <message>
         <source> on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation> dnia {0}</translation>
     </message>
     <message>
         <source>Add step</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj krok</translation>
     </message>
     <message>
         <source>Approval steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Kroki zatwierdzania</translation>
     </message>
     <message>
         <source>Approval steps (decided in order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kroki zatwierdzania (rozpatrywane po kolei)</translation>
     </message>
     <message>
         <source>Approve next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatwierdź następny krok</translation>
     </message>
     <message>
         <source>Approver</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatwierdzający</translation>
     </message>
     <message>
         <source>Change</source>
         <extracomment>Item data role holding a step&apos;s `ApprovalStep`.</extracomment>
-        <translation type="unfinished">Zmiana</translation>
+        <translation>Zmiana</translation>
     </message>
     <message>
         <source>Choose an approver…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz zatwierdzającego…</translation>
     </message>
     <message>
         <source>Decision note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwaga do decyzji (opcjonalnie)</translation>
     </message>
     <message>
         <source>Edit the plan or the steps to submit it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj plan lub kroki, aby ponownie przesłać do zatwierdzenia</translation>
     </message>
     <message>
         <source>Implementation plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan wdrożenia</translation>
     </message>
     <message>
         <source>Implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>Wdrożono</translation>
     </message>
     <message>
         <source>Reject next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć następny krok</translation>
     </message>
     <message>
         <source>Remove step</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń krok</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ryzyko</translation>
     </message>
     <message>
         <source>Rollback plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan wycofania</translation>
     </message>
     <message>
         <source>Rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Wycofano</translation>
     </message>
     <message>
         <source>Save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz plan</translation>
     </message>
     <message>
         <source>Scheduled window</source>
         <extracomment>The record as stored (None until loaded); edits are based on its version.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zaplanowane okno</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocznij</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>Submit for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Prześlij do zatwierdzenia</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan testów</translation>
     </message>
     <message>
         <source>or type a name</source>
-        <translation type="unfinished"></translation>
+        <translation>lub wpisz imię i nazwisko</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>do</translation>
     </message>
     <message>
         <source>{0} (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (klient)</translation>
     </message>
     <message>
         <source>{0} (technician)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (technik)</translation>
     </message>
     <message>
         <source>{0}. {1} — {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}. {1} — {2}</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>&amp;Current password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Obecne hasło:</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Powtórz:</translation>
     </message>
     <message>
         <source>At least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimalna liczba znaków: {n}</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień hasło</translation>
     </message>
     <message>
         <source>Change vault password</source>
         <extracomment>The vault password was changed (emitted before the dialog closes). &quot;My password may be compromised…&quot;: open the key reset with rotation instead.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zmień hasło do sejfu</translation>
     </message>
     <message>
         <source>Choose a new vault password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz nowe hasło do sejfu.</translation>
     </message>
     <message>
         <source>My password may be compromised…</source>
-        <translation type="unfinished"></translation>
+        <translation>Moje hasło mogło zostać ujawnione…</translation>
     </message>
     <message>
         <source>New keys under a new password, and new keys for every vault you hold; an administrator then signs your key and restores your access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe klucze z nowym hasłem oraz nowe klucze dla każdego sejfu, do którego masz dostęp; następnie administrator podpisuje Twój klucz i przywraca Ci dostęp.</translation>
     </message>
     <message>
         <source>That did not work. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>To się nie udało. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasła nie są zgodne.</translation>
     </message>
     <message>
         <source>The vault password must be at least {n} characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło do sejfu jest za krótkie (minimalna liczba znaków: {n}).</translation>
     </message>
     <message>
         <source>The vault password must not be your e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło do sejfu nie może być Twoim adresem e-mail.</translation>
     </message>
     <message>
         <source>Type your current vault password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz obecne hasło do sejfu.</translation>
     </message>
     <message>
         <source>Wrong vault password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowe hasło do sejfu.</translation>
     </message>
     <message>
         <source>Your remembered devices keep working. Credentials are not re-encrypted; only your own keys are sealed again under the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapamiętane urządzenia nadal działają. Poświadczenia nie są ponownie szyfrowane; tylko Twoje własne klucze zostają ponownie zabezpieczone nowym hasłem.</translation>
     </message>
     <message>
         <source>Your vault keys are disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje klucze sejfu są wyłączone.</translation>
     </message>
 </context>
 <context>
     <name>ChecklistTemplatesDialog</name>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nazwa</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>No&amp;wy</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>&amp;Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Za&amp;dania</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywny</translation>
     </message>
     <message>
         <source>Checklist templates</source>
         <extracomment>A template was stored; carries the `Changes`. The template the form edits (None = a new one).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Szablony list kontrolnych</translation>
     </message>
     <message>
         <source>Checklist templates could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się odczytać szablonów list kontrolnych.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>One task per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedno zadanie w wierszu</translation>
     </message>
     <message>
         <source>Only administrators may change checklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administratorzy mogą zmieniać listy kontrolne.</translation>
     </message>
     <message>
         <source>Someone changed this template meanwhile; select it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś zmienił w międzyczasie ten szablon; wybierz go ponownie.</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadania</translation>
     </message>
     <message>
         <source>The template could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać szablonu.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tak</translation>
     </message>
 </context>
 <context>
     <name>ClientReadinessPanel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Add security question…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj pytanie zabezpieczające…</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <source>Caller verification secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekrety weryfikacji dzwoniącego</translation>
     </message>
     <message>
         <source>Cancel tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj testy</translation>
     </message>
     <message>
         <source>Completeness</source>
         <extracomment>A load finished and the panel shows the client; carries the client id. Set to stop the running connectivity tests (None when none run). The dialog opened last (tests drive it); None once it closed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kompletność</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>Dni</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczegóły</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykonano</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotyczy</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj</translation>
     </message>
     <message>
         <source>Last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatni wynik</translation>
     </message>
     <message>
         <source>Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako wykonane</translation>
     </message>
     <message>
         <source>Mark not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako niewykonane</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Metoda</translation>
     </message>
     <message>
         <source>Nothing missing: ready for go-live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niczego nie brakuje: gotowe do uruchomienia.</translation>
     </message>
     <message>
         <source>Onboarding checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista kontrolna wdrożenia</translation>
     </message>
     <message>
         <source>Onboarding has not been planned yet: start it to lay out the ten days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wdrożenie nie zostało jeszcze zaplanowane: rozpocznij je, aby rozplanować dziesięć dni.</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzialny</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pytanie</translation>
     </message>
     <message>
         <source>RDP, SSH and WinRM: connect, then check the hello</source>
-        <translation type="unfinished"></translation>
+        <translation>RDP, SSH i WinRM: połącz, a potem sprawdź powitanie protokołu</translation>
     </message>
     <message>
         <source>Re-plan dates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaplanuj terminy ponownie…</translation>
     </message>
     <message>
         <source>Record result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz wynik…</translation>
     </message>
     <message>
         <source>Remote methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Metody zdalnego dostępu</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Remove secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń sekret</translation>
     </message>
     <message>
         <source>Remove this secret? Callers relying on it can no longer be verified by it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć ten sekret? Dzwoniących, którzy na nim polegają, nie będzie już można nim zweryfikować.</translation>
     </message>
     <message>
         <source>Select a client to see its onboarding readiness.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz klienta, aby zobaczyć jego gotowość do wdrożenia.</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawiono</translation>
     </message>
     <message>
         <source>Set PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw PIN…</translation>
     </message>
     <message>
         <source>Set owner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw odpowiedzialnego…</translation>
     </message>
     <message>
         <source>Start onboarding…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocznij wdrożenie…</translation>
     </message>
     <message>
         <source>Started {0} · go-live {1} · business days counted on: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpoczęto: {0} · uruchomienie: {1} · dni robocze liczone według: {2}</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Krok</translation>
     </message>
     <message>
         <source>Test all</source>
-        <translation type="unfinished"></translation>
+        <translation>Testuj wszystkie</translation>
     </message>
     <message>
         <source>Test selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Testuj zaznaczone</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
 </context>
 <context>
     <name>ClientServicePanel</name>
     <message>
         <source>Confirm the fix with the requester before a ticket is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Przed zamknięciem zgłoszenia potwierdź rozwiązanie ze zgłaszającym</translation>
     </message>
     <message>
         <source>Only administrators change this rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administratorzy mogą zmieniać tę regułę</translation>
     </message>
     <message>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Satysfakcja</translation>
     </message>
     <message>
         <source>Time and prepaid hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas i pakiet godzin</translation>
     </message>
 </context>
 <context>
     <name>ClientTimeWidget</name>
     <message>
         <source>12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>12 miesięcy</translation>
     </message>
     <message>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozliczane</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Poprzedni miesiąc</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało</translation>
     </message>
     <message>
         <source>Less than 10 % of the block is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Z pakietu pozostało mniej niż 10 %.</translation>
     </message>
     <message>
         <source>Non-billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nierozliczane</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Numer</translation>
+        <translation>Numer</translation>
     </message>
     <message>
         <source>Overdrawn: bill the extra time or top up the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiet przekroczony: zafakturuj dodatkowy czas lub doładuj pakiet.</translation>
     </message>
     <message>
         <source>Prepaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Opłacone</translation>
     </message>
     <message>
         <source>This client has no prepaid block of hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient nie ma pakietu godzin.</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>Bieżący miesiąc</translation>
     </message>
     <message>
         <source>Total</source>
         <extracomment>Below this share of the block left, the balance is shown as a warning.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Łącznie</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykorzystano</translation>
     </message>
     <message>
         <source>{0} overdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekroczono o {0}</translation>
     </message>
 </context>
 <context>
     <name>ClientsView</name>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakty</translation>
     </message>
     <message>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenia</translation>
     </message>
     <message>
         <source>No client matches this search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żaden klient nie pasuje do wyszukiwania.</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatki:</translation>
     </message>
     <message>
         <source>Onboarding</source>
-        <translation type="unfinished">Wdrażanie</translation>
+        <translation>Wdrażanie</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon:</translation>
     </message>
     <message>
         <source>Readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowość</translation>
     </message>
     <message>
         <source>Search by name or code</source>
         <extracomment>Quiet time after the last keystroke before the search runs (architecture.md §3.1). Change kinds that alter what this view shows. &quot;ticket&quot; moves the open-ticket counts. Badge colours per client status: (background, text); readable on light and dark themes. The user (or `select_client`) selected a client; carries its id. The Service tab (CSAT and time), if given. Tests the remote methods a save of the Onboarding tab&apos;s remote section adds or moves. The Credentials tab; None without a vault session. The Onboarding tab; None without the onboarding service and the technician. The Readiness tab (score, checklist, remote methods, caller secrets), if given. The Wiki tab: the client&apos;s start page and call-handling rules, if given. Ids of the latest list and detail queries; older results are dropped. The client whose detail is shown (or loading); None when nothing is selected. A client `select_client` asked for before the list holding it arrived. True once a list query was started; the first `showEvent` starts one otherwise. A change arrived while hidden; reload on the next `showEvent`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj po nazwie lub kodzie</translation>
     </message>
     <message>
         <source>Select a client to see its contacts and sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz klienta, aby zobaczyć jego kontakty i lokalizacje.</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Obsługa</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalizacje</translation>
     </message>
     <message>
         <source>The clients could not be loaded. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wczytać klientów. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>There are no clients yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze żadnych klientów.</translation>
     </message>
     <message>
         <source>This client could not be loaded. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wczytać tego klienta. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa:</translation>
     </message>
     <message>
         <source>Wiki</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiki</translation>
     </message>
 </context>
 <context>
     <name>ClockCard</name>
     <message>
         <source>({0} business time over)</source>
-        <translation type="unfinished"></translation>
+        <translation>(przekroczenie o {0} w godzinach pracy)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Anulowane</translation>
+        <translation>Anulowany</translation>
     </message>
     <message>
         <source>Due {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin: {0}</translation>
     </message>
     <message>
         <source>Edit reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj przyczynę…</translation>
     </message>
     <message>
         <source>Met at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotrzymano: {0}</translation>
     </message>
     <message>
         <source>Met late at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotrzymano z opóźnieniem: {0}</translation>
     </message>
     <message>
         <source>No due time</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak terminu</translation>
     </message>
     <message>
         <source>No due time while the ticket waits; it resumes with the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak terminu, gdy zgłoszenie czeka; zegar wznowi się razem ze zgłoszeniem</translation>
     </message>
     <message>
         <source>No reason recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano przyczyny</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Po terminie</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished">Wstrzymany</translation>
+        <translation>Wstrzymany</translation>
     </message>
     <message>
         <source>Reason: {0}</source>
         <extracomment>The reason recorded on the clock shown (&quot;&quot; when none).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Przyczyna: {0}</translation>
     </message>
     <message>
         <source>Record reason…</source>
         <extracomment>How often the countdowns move on (architecture §3.1: SLA displays tick every 30 s). &quot;Record reason…&quot; was pressed on a breached clock; carries its `TargetKind`. The countdown or outcome, in the state&apos;s colour.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz przyczynę…</translation>
     </message>
     <message>
         <source>Target {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cel: {0}</translation>
     </message>
     <message>
         <source>Why the target was missed, for the client report</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego nie dotrzymano celu — do raportu dla klienta</translation>
     </message>
     <message>
         <source>breached {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>przekroczono {0}</translation>
     </message>
     <message>
         <source>paused {0} in total</source>
-        <translation type="unfinished"></translation>
+        <translation>łącznie wstrzymany przez {0}</translation>
     </message>
     <message>
         <source>reopened {0}×</source>
-        <translation type="unfinished"></translation>
+        <translation>ponownie otwarty {0}×</translation>
     </message>
     <message>
         <source>warning {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ostrzeżenie {0}</translation>
     </message>
     <message>
         <source>{0} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało {0}</translation>
     </message>
     <message>
         <source>{0} left when it resumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Po wznowieniu pozostanie {0}</translation>
     </message>
     <message>
         <source>{0} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} po terminie</translation>
     </message>
     <message>
         <source>{0} overdue when it resumes</source>
-        <translation type="unfinished"></translation>
+        <translation>Po wznowieniu {0} po terminie</translation>
     </message>
 </context>
 <context>
     <name>CloseDialog</name>
     <message>
         <source>&amp;Answered now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypełniona &amp;teraz</translation>
     </message>
     <message>
         <source>&amp;Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odrzucona</translation>
     </message>
     <message>
         <source>&amp;How</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sposób</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notatka</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kiedy</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz…</translation>
     </message>
     <message>
         <source>Close ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij zgłoszenie</translation>
     </message>
     <message>
         <source>Co&amp;mment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;mentarz</translation>
     </message>
     <message>
         <source>Confirmed with the requester (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdzono ze zgłaszającym (opcjonalnie)</translation>
     </message>
     <message>
         <source>Confirmed with the requester (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdzono ze zgłaszającym (wymagane)</translation>
     </message>
     <message>
         <source>Confirmed with the requester {0} at {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdzono ze zgłaszającym {0}, {1}.</translation>
     </message>
     <message>
         <source>Satisfaction survey</source>
-        <translation type="unfinished">Ankieta satysfakcji</translation>
+        <translation>Ankieta satysfakcji</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena</translation>
     </message>
     <message>
         <source>Score {0} of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena {0} z 5</translation>
     </message>
     <message>
         <source>Survey &amp;sent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wysłana</translation>
     </message>
     <message>
         <source>Ta&amp;ken</source>
-        <translation type="unfinished"></translation>
+        <translation>Sposób &amp;zebrania</translation>
     </message>
     <message>
         <source>The requester&apos;s own words (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Słowa zgłaszającego (opcjonalnie)</translation>
     </message>
     <message>
         <source>Who confirmed, and what they said</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto potwierdził i co powiedział</translation>
     </message>
 </context>
 <context>
     <name>ClosurePanel</name>
     <message>
         <source>(for an earlier resolution)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dla wcześniejszego rozwiązania)</translation>
     </message>
     <message>
         <source>Close…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij…</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod</translation>
     </message>
     <message>
         <source>Confirmed {0} at {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdzono {0}, {1}.</translation>
     </message>
     <message>
         <source>Not confirmed (optional for this client).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie potwierdzono (opcjonalne dla tego klienta).</translation>
     </message>
     <message>
         <source>Not resolved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie rozwiązano.</translation>
     </message>
     <message>
         <source>Not yet confirmed — this client wants it before closing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie potwierdzono — ten klient wymaga potwierdzenia przed zamknięciem.</translation>
     </message>
     <message>
         <source>Permanent fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Trwała naprawa</translation>
     </message>
     <message>
         <source>Reopen ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz ponownie zgłoszenie</translation>
     </message>
     <message>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz ponownie…</translation>
     </message>
     <message>
         <source>Resolution</source>
         <extracomment>The closure facts as last read; None until loaded. The dialog opened last by a button (kept so it is not garbage collected).</extracomment>
-        <translation type="unfinished">Rozwiązanie</translation>
+        <translation>Rozwiązanie</translation>
     </message>
     <message>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiąż…</translation>
     </message>
     <message>
         <source>Survey</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankieta</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdzenie</translation>
     </message>
     <message>
         <source>Why is the ticket reopened? (what the requester reported)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego zgłoszenie jest otwierane ponownie? (co przekazał zgłaszający)</translation>
     </message>
     <message>
         <source>Workaround</source>
-        <translation type="unfinished"></translation>
+        <translation>Obejście</translation>
     </message>
 </context>
 <context>
     <name>CompareDialog</name>
     <message>
         <source>&amp;Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wróć do edycji</translation>
     </message>
     <message>
         <source>&amp;Overwrite with mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadpisz moją wersją</translation>
     </message>
     <message>
         <source>&amp;Reload theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj &amp;zapisaną wersję</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Pole</translation>
     </message>
     <message>
         <source>Save your values over theirs; their changes to these fields are lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz swoje wartości w miejsce zapisanych; zmiany drugiej osoby w tych polach zostaną utracone</translation>
     </message>
     <message>
         <source>Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisana wersja</translation>
     </message>
     <message>
         <source>These fields differ between what you typed and what {0} saved. Nothing has been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te pola różnią się między tym, co wpisano, a tym, co zapisał(a) {0}. Nic jeszcze nie zostało zapisane.</translation>
     </message>
     <message>
         <source>Your edits and {0}&apos;s version</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje zmiany i wersja użytkownika {0}</translation>
     </message>
     <message>
         <source>Your fields match the stored ticket; only the version differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje pola są zgodne z zapisanym zgłoszeniem; różni się tylko wersja.</translation>
     </message>
     <message>
         <source>Yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoja wersja</translation>
     </message>
 </context>
 <context>
@@ -4240,174 +4256,176 @@ and restore it with pg_restore (usually the server administrator&apos;s job).</s
         <source>
 
 Credential: {0} (reveal it on the client&apos;s Credentials tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+Poświadczenie: {0} (odkryj je na karcie Poświadczenia klienta)</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Połącz</translation>
     </message>
     <message>
         <source>Forget host key / certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapomnij klucz hosta / certyfikat</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wczytywanie…</translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <source>No instructions recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zapisanych instrukcji.</translation>
     </message>
     <message>
         <source>No remote methods recorded: fill in the client&apos;s Remote connectivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zapisanych metod zdalnego dostępu: uzupełnij sekcję Zdalny dostęp klienta</translation>
     </message>
     <message>
         <source>Open a remote session to the client with its stored credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz sesję zdalną z klientem, używając zapisanego poświadczenia</translation>
     </message>
 </context>
 <context>
     <name>ContractDialog</name>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Imię i nazwisko:</translation>
+        <translation>&amp;Nazwa:</translation>
     </message>
     <message>
         <source>&amp;Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Polityka SLA:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>(inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nieaktywna)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Create a policy first (Policies tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw utwórz politykę SLA (karta Polityki).</translation>
     </message>
     <message>
         <source>Edit contract</source>
         <extracomment>The contract was stored; carries the `ConfigSaved`. Emitted just before accepting.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj umowę</translation>
     </message>
     <message>
         <source>New contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa umowa</translation>
     </message>
     <message>
         <source>Open-ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezterminowa</translation>
     </message>
     <message>
         <source>Valid &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważna &amp;od:</translation>
     </message>
     <message>
         <source>Valid &amp;to (last day):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważna &amp;do (ostatni dzień):</translation>
     </message>
     <message>
         <source>contract</source>
-        <translation type="unfinished"></translation>
+        <translation>umowa</translation>
     </message>
     <message>
         <source>e.g. Managed services 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Usługi zarządzane 2026</translation>
     </message>
 </context>
 <context>
     <name>ContractsPanel</name>
     <message>
         <source>&amp;Add contract…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj umowę…</translation>
     </message>
     <message>
         <source>&amp;Client:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Klient:</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edytuj…</translation>
     </message>
     <message>
         <source>(inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nieaktywna)</translation>
     </message>
     <message>
         <source>(none — use global default)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brak — użyj domyślnej globalnej)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Contracts of this client&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Umowy tego klienta&lt;/b&gt;</translation>
     </message>
     <message>
         <source>A ticket uses the policy of the contract valid when it was created, else the client&apos;s default policy, else the global default. Existing tickets keep the policy chosen when they were created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie korzysta z polityki SLA umowy obowiązującej w chwili jego utworzenia, a jeśli takiej nie ma — z domyślnej polityki klienta, w ostateczności z domyślnej polityki globalnej. Istniejące zgłoszenia zachowują politykę wybraną przy ich utworzeniu.</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa</translation>
     </message>
     <message>
         <source>Default &amp;policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domyślna &amp;polityka SLA:</translation>
     </message>
     <message>
         <source>Delete contract?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć umowę?</translation>
     </message>
     <message>
         <source>Delete the contract “{0}”? Existing tickets keep their policy; new tickets fall back to the client&apos;s default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć umowę „{0}”? Istniejące zgłoszenia zachowają swoją politykę SLA; nowe otrzymają domyślną politykę klienta.</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Polityka SLA</translation>
     </message>
     <message>
         <source>Save default policy</source>
         <extracomment>Something was stored; carries the `Changes` to announce. The client&apos;s stored default policy, chosen again after the policy list reloads. The client the messages and the table are about.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz domyślną politykę</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważna od</translation>
     </message>
     <message>
         <source>Valid to</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważna do</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>klient</translation>
     </message>
     <message>
         <source>contract</source>
-        <translation type="unfinished"></translation>
+        <translation>umowa</translation>
     </message>
     <message>
         <source>open-ended</source>
-        <translation type="unfinished"></translation>
+        <translation>bezterminowo</translation>
     </message>
 </context>
 <context>
     <name>CrashNotice</name>
     <message>
         <source>MSP Helpdesk crash report</source>
-        <translation type="unfinished"></translation>
+        <translation>Raport o awarii MSP Helpdesk</translation>
     </message>
     <message>
         <source>Something went wrong and MSP Helpdesk could not finish what it was doing.
@@ -4417,7 +4435,12 @@ A crash report was written to:
 
 Passwords in it are masked. Send it to your administrator if this happens again.</source>
         <extracomment>A report was written; carries its path as text (emitted from any thread). The box currently shown (None once closed).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Coś poszło nie tak i MSP Helpdesk nie mógł dokończyć bieżącej operacji.
+
+Raport o awarii zapisano w:
+{0}
+
+Hasła są w nim zamaskowane. Jeśli to się powtórzy, wyślij go administratorowi.</translation>
     </message>
 </context>
 <context>
@@ -4425,7 +4448,7 @@ Passwords in it are masked. Send it to your administrator if this happens again.
     <message>
         <source>{0}: {1} ({2} answers)</source>
         <extracomment>Bar colours by average: good, fair, poor (the threshold a service review would flag).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} (odpowiedzi: {2})</translation>
     </message>
 </context>
 <context>
@@ -4433,526 +4456,526 @@ Passwords in it are masked. Send it to your administrator if this happens again.
     <message>
         <source>Average satisfaction</source>
         <extracomment>The figures shown; None until loaded.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Średnia satysfakcja</translation>
     </message>
     <message>
         <source>Customer satisfaction (last 12 months)</source>
-        <translation type="unfinished"></translation>
+        <translation>Satysfakcja klientów (ostatnie 12 miesięcy)</translation>
     </message>
     <message>
         <source>No surveys in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak ankiet w tym okresie.</translation>
     </message>
     <message>
         <source>Response rate {0} %</source>
-        <translation type="unfinished"></translation>
+        <translation>Odsetek odpowiedzi: {0} %</translation>
     </message>
     <message>
         <source>{0} / 5</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / 5</translation>
     </message>
     <message>
         <source>{0} answered, {1} sent without answer, {2} declined</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypełnione: {0}, wysłane bez odpowiedzi: {1}, odrzucone: {2}</translation>
     </message>
 </context>
 <context>
     <name>DeleteCredentialDialog</name>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Powód:</translation>
     </message>
     <message>
         <source>At least {n} characters, e.g. the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimalna liczba znaków: {n}, np. numer zgłoszenia</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Delete credential</source>
         <extracomment>vault.md §8.5: a deletion needs a reason of at least 5 characters (the service checks too). The item was deleted; carries its id as text. Emitted just before the dialog accepts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Usuń poświadczenie</translation>
     </message>
     <message>
         <source>Give a reason of at least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód (minimalna liczba znaków: {n}).</translation>
     </message>
     <message>
         <source>The credential and its stored secrets are deleted for good; this cannot be undone. The deletion and your reason are recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczenie i zapisane w nim sekrety zostaną usunięte na zawsze; tej operacji nie można cofnąć. Usunięcie i jego powód zostaną zapisane w dzienniku audytu.</translation>
     </message>
     <message>
         <source>The credential could not be deleted. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się usunąć poświadczenia. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The credential could not be deleted; it may have been removed meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się usunąć poświadczenia; mogło zostać w międzyczasie usunięte.</translation>
     </message>
     <message>
         <source>You have no access to this client&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie masz dostępu do sejfu tego klienta.</translation>
     </message>
 </context>
 <context>
     <name>EnrolDialog</name>
     <message>
         <source>Choose your vault password. It protects your vault keys and is never stored; use a different password from your sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz hasło do sejfu. Chroni ono Twoje klucze sejfu i nigdy nie jest zapisywane; użyj innego hasła niż do logowania.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Enrol</source>
         <extracomment>The technician now has keys (and this session is unlocked).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj</translation>
     </message>
     <message>
         <source>Enrol in the credential vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja w sejfie poświadczeń</translation>
     </message>
     <message>
         <source>Organisation fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Odcisk klucza organizacji:</translation>
     </message>
     <message>
         <source>Your fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Twój odcisk klucza:</translation>
     </message>
     <message>
         <source>Your vault keys are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje klucze sejfu są gotowe.</translation>
     </message>
 </context>
 <context>
     <name>EntitlementCardView</name>
     <message>
         <source> — over-used</source>
-        <translation type="unfinished"></translation>
+        <translation> — przekroczono</translation>
     </message>
     <message>
         <source>, on-site</source>
-        <translation type="unfinished"></translation>
+        <translation>, na miejscu</translation>
     </message>
     <message>
         <source>24x7</source>
-        <translation type="unfinished"></translation>
+        <translation>24x7</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący</translation>
     </message>
     <message>
         <source>Caller is a VIP: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący jest VIP-em: {0}</translation>
     </message>
     <message>
         <source>Caller&apos;s open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwarte zgłoszenia dzwoniącego</translation>
     </message>
     <message>
         <source>Check the out-of-scope list before starting work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przed rozpoczęciem pracy sprawdź listę wyłączeń z zakresu.</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Client&apos;s open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwarte zgłoszenia klienta</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Zamknięte</translation>
+        <translation>Nieczynne</translation>
     </message>
     <message>
         <source>Closed, opens {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieczynne, otwarcie {0} {1}</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa</translation>
     </message>
     <message>
         <source>Contract exclusions: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyłączenia z umowy: {0}</translation>
     </message>
     <message>
         <source>Contract expired on {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa wygasła {0}.</translation>
     </message>
     <message>
         <source>Contract starts on {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa obowiązuje od {0}.</translation>
     </message>
     <message>
         <source>Coverage now</source>
-        <translation type="unfinished"></translation>
+        <translation>Obsługa teraz</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Urządzenie</translation>
     </message>
     <message>
         <source>Device {0} is not covered: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Urządzenie {0} nie jest objęte obsługą: {1}</translation>
     </message>
     <message>
         <source>Find the caller, a device serial or a contract number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Znajdź dzwoniącego, numer seryjny urządzenia lub numer umowy.</translation>
     </message>
     <message>
         <source>For VIP callers: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla dzwoniących VIP: {0}</translation>
     </message>
     <message>
         <source>Licences</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencje</translation>
     </message>
     <message>
         <source>Licences over-used: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekroczone licencje: {0}</translation>
     </message>
     <message>
         <source>No SLA policy applies</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie obowiązuje żadna polityka SLA</translation>
     </message>
     <message>
         <source>No block of hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak pakietu godzin</translation>
     </message>
     <message>
         <source>No caller yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak dzwoniącego</translation>
     </message>
     <message>
         <source>No contract: work is billable unless agreed otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak umowy: praca jest płatna, chyba że uzgodniono inaczej.</translation>
     </message>
     <message>
         <source>No method set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ustawiono metody</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak</translation>
     </message>
     <message>
         <source>None chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wybrano</translation>
     </message>
     <message>
         <source>None recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zapisanych</translation>
     </message>
     <message>
         <source>Not identified</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zidentyfikowano</translation>
     </message>
     <message>
         <source>Nothing listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic nie wymieniono</translation>
     </message>
     <message>
         <source>Open now</source>
-        <translation type="unfinished"></translation>
+        <translation>Czynne teraz</translation>
     </message>
     <message>
         <source>Open now until {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Czynne teraz do {0} {1}</translation>
     </message>
     <message>
         <source>Out of scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Poza zakresem</translation>
     </message>
     <message>
         <source>Prepaid hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiet godzin</translation>
     </message>
     <message>
         <source>Prepaid hours are used up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakiet godzin został wykorzystany.</translation>
     </message>
     <message>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane</translation>
     </message>
     <message>
         <source>VIP rule</source>
-        <translation type="unfinished">Reguła VIP</translation>
+        <translation>Reguła VIP</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Weryfikacja</translation>
     </message>
     <message>
         <source>and {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation>i jeszcze {0}</translation>
     </message>
     <message>
         <source>expired on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>wygasła {0}</translation>
     </message>
     <message>
         <source>its contract has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>jego umowa wygasła</translation>
     </message>
     <message>
         <source>its contract has not started</source>
-        <translation type="unfinished"></translation>
+        <translation>jego umowa jeszcze nie obowiązuje</translation>
     </message>
     <message>
         <source>its cover has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>jego okres obsługi się zakończył</translation>
     </message>
     <message>
         <source>no contract covers it</source>
-        <translation type="unfinished"></translation>
+        <translation>nie obejmuje go żadna umowa</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>brak</translation>
     </message>
     <message>
         <source>priority at least {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>priorytet co najmniej {0}</translation>
     </message>
     <message>
         <source>starts on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>obowiązuje od {0}</translation>
     </message>
     <message>
         <source>straight to L2</source>
-        <translation type="unfinished"></translation>
+        <translation>od razu do L2</translation>
     </message>
     <message>
         <source>up to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>maks. {0}</translation>
     </message>
     <message>
         <source>valid until {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ważna do {0}</translation>
     </message>
     <message>
         <source>valid, open-ended</source>
-        <translation type="unfinished"></translation>
+        <translation>ważna bezterminowo</translation>
     </message>
     <message>
         <source>{0} ({1}) — {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1}) — {2}</translation>
     </message>
     <message>
         <source>{0} left of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało {0} z {1}</translation>
     </message>
     <message>
         <source>{0} more valid contract(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inne ważne umowy: {0}</translation>
     </message>
     <message>
         <source>{0} ★ VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ★ VIP</translation>
     </message>
     <message>
         <source>{0}: covered</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: objęte obsługą</translation>
     </message>
     <message>
         <source>{0}: not covered — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: nieobjęte obsługą — {1}</translation>
     </message>
     <message>
         <source>{0}: {1} used of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: użyto {1} z {2}</translation>
     </message>
 </context>
 <context>
     <name>EscalateDialog</name>
     <message>
         <source>&amp;Escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eskaluj</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Powód:</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Escalate ticket</source>
         <extracomment>Where the service&apos;s refusals are shown; the rest go to the general line. The ticket was escalated; carries the service&apos;s `Escalated`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Eskaluj zgłoszenie</translation>
     </message>
     <message>
         <source>Escalated to {0} — {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalowano do: {0} — {1}.</translation>
     </message>
     <message>
         <source>Escalation contacts to copy — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakty eskalacyjne do skopiowania — {0}</translation>
     </message>
     <message>
         <source>No {0} queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak kolejki {0}</translation>
     </message>
     <message>
         <source>The client&apos;s contract covers up to {0} only: {1} work may be billable, or the ticket may belong with a vendor or the client&apos;s own IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa klienta obejmuje tylko linie do {0}: praca na linii {1} może być płatna albo zgłoszenie może należeć do dostawcy lub własnego działu IT klienta.</translation>
     </message>
     <message>
         <source>Tier {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Linia wsparcia: {0}</translation>
     </message>
     <message>
         <source>Tier {0} → {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Linia wsparcia: {0} → {1}</translation>
     </message>
     <message>
         <source>To &amp;queue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Do &amp;kolejki:</translation>
     </message>
     <message>
         <source>What was &amp;tried:</source>
-        <translation type="unfinished"></translation>
+        <translation>Co &amp;wypróbowano:</translation>
     </message>
     <message>
         <source>What was tried, and what happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Co wypróbowano i z jakim skutkiem</translation>
     </message>
     <message>
         <source>Why L1 cannot solve it, e.g. needs server access</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego L1 nie może tego rozwiązać, np. potrzebny dostęp do serwera</translation>
     </message>
     <message>
         <source>no queue</source>
-        <translation type="unfinished"></translation>
+        <translation>bez kolejki</translation>
     </message>
     <message>
         <source>{0} keeps following the ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} nadal obserwuje zgłoszenie.</translation>
     </message>
 </context>
 <context>
     <name>EscalationPanel</name>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <source>Client&apos;s &amp;reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Numer referencyjny klienta:</translation>
     </message>
     <message>
         <source>Close case {0} with {1}. What did the vendor do?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij zgłoszenie {0} u dostawcy {1}. Co zrobił dostawca?</translation>
     </message>
     <message>
         <source>Close case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij zgłoszenie…</translation>
     </message>
     <message>
         <source>Close vendor case</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij zgłoszenie u dostawcy</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Zamknięte</translation>
+        <translation>Zamknięte</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">Osoba kontaktowa</translation>
+        <translation>Osoba kontaktowa</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczegóły</translation>
     </message>
     <message>
         <source>Escalate…</source>
-        <translation type="unfinished">Eskaluj…</translation>
+        <translation>Eskaluj…</translation>
     </message>
     <message>
         <source>Escalation</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalacja</translation>
     </message>
     <message>
         <source>Escalation ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalacja ({0})</translation>
     </message>
     <message>
         <source>Escalations</source>
         <extracomment>The escalate or vendor-case dialog currently open (tests drive it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Eskalacje</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Następny kontakt</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Otwarte</translation>
+        <translation>Otwarte</translation>
     </message>
     <message>
         <source>Open case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zgłoszenie…</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer referencyjny</translation>
     </message>
     <message>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <source>Save reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz numer referencyjny</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>Their ticket number, if they have one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich numer zgłoszenia, jeśli go mają</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">Linia</translation>
+        <translation>Linia</translation>
     </message>
     <message>
         <source>Update…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualizuj…</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostawca</translation>
     </message>
     <message>
         <source>Vendor cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia u dostawców</translation>
     </message>
     <message>
         <source>Vendor case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie u dostawcy…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
 </context>
 <context>
@@ -5039,350 +5062,351 @@ Passwords in it are masked. Send it to your administrator if this happens again.
     <name>FirstRunDialog</name>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Baza danych:</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zakończ</translation>
     </message>
     <message>
         <source>&amp;Just me on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko &amp;ja na tym komputerze</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Hasło:</translation>
+        <translation>&amp;Hasło:</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serwer:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testuj połączenie</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Użytkownik:</translation>
     </message>
     <message>
         <source>A PostgreSQL server the whole team shares. Ask your administrator for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer PostgreSQL wspólny dla całego zespołu. Poproś administratora o:</translation>
     </message>
     <message>
         <source>Connecting to the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Łączenie z serwerem…</translation>
     </message>
     <message>
         <source>Details: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczegóły: {0}</translation>
     </message>
     <message>
         <source>Everything stays in one file on this computer:
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystko pozostaje w jednym pliku na tym komputerze:
+{path}</translation>
     </message>
     <message>
         <source>Join my &amp;team&apos;s database</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dołącz do bazy danych zespołu</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>Prefer (encrypt when the server offers it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferuj (szyfruj, gdy serwer to umożliwia)</translation>
     </message>
     <message>
         <source>Require (always encrypt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymagaj (zawsze szyfruj)</translation>
     </message>
     <message>
         <source>SS&amp;L:</source>
-        <translation type="unfinished"></translation>
+        <translation>SS&amp;L:</translation>
     </message>
     <message>
         <source>Set up MSP Helpdesk</source>
         <extracomment>The running test, to cancel its callbacks when the dialog is dismissed. (password-less URL, password) of the test in flight. (password-less URL, password, report) of the last successful test of these fields. What to open, once Finish was clicked; None before (and after Cancel). Whether Finish kept the team password in the keychain. The last connection test&apos;s report, for the caller and tests.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguracja MSP Helpdesk</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testowanie…</translation>
     </message>
     <message>
         <source>The connection test failed unexpectedly. Try again, or ask for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test połączenia nieoczekiwanie się nie powiódł. Spróbuj ponownie lub poproś o pomoc.</translation>
     </message>
     <message>
         <source>This computer has no keychain to keep the password in: you will type it at each start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten komputer nie ma pęku kluczy, w którym można przechować hasło: będziesz je wpisywać przy każdym uruchomieniu.</translation>
     </message>
     <message>
         <source>Verify (encrypt and check the certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weryfikuj (szyfruj i sprawdzaj certyfikat)</translation>
     </message>
     <message>
         <source>Welcome to MSP Helpdesk</source>
-        <translation type="unfinished">Witamy w MSP Helpdesk</translation>
+        <translation>Witamy w MSP Helpdesk</translation>
     </message>
     <message>
         <source>Where should MSP Helpdesk keep its tickets and clients?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gdzie MSP Helpdesk ma przechowywać zgłoszenia i klientów?</translation>
     </message>
     <message>
         <source>db.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>db.example.com</translation>
     </message>
     <message>
         <source>helpdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>helpdesk</translation>
     </message>
 </context>
 <context>
     <name>HolidaysWidget</name>
     <message>
         <source>&lt;b&gt;Seed public holidays&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dodaj święta państwowe&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Add the country&apos;s public holidays for these years. Dates already listed keep their names; nothing is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj święta państwowe danego kraju dla wskazanych lat. Daty, które są już na liście, zachowują swoje nazwy; nic nie jest usuwane.</translation>
     </message>
     <message>
         <source>Country:</source>
         <extracomment>&quot;N holidays added&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kraj:</translation>
     </message>
     <message>
         <source>Date</source>
         <extracomment>Problems of the table&apos;s rows, prefixed with their date. The Seed button was pressed; read `region()` and `years()`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>ISO country code whose public holidays to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod ISO kraju, którego święta państwowe mają zostać dodane</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>Seed public holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj święta państwowe</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło</translation>
     </message>
     <message>
         <source>Subdivision:</source>
-        <translation type="unfinished"></translation>
+        <translation>Region:</translation>
     </message>
     <message>
         <source>Years:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lata:</translation>
     </message>
     <message>
         <source>e.g. PL, US, BE</source>
-        <translation type="unfinished"></translation>
+        <translation>np. PL, US, BE</translation>
     </message>
     <message>
         <source>optional, e.g. NY</source>
-        <translation type="unfinished"></translation>
+        <translation>opcjonalnie, np. NY</translation>
     </message>
     <message>
         <source>{0} holidays added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodane święta: {0}.</translation>
     </message>
 </context>
 <context>
     <name>KbPanel</name>
     <message>
         <source>Find an article</source>
-        <translation type="unfinished"></translation>
+        <translation>Znajdź artykuł</translation>
     </message>
     <message>
         <source>Knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedza</translation>
     </message>
     <message numerus="yes">
         <source>Knowledge (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wiedza (%n)</numerusform>
+            <numerusform>Wiedza (%n)</numerusform>
+            <numerusform>Wiedza (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>Link to ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiąż ze zgłoszeniem</translation>
     </message>
     <message>
         <source>Linked articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiązane artykuły</translation>
     </message>
     <message>
         <source>Open</source>
         <extracomment>The reader or editor dialog last opened (tests drive it).</extracomment>
-        <translation type="unfinished">Otwarte</translation>
+        <translation>Otwórz</translation>
     </message>
     <message>
         <source>Save solution to KB…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz rozwiązanie w KB…</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyniki wyszukiwania</translation>
     </message>
     <message>
         <source>Search the knowledge base…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przeszukaj bazę wiedzy…</translation>
     </message>
     <message>
         <source>Suggested for this ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerowane dla tego zgłoszenia</translation>
     </message>
     <message>
         <source>Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń powiązanie</translation>
     </message>
 </context>
 <context>
     <name>KeyResetDialog</name>
     <message>
         <source>All the groups of your recovery kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie grupy z Twojego zestawu odzyskiwania</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Forgot vault password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie pamiętam hasła do sejfu</translation>
     </message>
     <message>
         <source>My vault password may be compromised</source>
         <extracomment>My keys were replaced (this session now holds the new key): views reload.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Moje hasło do sejfu mogło zostać ujawnione</translation>
     </message>
     <message>
         <source>Organisation fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Odcisk klucza organizacji:</translation>
     </message>
     <message>
         <source>Read your new fingerprint to an administrator, in person or by phone. They compare it, sign your key and restore your access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczytaj swój nowy odcisk klucza administratorowi — osobiście lub przez telefon. Administrator porówna go, podpisze Twój klucz i przywróci Ci dostęp.</translation>
     </message>
     <message>
         <source>Refused: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucono: {why}.</translation>
     </message>
     <message>
         <source>Reset my keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Zresetuj moje klucze</translation>
     </message>
     <message>
         <source>That did not work. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>To się nie udało. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The vault locked. Unlock it with your current password and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf został zablokowany. Odblokuj go bieżącym hasłem i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>Type your recovery kit to reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz zestaw odzyskiwania, aby zresetować klucze.</translation>
     </message>
     <message>
         <source>Type your recovery kit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz zestaw odzyskiwania.</translation>
     </message>
     <message>
         <source>Vaults given a new key: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejfy z nowym kluczem: {n}.</translation>
     </message>
     <message>
         <source>Vaults to restore: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejfy do przywrócenia: {n}.</translation>
     </message>
     <message>
         <source>Your new fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Twój nowy odcisk klucza:</translation>
     </message>
     <message>
         <source>Your new vault keys are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje nowe klucze sejfu są gotowe.</translation>
     </message>
 </context>
 <context>
     <name>KnowledgeBaseView</name>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n artykuł</numerusform>
+            <numerusform>%n artykuły</numerusform>
+            <numerusform>%n artykułów</numerusform>
         </translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie kategorie</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszyscy klienci</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie tagi</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiwizuj</translation>
     </message>
     <message>
         <source>Archive {0}? It leaves search and suggestions; its links stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarchiwizować {0}? Artykuł zniknie z wyszukiwania i podpowiedzi; jego powiązania pozostaną.</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarchiwizowane</translation>
     </message>
     <message>
         <source>Bring {0} back into search and suggestions?</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywrócić {0} do wyszukiwania i podpowiedzi?</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj…</translation>
     </message>
     <message>
         <source>Global only</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko globalne</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy…</translation>
     </message>
     <message>
         <source>Search the knowledge base…</source>
         <extracomment>Pause in typing before a search runs (ms). Client filter values besides client ids. The editor or versions dialog last opened (tests drive it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Przeszukaj bazę wiedzy…</translation>
     </message>
     <message>
         <source>Unarchive</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć z archiwum</translation>
     </message>
     <message>
         <source>Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersje…</translation>
     </message>
 </context>
 <context>
@@ -5410,116 +5434,116 @@ Passwords in it are masked. Send it to your administrator if this happens again.
     <name>LeadsPanel</name>
     <message>
         <source>(none — administrators)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brak — administratorzy)</translation>
     </message>
     <message>
         <source>A queue&apos;s team lead is told of SLA warnings and breaches on its tickets (escalation levels with “Notify team lead”). Without a lead, the administrators are told.</source>
         <extracomment>A lead was saved; carries the `Changes` to announce.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kierownik zespołu kolejki jest powiadamiany o ostrzeżeniach i naruszeniach SLA w jej zgłoszeniach (poziomy eskalacji z opcją „Powiadom kierownika zespołu”). Jeśli kolejka nie ma kierownika, powiadamiani są administratorzy.</translation>
     </message>
     <message>
         <source>Team lead saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano kierownika zespołu.</translation>
     </message>
     <message>
         <source>team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>kierownik zespołu</translation>
     </message>
 </context>
 <context>
     <name>LevelRow</name>
     <message>
         <source>(choose a queue)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wybierz kolejkę)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Level {0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Poziom {0}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Business time from the due instant: -30 min = 30 minutes before, 0 = at the breach, +1 h = an hour after.</source>
         <extracomment>The two levels of the demo template (sla.md §12 seed levels): an hour before the resolution is due, the assignee and the lead hear of it; at the breach the ticket goes one tier up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Czas roboczy liczony od terminu: -30 min = 30 minut przed, 0 = w chwili naruszenia, +1 h = godzinę po.</translation>
     </message>
     <message>
         <source>Clock:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zegar:</translation>
     </message>
     <message>
         <source>Offset from due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Przesunięcie względem terminu:</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
 </context>
 <context>
     <name>LevelsEditor</name>
     <message>
         <source>Add level</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj poziom</translation>
     </message>
     <message>
         <source>No escalation levels: warnings and breaches only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak poziomów eskalacji: tylko ostrzeżenia i naruszenia.</translation>
     </message>
 </context>
 <context>
     <name>LinksPanel</name>
     <message>
         <source>Add link</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj powiązanie</translation>
     </message>
     <message>
         <source>Cancel this ticket as a duplicate of another one</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj to zgłoszenie jako duplikat innego</translation>
     </message>
     <message>
         <source>Linked tickets</source>
         <extracomment>The merge dialog opened last (kept so it is not garbage collected while open).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Powiązane zgłoszenia</translation>
     </message>
     <message>
         <source>Links</source>
         <extracomment>Item data role holding the row&apos;s `LinkRow`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Powiązania</translation>
     </message>
     <message>
         <source>Links ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiązania ({0})</translation>
     </message>
     <message>
         <source>Merge into…</source>
-        <translation type="unfinished"></translation>
+        <translation>Scal z…</translation>
     </message>
     <message>
         <source>No links yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak powiązań.</translation>
     </message>
     <message>
         <source>Remove link</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń powiązanie</translation>
     </message>
     <message>
         <source>Remove the link “{0} {1}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć powiązanie „{0} {1}”?</translation>
     </message>
     <message>
         <source>T-000123</source>
-        <translation type="unfinished"></translation>
+        <translation>T-000123</translation>
     </message>
     <message>
         <source>Ticket to link</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie do powiązania</translation>
     </message>
     <message>
         <source>Type a ticket number like T-000123.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz numer zgłoszenia, np. T-000123.</translation>
     </message>
     <message>
         <source>{0} {1} — {2} ({3}, {4})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} — {2} ({3}, {4})</translation>
     </message>
 </context>
 <context>
@@ -5581,204 +5605,206 @@ Passwords in it are masked. Send it to your administrator if this happens again.
     <name>MergeDialog</name>
     <message>
         <source>Into</source>
-        <translation type="unfinished"></translation>
+        <translation>Docelowe</translation>
     </message>
     <message>
         <source>Kept ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zachowane zgłoszenie</translation>
     </message>
     <message>
         <source>Look the ticket up to see what you merge into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyszukaj zgłoszenie, aby zobaczyć, z czym scalasz.</translation>
     </message>
     <message>
         <source>Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyszukaj</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Scal</translation>
     </message>
     <message>
         <source>Merge {0} into…</source>
         <extracomment>The merge was stored; carries the `MergeResult`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Scal {0} z…</translation>
     </message>
     <message>
         <source>Merge {0} “{1}” into {2} “{3}”?
 
 {0} will be cancelled. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scalić {0} „{1}” z {2} „{3}”?
+
+Zgłoszenie {0} zostanie anulowane. Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatka</translation>
     </message>
     <message>
         <source>T-000123</source>
         <extracomment>The target as last looked up (None until a number was found).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>T-000123</translation>
     </message>
     <message>
         <source>The merge failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Scalanie nie powiodło się: {0}</translation>
     </message>
     <message>
         <source>The merged ticket is cancelled and points at the kept one; its history and time entries stay with it and show on the kept ticket&apos;s timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scalone zgłoszenie zostaje anulowane i wskazuje na zachowane; jego historia i wpisy czasu pozostają przy nim i są widoczne na osi czasu zachowanego zgłoszenia.</translation>
     </message>
     <message>
         <source>There is no ticket with that number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma zgłoszenia o tym numerze.</translation>
     </message>
     <message>
         <source>Ticket to merge into</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie docelowe scalenia</translation>
     </message>
     <message>
         <source>Type a ticket number like T-000123.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz numer zgłoszenia, np. T-000123.</translation>
     </message>
     <message>
         <source>Type the number of the ticket to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz numer zgłoszenia, które ma zostać zachowane.</translation>
     </message>
     <message>
         <source>Why (optional), e.g. same printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód (opcjonalnie), np. ta sama drukarka</translation>
     </message>
 </context>
 <context>
     <name>NewCallDialog</name>
     <message>
         <source>&amp;Create ticket</source>
-        <translation type="unfinished">&amp;Utwórz zgłoszenie</translation>
+        <translation>&amp;Utwórz zgłoszenie</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Znajdź</translation>
     </message>
     <message>
         <source>&amp;Open ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Otwórz zgłoszenie</translation>
     </message>
     <message>
         <source>, straight to L2</source>
-        <translation type="unfinished"></translation>
+        <translation>, od razu do L2</translation>
     </message>
     <message>
         <source>Asset tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer inwentarzowy</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący</translation>
     </message>
     <message>
         <source>Choose a client first</source>
-        <translation type="unfinished">Najpierw wybierz klienta</translation>
+        <translation>Najpierw wybierz klienta</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Continue &amp;without entitlement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontynuuj &amp;bez sprawdzania uprawnień</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowa</translation>
     </message>
     <message>
         <source>Contract number “{0}” exists at {1} clients — pick the caller&apos;s client.</source>
         <extracomment>Knowledge-base articles for what the caller describes (None without a KB).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Numer umowy „{0}” występuje u {1} klientów — wybierz klienta dzwoniącego.</translation>
     </message>
     <message>
         <source>Create the ticket ({0})</source>
-        <translation type="unfinished">Utwórz zgłoszenie ({0})</translation>
+        <translation>Utwórz zgłoszenie ({0})</translation>
     </message>
     <message>
         <source>Created {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Utworzono {0}</translation>
     </message>
     <message>
         <source>Discard this call?</source>
-        <translation type="unfinished"></translation>
+        <translation>Porzucić to połączenie?</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Find the caller first, or choose the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw znajdź dzwoniącego albo wybierz klienta.</translation>
     </message>
     <message>
         <source>First response due {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin pierwszej reakcji: {0}</translation>
     </message>
     <message>
         <source>Found by the search, or type the client&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Z wyników wyszukiwania albo wpisz nazwę klienta</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencja</translation>
     </message>
     <message>
         <source>Name, phone, e-mail, client, serial, asset tag, contract or licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko, telefon, e-mail, klient, numer seryjny, numer inwentarzowy, umowa lub licencja</translation>
     </message>
     <message>
         <source>New call</source>
         <extracomment>Pause after the last keystroke before searching: a serial read out costs one query. The ticket was stored; carries its id. The user asked to open the created ticket; carries its id. A search answered and its results are listed (possibly none). The entitlement card shows the current client (and caller, device). The device and contract of the picked result (the card and the new ticket use them).</extracomment>
-        <translation type="unfinished">Nowe połączenie</translation>
+        <translation>Nowe połączenie</translation>
     </message>
     <message>
         <source>Next update due {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin następnej informacji: {0}</translation>
     </message>
     <message>
         <source>No device, contract or caller matches “{0}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadne urządzenie, umowa ani dzwoniący nie pasuje do „{0}”.</translation>
     </message>
     <message>
         <source>No ticket has been created. Discard what you typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie utworzono zgłoszenia. Porzucić wpisane dane?</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Telefon</translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Pick a contact from the list, or clear the field.</source>
-        <translation type="unfinished">Wybierz osobę kontaktową z listy albo wyczyść pole.</translation>
+        <translation>Wybierz osobę kontaktową z listy albo wyczyść pole.</translation>
     </message>
     <message>
         <source>Pick the client by name instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamiast tego wybierz klienta po nazwie</translation>
     </message>
     <message>
         <source>Priority {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorytet {0}</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer seryjny</translation>
     </message>
     <message>
         <source>Type to search this client&apos;s contacts</source>
-        <translation type="unfinished">Pisz, aby wyszukać osoby kontaktowe klienta</translation>
+        <translation>Pisz, aby wyszukać osoby kontaktowe klienta</translation>
     </message>
     <message>
         <source>{0} after the client&apos;s VIP floor</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} po uwzględnieniu minimalnego priorytetu VIP klienta</translation>
     </message>
 </context>
 <context>
@@ -5842,387 +5868,388 @@ Passwords in it are masked. Send it to your administrator if this happens again.
     <name>OnboardingView</name>
     <message>
         <source>Not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano.</translation>
     </message>
     <message numerus="yes">
         <source>Not saved: %n problem(s) to fix, shown in red. Your typing is kept as a draft.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nie zapisano: %n błąd do poprawienia, zaznaczony na czerwono. Wpisane dane zachowano jako wersję roboczą.</numerusform>
+            <numerusform>Nie zapisano: %n błędy do poprawienia, zaznaczone na czerwono. Wpisane dane zachowano jako wersję roboczą.</numerusform>
+            <numerusform>Nie zapisano: %n błędów do poprawienia, zaznaczonych na czerwono. Wpisane dane zachowano jako wersję roboczą.</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a client to capture its onboarding data.</source>
         <extracomment>The credentials page&apos;s button: the owner switches to the client&apos;s Credentials tab. A section was saved; carries its key. Id of the latest form query; an older result is dropped. True while this view announces its own save, so it ignores the echo. The remote section&apos;s automatic test; None without a tester.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz klienta, aby uzupełnić jego dane wdrożenia.</translation>
     </message>
     <message>
         <source>The draft could not be kept (%1). Your typing is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zachować wersji roboczej (%1). Wpisane dane nadal są tutaj.</translation>
     </message>
     <message>
         <source>The draft could not be kept: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zachować wersji roboczej: %1.</translation>
     </message>
     <message>
         <source>This client no longer exists.</source>
         <extracomment>Room above the split for panels other features add (the onboarding checklist and score); empty here.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient już nie istnieje.</translation>
     </message>
     <message>
         <source>Your typing is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisane dane nadal są tutaj.</translation>
     </message>
 </context>
 <context>
     <name>OverridesWidget</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Empty hours = closed that day (e.g. 31 Dec); 08:00-12:00 = a half day; hours on a Saturday = an extra working day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puste godziny = tego dnia zamknięte (np. 31 gru); 08:00-12:00 = pół dnia; godziny w sobotę = dodatkowy dzień roboczy.</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>e.g. 08:00-12:00; empty = closed</source>
-        <translation type="unfinished"></translation>
+        <translation>np. 08:00-12:00; puste = zamknięte</translation>
     </message>
 </context>
 <context>
     <name>OwnerDialog</name>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Właściciel:</translation>
     </message>
     <message>
         <source>Nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>Nikt</translation>
     </message>
     <message>
         <source>Set owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw właściciela</translation>
     </message>
 </context>
 <context>
     <name>PasswordForm</name>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Powtórz:</translation>
     </message>
     <message>
         <source>&amp;Vault password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło &amp;sejfu:</translation>
     </message>
     <message>
         <source>At least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimalna liczba znaków: {n}</translation>
     </message>
     <message>
         <source>Choose a vault password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz hasło sejfu.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasła nie są zgodne.</translation>
     </message>
     <message>
         <source>The vault password must be at least {n} characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło sejfu jest za krótkie (minimalna liczba znaków: {n}).</translation>
     </message>
     <message>
         <source>The vault password must not be your e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło sejfu nie może być Twoim adresem e-mail.</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dla:</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;wtórz:</translation>
     </message>
     <message>
         <source>4 to 12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Od 4 do 12 cyfr</translation>
     </message>
     <message>
         <source>Agree the PIN with the contact. It is stored only as a hash: nobody can read it back, and setting it again replaces the old one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uzgodnij PIN z osobą kontaktową. Jest przechowywany tylko jako skrót (hash): nikt nie może go odczytać, a ponowne ustawienie zastępuje poprzedni.</translation>
     </message>
     <message>
         <source>Set PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw PIN</translation>
     </message>
     <message>
         <source>Set caller PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw PIN dzwoniącego</translation>
     </message>
     <message>
         <source>The same again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz ponownie to samo</translation>
     </message>
     <message>
         <source>The two PINs differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kody PIN się różnią; wpisz je ponownie.</translation>
     </message>
     <message>
         <source>Whole client (any caller)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cały klient (dowolny dzwoniący)</translation>
     </message>
 </context>
 <context>
     <name>PolicyEditor</name>
     <message>
         <source>&amp;Calendar:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kalendarz:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opis:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Imię i nazwisko:</translation>
+        <translation>&amp;Nazwa:</translation>
     </message>
     <message>
         <source>&amp;Save policy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz politykę</translation>
     </message>
     <message>
         <source>Acknowledgement (taking the ticket)
 counts as first response</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdzenie (przejęcie zgłoszenia)
+liczy się jako pierwsza reakcja</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywna</translation>
     </message>
     <message>
         <source>Business hours the targets are measured in</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny pracy, w których mierzone są cele</translation>
     </message>
     <message>
         <source>Clocks these statuses pause:</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusy, które wstrzymują liczniki:</translation>
     </message>
     <message>
         <source>Create a calendar first (Calendars tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw utwórz kalendarz (karta Kalendarze).</translation>
     </message>
     <message>
         <source>Empty amount = no target. Minutes and hours are business time on the calendar; “end of Nth business day” with 1 = end of the next business day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pusta wartość = brak celu. Minuty i godziny to czas pracy według kalendarza; „koniec N-tego dnia roboczego” z wartością 1 = koniec następnego dnia roboczego.</translation>
     </message>
     <message>
         <source>Escalation levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Poziomy eskalacji</translation>
     </message>
     <message>
         <source>Global default</source>
-        <translation type="unfinished"></translation>
+        <translation>Domyślna globalna</translation>
     </message>
     <message>
         <source>Inactive: open tickets on this policy lose their clocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieaktywna: otwarte zgłoszenia objęte tą polityką tracą liczniki</translation>
     </message>
     <message>
         <source>New policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa polityka</translation>
     </message>
     <message>
         <source>Next update</source>
-        <translation type="unfinished">Następna informacja</translation>
+        <translation>Następna informacja</translation>
     </message>
     <message>
         <source>Optional: what this policy is for</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcjonalnie: do czego służy ta polityka</translation>
     </message>
     <message>
         <source>P1 15 min / 4 h / 1 h … P4 8 h / end of 10th business day, and two levels</source>
-        <translation type="unfinished"></translation>
+        <translation>P1 15 min / 4 godz. / 1 godz. … P4 8 godz. / koniec 10. dnia roboczego oraz dwa poziomy</translation>
     </message>
     <message>
         <source>Pauses and first response</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstrzymania i pierwsza reakcja</translation>
     </message>
     <message>
         <source>Policy: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Polityka: {0}</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished">Rozwiązanie</translation>
+        <translation>Rozwiązanie</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished">Reakcja</translation>
+        <translation>Reakcja</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Cele</translation>
     </message>
     <message>
         <source>The response clock never pauses: a customer cannot make us answer later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Licznik reakcji nigdy się nie zatrzymuje: klient nie może sprawić, że odpowiemy później.</translation>
     </message>
     <message>
         <source>Use demo template</source>
-        <translation type="unfinished"></translation>
+        <translation>Użyj szablonu demonstracyjnego</translation>
     </message>
     <message>
         <source>Used for clients without a contract or a default policy of their own</source>
-        <translation type="unfinished"></translation>
+        <translation>Stosowana dla klientów bez umowy lub własnej polityki domyślnej</translation>
     </message>
     <message>
         <source>Waiting on customer pauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstrzymuj przy „Czeka na klienta”</translation>
     </message>
     <message>
         <source>Waiting on third party pauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstrzymuj przy „Czeka na stronę trzecią”</translation>
     </message>
     <message>
         <source>e.g. Standard business hours</source>
         <extracomment>Status categories that may pause a clock (sla.md §10.3), in the order the form shows them. The calendar a loaded policy uses, chosen once the calendar list has it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>np. Standardowe godziny pracy</translation>
     </message>
     <message>
         <source>policy</source>
-        <translation type="unfinished"></translation>
+        <translation>polityka</translation>
     </message>
 </context>
 <context>
     <name>PolicyPanel</name>
     <message>
         <source>&amp;New policy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowa polityka</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywna</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalendarz</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Domyślna</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>policy</source>
-        <translation type="unfinished"></translation>
+        <translation>polityka</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>tak</translation>
     </message>
 </context>
 <context>
     <name>ProblemPanel</name>
     <message>
         <source>Known error (root cause known, workaround given)</source>
-        <translation type="unfinished"></translation>
+        <translation>Znany błąd (przyczyna źródłowa znana, podano obejście)</translation>
     </message>
     <message>
         <source>Linked incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiązane incydenty</translation>
     </message>
     <message>
         <source>No incident is linked yet. Link incidents as “Caused by” this problem on their Links tab; a problem needs one before it is resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żaden incydent nie jest jeszcze powiązany. Powiąż incydenty jako „Spowodowane przez” ten problem na ich karcie Powiązania; przed rozwiązaniem problem musi mieć co najmniej jeden.</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Root cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyczyna źródłowa</translation>
     </message>
     <message>
         <source>Save problem record</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz rekord problemu</translation>
     </message>
     <message>
         <source>Workaround</source>
-        <translation type="unfinished"></translation>
+        <translation>Obejście</translation>
     </message>
 </context>
 <context>
     <name>QuestionDialog</name>
     <message>
         <source>&amp;Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odpowiedź:</translation>
     </message>
     <message>
         <source>&amp;Contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba &amp;kontaktowa:</translation>
     </message>
     <message>
         <source>&amp;Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pytanie:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;wtórz:</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj</translation>
     </message>
     <message>
         <source>Add security question</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj pytanie zabezpieczające</translation>
     </message>
     <message>
         <source>Answers match regardless of case and spacing. They are stored only as a hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi są porównywane bez względu na wielkość liter i odstępy. Są przechowywane tylko jako skrót (hash).</translation>
     </message>
     <message>
         <source>The answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź</translation>
     </message>
     <message>
         <source>The same again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz ponownie to samo</translation>
     </message>
     <message>
         <source>The two answers differ; type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi się różnią; wpisz je ponownie.</translation>
     </message>
     <message>
         <source>This client has no active contact yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient nie ma jeszcze aktywnej osoby kontaktowej.</translation>
     </message>
     <message>
         <source>e.g. Name of your first manager here</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Nazwisko Twojego pierwszego przełożonego w tej firmie</translation>
     </message>
 </context>
 <context>
@@ -6285,31 +6312,31 @@ counts as first response</source>
     <name>QueuePathsDialog</name>
     <message>
         <source>Escalates to</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaluje do</translation>
     </message>
     <message>
         <source>Escalation paths</source>
-        <translation type="unfinished"></translation>
+        <translation>Ścieżki eskalacji</translation>
     </message>
     <message>
         <source>Only administrators can change escalation paths.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administratorzy mogą zmieniać ścieżki eskalacji.</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished">Kolejka</translation>
+        <translation>Kolejka</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">Linia</translation>
+        <translation>Linia</translation>
     </message>
     <message>
         <source>Where “Escalate” sends a ticket from each queue. The next queue must work at a higher tier; paths may not loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokąd „Eskaluj” przekazuje zgłoszenie z każdej kolejki. Następna kolejka musi działać na wyższej linii wsparcia; ścieżki nie mogą tworzyć pętli.</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— brak —</translation>
     </message>
 </context>
 <context>
@@ -6317,7 +6344,7 @@ counts as first response</source>
     <message>
         <source>Reload</source>
         <extracomment>What the form holds (`CalendarSpec`, `PolicySpec`). A stored record as the service reads it (`CalendarDetail`, `PolicyDetail`). A save succeeded; carries the `ConfigSaved`. The stored record being edited and the version it was read at; None for a new one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj ponownie</translation>
     </message>
 </context>
 <context>
@@ -6325,438 +6352,440 @@ counts as first response</source>
     <message>
         <source>&amp;Edit</source>
         <extracomment>A list row as the service reads it (`CalendarSummary`, `PolicySummary`). Something was stored; carries the `Changes` to announce. The record a save just stored: selected once the list holding it arrives.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edytuj</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
         <source> (you)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Ty)</translation>
     </message>
     <message>
         <source>&amp;Give access to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Komu przyznać dostęp:</translation>
     </message>
     <message>
         <source>&amp;Recovery kit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zestaw &amp;odzyskiwania:</translation>
     </message>
     <message>
         <source>All the groups of the recovery kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie grupy zestawu odzyskiwania</translation>
     </message>
     <message>
         <source>All vaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie sejfy</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Choose who gets access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz, kto otrzyma dostęp.</translation>
     </message>
     <message>
         <source>Only the vaults ticked below</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko sejfy zaznaczone poniżej</translation>
     </message>
     <message>
         <source>Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Odzyskaj</translation>
     </message>
     <message>
         <source>Refused: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odmowa: {why}.</translation>
     </message>
     <message>
         <source>That did not work. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf jest zablokowany. Odblokuj go i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>Tick at least one vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz co najmniej jeden sejf.</translation>
     </message>
     <message>
         <source>Type every group of the recovery kit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz wszystkie grupy zestawu odzyskiwania.</translation>
     </message>
     <message>
         <source>Use the recovery kit</source>
         <extracomment>An audit row of ours was written (granted, or a refused kit): move the local anchor. Vaults were granted and the recovery key replaced: views reload.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Użyj zestawu odzyskiwania</translation>
     </message>
 </context>
 <context>
     <name>RecoveryKitPage</name>
     <message>
         <source>A printable page; it is written only where you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona do wydruku; zostanie zapisana tylko tam, gdzie wskażesz.</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Zakończ</translation>
     </message>
     <message>
         <source>Last group of the kit</source>
         <extracomment>E.g. &quot;the old kit no longer opens anything&quot; after break-glass.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnia grupa zestawu</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Print or write this down; it is never stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydrukuj to lub zapisz na papierze; nie jest nigdzie przechowywane.</translation>
     </message>
     <message>
         <source>Recovery kit</source>
         <extracomment>What the recovery kit&apos;s PDF names besides the groups: (org fingerprint, database uuid). Finish was clicked (enabled only when the page may close). The kit for &quot;Save as PDF…&quot; while it is shown; dropped with the kit. Asks where to save the PDF (&quot;&quot; = cancelled); tests replace it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zestaw odzyskiwania</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako PDF…</translation>
     </message>
     <message>
         <source>Save the recovery kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zestaw odzyskiwania</translation>
     </message>
     <message>
         <source>Saved to {path}. Print it, and keep the file offline or delete it: anyone who reads it can open every vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano w {path}. Wydrukuj go, a plik przechowuj offline lub usuń: każdy, kto go odczyta, może otworzyć każdy sejf.</translation>
     </message>
     <message>
         <source>The PDF could not be written there. Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać pliku PDF w tym miejscu. Wybierz inne miejsce.</translation>
     </message>
     <message>
         <source>Type the last group to confirm you have the kit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz ostatnią grupę, aby potwierdzić, że masz zestaw:</translation>
     </message>
 </context>
 <context>
     <name>RecurringEditorDialog</name>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished">Przypisany</translation>
+        <translation>Przypisany</translation>
     </message>
     <message>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>O godzinie</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <source>Choose a client to see the next runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz klienta, aby zobaczyć następne uruchomienia.</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">Osoba kontaktowa</translation>
+        <translation>Osoba kontaktowa</translation>
     </message>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Codziennie</translation>
     </message>
     <message>
         <source>Day of month</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzień miesiąca</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Opis</translation>
+        <translation>Opis</translation>
     </message>
     <message>
         <source>Edit recurring ticket</source>
         <extracomment>Quiet time after the last keystroke before the preview is asked for.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj zgłoszenie cykliczne</translation>
     </message>
     <message>
         <source>Ends on</source>
-        <translation type="unfinished"></translation>
+        <translation>Data zakończenia</translation>
     </message>
     <message>
         <source>Every</source>
-        <translation type="unfinished"></translation>
+        <translation>Co</translation>
     </message>
     <message>
         <source>Fix the schedule to see the next runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Popraw harmonogram, aby zobaczyć następne uruchomienia.</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Co miesiąc</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>New recurring ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe zgłoszenie cykliczne</translation>
     </message>
     <message>
         <source>Next runs (client&apos;s time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Następne uruchomienia (czas klienta)</translation>
     </message>
     <message>
         <source>No further runs: the schedule has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak kolejnych uruchomień: harmonogram się zakończył.</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>W dniach</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Priorytet</translation>
+        <translation>Priorytet</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished">Kolejka</translation>
+        <translation>Kolejka</translation>
     </message>
     <message>
         <source>Repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Powtarzanie</translation>
     </message>
     <message>
         <source>Someone saved this schedule meanwhile; close and open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś w międzyczasie zapisał ten harmonogram; zamknij go i otwórz ponownie.</translation>
     </message>
     <message>
         <source>Starts on</source>
-        <translation type="unfinished"></translation>
+        <translation>Data rozpoczęcia</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Temat</translation>
+        <translation>Temat</translation>
     </message>
     <message>
         <source>The end is before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data zakończenia jest wcześniejsza niż data rozpoczęcia.</translation>
     </message>
     <message>
         <source>This client&apos;s time zone is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa tego klienta jest nieprawidłowa.</translation>
     </message>
     <message>
         <source>This schedule no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten harmonogram już nie istnieje.</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">Linia</translation>
+        <translation>Linia</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>Co tydzień</translation>
     </message>
     <message>
         <source>day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>dni</translation>
     </message>
     <message>
         <source>month(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>mies.</translation>
     </message>
     <message>
         <source>week(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>tyg.</translation>
     </message>
     <message>
         <source>— choose a client —</source>
-        <translation type="unfinished"></translation>
+        <translation>— wybierz klienta —</translation>
     </message>
     <message>
         <source>— no contact —</source>
-        <translation type="unfinished"></translation>
+        <translation>— brak osoby kontaktowej —</translation>
     </message>
     <message>
         <source>— no queue —</source>
-        <translation type="unfinished"></translation>
+        <translation>— bez kolejki —</translation>
     </message>
     <message>
         <source>— unassigned —</source>
-        <translation type="unfinished"></translation>
+        <translation>— nieprzypisane —</translation>
     </message>
 </context>
 <context>
     <name>RecurringTicketsDialog</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywne</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Codziennie</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Delete recurring ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń zgłoszenie cykliczne</translation>
     </message>
     <message>
         <source>Delete “{0}”? Tickets it already created stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć „{0}”? Zgłoszenia już przez nie utworzone pozostaną.</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj…</translation>
     </message>
     <message>
         <source>Every {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Co {0} dni</translation>
     </message>
     <message>
         <source>Every {0} months on day {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Co {0} mies., dnia {1}</translation>
     </message>
     <message>
         <source>Every {0} weeks on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Co {0} tyg.: {1}</translation>
     </message>
     <message>
         <source>Monthly on day {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Co miesiąc, dnia {0}</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe…</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Następne uruchomienie</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstrzymaj</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished">Wstrzymany</translation>
+        <translation>Wstrzymane</translation>
     </message>
     <message>
         <source>Recurring tickets</source>
         <extracomment>The open editor, if any (kept so it is not garbage-collected while shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia cykliczne</translation>
     </message>
     <message>
         <source>Repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Powtarzanie</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Wznów</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>This schedule changed meanwhile; the list was reloaded. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten harmonogram zmienił się w międzyczasie; lista została wczytana ponownie. Spróbuj jeszcze raz.</translation>
     </message>
     <message>
         <source>This schedule no longer exists; the list was reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten harmonogram już nie istnieje; lista została wczytana ponownie.</translation>
     </message>
     <message>
         <source>Weekly on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Co tydzień: {0}</translation>
     </message>
     <message>
         <source>{0} at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} o godz. {1}</translation>
     </message>
 </context>
 <context>
     <name>RemoteLauncher</name>
     <message>
         <source>Approval required</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymagana zgoda</translation>
     </message>
     <message>
         <source>Confirm the target</source>
-        <translation type="unfinished"></translation>
+        <translation>Potwierdź cel</translation>
     </message>
     <message>
         <source>Copy password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiuj hasło</translation>
     </message>
     <message>
         <source>Forget the pinned host key or certificate of {0}? The next connection will show the server&apos;s key for checking again. Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapomnieć przypięty klucz hosta lub certyfikat {0}? Przy następnym połączeniu klucz serwera zostanie ponownie pokazany do sprawdzenia. Dlaczego?</translation>
     </message>
     <message>
         <source>Give a reason of at least 5 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód o długości co najmniej 5 znaków.</translation>
     </message>
     <message>
         <source>Override…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymuś…</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <source>Record approval…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj zgodę…</translation>
     </message>
     <message>
         <source>Remote session</source>
-        <translation type="unfinished">Sesja zdalna</translation>
+        <translation>Sesja zdalna</translation>
     </message>
     <message>
         <source>The SSH host key of {0}:{1} is not the one pinned on this computer ({2}); the server presented {3}. Connecting is refused: an administrator can forget the old key after checking the new one with the client.</source>
         <extracomment>The permission gate blocked a launch on this ticket: show its approvals panel. A launch got as far as a running session (external, terminal or console); carries the id. A step failed; carries the one-line message shown to the technician. The session behind each embedded tab (terminal or console), for its transcript. External processes still running (kept so their handles live).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Klucz hosta SSH dla {0}:{1} nie jest kluczem przypiętym na tym komputerze ({2}); serwer przedstawił {3}. Połączenie odrzucono: administrator może zapomnieć stary klucz po sprawdzeniu nowego z klientem.</translation>
     </message>
     <message>
         <source>The client requires approval before this work:
 
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient wymaga zgody przed wykonaniem tej pracy:
+
+{0}</translation>
     </message>
     <message>
         <source>The remote desktop client will ask for the password. Copy it to the clipboard now? It is cleared after {0} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient pulpitu zdalnego poprosi o hasło. Skopiować je teraz do schowka? Zostanie wyczyszczone po {0} s.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not the pinned one. It may have been renewed, or someone is in between: re-pin it from the client&apos;s Readiness tab after checking it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikat serwera nie jest certyfikatem przypiętym. Mógł zostać odnowiony albo ktoś pośredniczy w połączeniu: po sprawdzeniu przypnij go ponownie na karcie Gotowość klienta.</translation>
     </message>
     <message>
         <source>This record was changed outside the app:
@@ -6764,7 +6793,11 @@ counts as first response</source>
 {0}
 
 Check it with the client&apos;s documentation. Why is it correct?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten rekord został zmieniony poza aplikacją:
+
+{0}
+
+Sprawdź go z dokumentacją klienta. Dlaczego jest poprawny?</translation>
     </message>
     <message>
         <source>This remote method changed since it was last confirmed:
@@ -6772,656 +6805,664 @@ Check it with the client&apos;s documentation. Why is it correct?</source>
 {0}
 
 Connect to it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta metoda zdalna zmieniła się od ostatniego potwierdzenia:
+
+{0}
+
+Połączyć się z nią?</translation>
     </message>
     <message>
         <source>Transcript attached to the ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapis sesji dołączono do zgłoszenia.</translation>
     </message>
     <message>
         <source>Why is the work done without the client&apos;s approval?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego praca jest wykonywana bez zgody klienta?</translation>
     </message>
     <message>
         <source>defaults (no drives redirected)</source>
-        <translation type="unfinished"></translation>
+        <translation>domyślne (bez przekierowania dysków)</translation>
     </message>
     <message>
         <source>{0}
 Credential: {1}
 Gateway: {2}
 Options: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+Poświadczenie: {1}
+Brama: {2}
+Opcje: {3}</translation>
     </message>
 </context>
 <context>
     <name>ResolveDialog</name>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kod</translation>
     </message>
     <message>
         <source>&amp;Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rozwiązanie</translation>
     </message>
     <message>
         <source>Cause, what was done to fix it, and what the user should know</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyczyna, co zrobiono, aby to naprawić, i co użytkownik powinien wiedzieć</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz…</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiąż</translation>
     </message>
     <message>
         <source>Resolve ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiąż zgłoszenie</translation>
     </message>
     <message>
         <source>This is a workaround, not a permanent fix</source>
-        <translation type="unfinished"></translation>
+        <translation>To jest obejście, a nie trwała naprawa</translation>
     </message>
     <message>
         <source>Where a knowledge-base article exists, link it to the ticket; an L2 fix worth keeping can be saved to the knowledge base once resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeśli istnieje artykuł w bazie wiedzy, powiąż go ze zgłoszeniem; wartą zachowania poprawkę L2 można po rozwiązaniu zapisać w bazie wiedzy.</translation>
     </message>
 </context>
 <context>
     <name>RestoreAccessDialog</name>
     <message>
         <source>Also give those vaults new keys (their old password or key may be known)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj tym sejfom także nowe klucze (ich stare hasło lub klucz mogą być znane)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Given new keys: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba sejfów z nowymi kluczami: {n}.</translation>
     </message>
     <message>
         <source>Grant ticked vaults</source>
         <extracomment>vault id -&gt; its checkbox, in the order of the report.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Przyznaj dostęp do zaznaczonych sejfów</translation>
     </message>
     <message>
         <source>Grant {name} the same vaults as before their key reset: {vaults}. Only do this after comparing their new fingerprint and signing their key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyznaj użytkownikowi {name} dostęp do tych samych sejfów co przed resetem klucza: {vaults}. Rób to dopiero po porównaniu nowego odcisku klucza tej osoby i podpisaniu jej klucza.</translation>
     </message>
     <message>
         <source>Not granted, because you hold no key to them: {vaults}. Someone who holds them, or the recovery kit, can grant them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie przyznano, ponieważ nie masz do nich klucza: {vaults}. Może to zrobić osoba, która ma do nich klucz, albo zestaw odzyskiwania.</translation>
     </message>
     <message>
         <source>Restore access</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć dostęp</translation>
     </message>
     <message>
         <source>Restore {name}&apos;s access</source>
         <extracomment>Vaults were granted back (audited): views reload and move the local anchor.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć dostęp użytkownika {name}</translation>
     </message>
     <message>
         <source>That did not work. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf jest zablokowany. Odblokuj go i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>brak</translation>
     </message>
     <message>
         <source>vault {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>sejf {id}</translation>
     </message>
 </context>
 <context>
     <name>ResultDialog</name>
     <message>
         <source>&amp;Detail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Szczegóły:</translation>
     </message>
     <message>
         <source>It &amp;failed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nie działa</translation>
     </message>
     <message>
         <source>It &amp;works</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Działa</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj</translation>
     </message>
     <message>
         <source>Record connectivity result</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj wynik testu łączności</translation>
     </message>
     <message>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik:</translation>
     </message>
     <message>
         <source>What you tried, what happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Co wypróbowano, co się stało</translation>
     </message>
 </context>
 <context>
     <name>RevealDialog</name>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Powód:</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zgłoszenie:</translation>
     </message>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nie ustawiono)</translation>
     </message>
     <message>
         <source>At least 5 characters without a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez zgłoszenia co najmniej 5 znaków</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Code copied; the clipboard is cleared in {s} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skopiowano kod; schowek zostanie wyczyszczony za {s} s.</translation>
     </message>
     <message>
         <source>Copied; the clipboard is cleared in {s} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skopiowano; schowek zostanie wyczyszczony za {s} s.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiuj</translation>
     </message>
     <message>
         <source>Every reveal is recorded. Give the ticket you work on, or say why you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Każde ujawnienie jest rejestrowane. Podaj zgłoszenie, nad którym pracujesz, albo wyjaśnij, dlaczego tego potrzebujesz.</translation>
     </message>
     <message>
         <source>Give a ticket, or a reason of at least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj zgłoszenie albo powód (co najmniej {n} zn.).</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukryj</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatki:</translation>
     </message>
     <message>
         <source>One-time code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod jednorazowy:</translation>
     </message>
     <message>
         <source>Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujawnij</translation>
     </message>
     <message>
         <source>Reveal — {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujawnij — {label}</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż</translation>
     </message>
     <message>
         <source>Show code</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż kod</translation>
     </message>
     <message>
         <source>T-000123 or 123</source>
-        <translation type="unfinished"></translation>
+        <translation>T-000123 lub 123</translation>
     </message>
     <message>
         <source>The credential could not be revealed. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się ujawnić poświadczenia. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The reveal could not be recorded, so nothing was shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zarejestrować ujawnienia, więc niczego nie pokazano.</translation>
     </message>
     <message>
         <source>The stored TOTP seed is not valid. Edit the credential to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany klucz TOTP jest nieprawidłowy. Edytuj poświadczenie, aby go zastąpić.</translation>
     </message>
     <message>
         <source>This credential has no secrets to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>To poświadczenie nie ma sekretów do pokazania.</translation>
     </message>
     <message>
         <source>This credential no longer has a TOTP seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>To poświadczenie nie ma już klucza TOTP.</translation>
     </message>
     <message>
         <source>Type a ticket number such as T-000123.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz numer zgłoszenia, np. T-000123.</translation>
     </message>
     <message>
         <source>You have no access to this client&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie masz dostępu do sejfu tego klienta.</translation>
     </message>
 </context>
 <context>
     <name>RevokeDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Client passwords to change: {revealed} they revealed, {could} they could have revealed. The rotation worklist lists them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasła klientów do zmiany: ujawnione przez tę osobę: {revealed}, możliwe do ujawnienia: {could}. Znajdziesz je na liście zadań rotacji.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiuj</translation>
     </message>
     <message>
         <source>Disabling their database login…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyłączanie loginu bazy danych tej osoby…</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Odbierz dostęp</translation>
     </message>
     <message>
         <source>Revoke {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Odbierz dostęp: {name}</translation>
     </message>
     <message>
         <source>Revoke {name}&apos;s vault access? Their keys are disabled, their devices and grants deleted, and every vault they held gets a new key. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odebrać użytkownikowi {name} dostęp do sejfów? Klucze tej osoby zostaną wyłączone, jej urządzenia i uprawnienia usunięte, a każdy sejf, do którego miała dostęp, otrzyma nowy klucz. Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>This connection may not disable {name}&apos;s database login.</source>
-        <translation type="unfinished"></translation>
+        <translation>To połączenie nie ma uprawnień do wyłączenia loginu bazy danych użytkownika {name}.</translation>
     </message>
     <message>
         <source>Vaults no administrator here could rotate (use the recovery kit): {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejfy, których klucza nie mógł zmienić żaden tutejszy administrator (użyj zestawu odzyskiwania): {n}.</translation>
     </message>
     <message>
         <source>Vaults rotated to a new key: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejfy z kluczem zmienionym na nowy: {n}.</translation>
     </message>
     <message>
         <source>vault {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>sejf {id}</translation>
     </message>
     <message>
         <source>{name}&apos;s database login could not be disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wyłączyć loginu bazy danych użytkownika {name}.</translation>
     </message>
     <message>
         <source>{name}&apos;s database login is disabled, but {n} open session(s) could not be ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Login bazy danych użytkownika {name} został wyłączony, ale nie udało się zakończyć otwartych sesji (liczba: {n}).</translation>
     </message>
     <message>
         <source>{name}&apos;s database login is disabled; open sessions ended: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Login bazy danych użytkownika {name} został wyłączony; zakończone otwarte sesje: {n}.</translation>
     </message>
     <message>
         <source>{name}&apos;s vault keys are disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klucze sejfu użytkownika {name} zostały wyłączone.</translation>
     </message>
 </context>
 <context>
     <name>RoutingRulesDialog</name>
     <message>
         <source>&amp;Activate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktywuj</translation>
     </message>
     <message>
         <source>&amp;Checklists…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listy kontrolne…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edytuj…</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowa…</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Akcje</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywna</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Warunki</translation>
     </message>
     <message>
         <source>De&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;zaktywuj</translation>
     </message>
     <message>
         <source>Delete rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń regułę</translation>
     </message>
     <message>
         <source>Delete the routing rule “{0}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć regułę kierowania „{0}”?</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Przesuń w &amp;górę</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Przesuń w &amp;dół</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Only administrators may change routing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administratorzy mogą zmieniać kierowanie.</translation>
     </message>
     <message>
         <source>Routing rules</source>
         <extracomment>The open rule editor, if any (kept so tests and the user reach the same one).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reguły kierowania</translation>
     </message>
     <message>
         <source>Routing rules could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się odczytać reguł kierowania.</translation>
     </message>
     <message>
         <source>Rules run in this order on every new ticket. A rule that stops ends the run; otherwise the next matching rules apply too, and a value set first is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguły są wykonywane w tej kolejności dla każdego nowego zgłoszenia. Reguła z zatrzymaniem kończy przebieg; w przeciwnym razie stosowane są także kolejne pasujące reguły, a wartość ustawiona jako pierwsza zostaje zachowana.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatrzymanie</translation>
     </message>
     <message>
         <source>The change could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać zmiany.</translation>
     </message>
     <message>
         <source>The rule was deleted meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguła została w międzyczasie usunięta.</translation>
     </message>
     <message>
         <source>This rule cannot be activated:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można aktywować tej reguły:
+{0}</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tak</translation>
     </message>
 </context>
 <context>
     <name>RuleEditorDialog</name>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nazwa</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testuj</translation>
     </message>
     <message>
         <source>(leave as it is)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pozostaw bez zmian)</translation>
     </message>
     <message>
         <source>(skipped: {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>(pominięto: {0})</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywna</translation>
     </message>
     <message>
         <source>Add checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj listę kontrolną</translation>
     </message>
     <message>
         <source>Any caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Dowolny dzwoniący</translation>
     </message>
     <message>
         <source>Callers who are not VIPs</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący spoza grupy VIP</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Categories (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie (rozdzielone przecinkami)</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanał</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanały</translation>
     </message>
     <message>
         <source>Choose at least one thing to set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz co najmniej jedną wartość do ustawienia.</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Klient</translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished">Klienci</translation>
+        <translation>Klienci</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikty</translation>
     </message>
     <message>
         <source>Conflicts could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się sprawdzić konfliktów.</translation>
     </message>
     <message>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowy</translation>
     </message>
     <message>
         <source>Edit routing rule</source>
         <extracomment>Delay between the last change and the conflict check, so typing does not flood the lane.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj regułę kierowania</translation>
     </message>
     <message>
         <source>Hardware type</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj sprzętu</translation>
     </message>
     <message>
         <source>Hardware/software types</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaje sprzętu/oprogramowania</translation>
     </message>
     <message>
         <source>Keywords in subject or description</source>
-        <translation type="unfinished"></translation>
+        <translation>Słowa kluczowe w temacie lub opisie</translation>
     </message>
     <message>
         <source>New routing rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa reguła kierowania</translation>
     </message>
     <message>
         <source>No conflicts with other rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak konfliktów z innymi regułami.</translation>
     </message>
     <message>
         <source>No rule fires for this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna reguła nie zadziała dla tego zgłoszenia.</translation>
     </message>
     <message>
         <source>Only administrators may change routing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administratorzy mogą zmieniać kierowanie.</translation>
     </message>
     <message>
         <source>Priorities</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorytety</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished">Priorytet</translation>
+        <translation>Priorytet</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkty</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished">Kolejka</translation>
+        <translation>Kolejka</translation>
     </message>
     <message>
         <source>SLA policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Polityka SLA</translation>
     </message>
     <message>
         <source>Stop here when this rule matches (first match wins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatrzymaj tutaj, gdy ta reguła pasuje (wygrywa pierwsze dopasowanie)</translation>
     </message>
     <message>
         <source>Subject and description</source>
-        <translation type="unfinished"></translation>
+        <translation>Temat i opis</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">Technik</translation>
+        <translation>Technik</translation>
     </message>
     <message>
         <source>Test with a sample ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Testuj na przykładowym zgłoszeniu</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst</translation>
     </message>
     <message>
         <source>The caller is a VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący to VIP</translation>
     </message>
     <message>
         <source>The rule could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać reguły: {0}</translation>
     </message>
     <message>
         <source>The test failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test nie powiódł się.</translation>
     </message>
     <message>
         <source>Then set</source>
-        <translation type="unfinished"></translation>
+        <translation>Wtedy ustaw</translation>
     </message>
     <message>
         <source>Ticket types</source>
-        <translation type="unfinished"></translation>
+        <translation>Typy zgłoszeń</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">Linia</translation>
+        <translation>Linia wsparcia</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>VIP caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzwoniący VIP</translation>
     </message>
     <message>
         <source>VIP callers only</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko dzwoniący VIP</translation>
     </message>
     <message>
         <source>When all of these hold (a list means any of)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gdy spełnione są wszystkie te warunki (lista oznacza dowolny z elementów)</translation>
     </message>
     <message>
         <source>e.g. End-user computing › Printers</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Stanowiska użytkowników › Drukarki</translation>
     </message>
     <message>
         <source>e.g. Outlook, LaserJet</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Outlook, LaserJet</translation>
     </message>
     <message>
         <source>e.g. printer, server</source>
-        <translation type="unfinished"></translation>
+        <translation>np. drukarka, serwer</translation>
     </message>
     <message>
         <source>e.g. server down, outage</source>
-        <translation type="unfinished"></translation>
+        <translation>np. serwer nie działa, awaria</translation>
     </message>
     <message>
         <source>someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>ktoś inny</translation>
     </message>
     <message>
         <source>this rule</source>
-        <translation type="unfinished"></translation>
+        <translation>ta reguła</translation>
     </message>
     <message>
         <source>{0} changed this rule meanwhile; close and open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zmienił w międzyczasie tę regułę; zamknij ją i otwórz ponownie.</translation>
     </message>
 </context>
 <context>
@@ -7443,117 +7484,117 @@ Options: {3}</source>
     <name>SectionPage</name>
     <message>
         <source>%1 saved this section at %2 while you were editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>W trakcie Twojej edycji %1 zapisał tę sekcję o %2.</translation>
     </message>
     <message>
         <source>%1 saved this section while you were editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>W trakcie Twojej edycji %1 zapisał tę sekcję.</translation>
     </message>
     <message>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć wersję roboczą</translation>
     </message>
     <message>
         <source>Discards your typing in this section</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuca tekst wpisany w tej sekcji</translation>
     </message>
     <message>
         <source>Draft saved %1</source>
         <extracomment>The version the other technician saved, adopted by &quot;Keep mine&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano wersję roboczą: %1</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Zachowaj moją</translation>
     </message>
     <message>
         <source>Load their version</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj tamtą wersję</translation>
     </message>
     <message>
         <source>Not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie zapisano.</translation>
     </message>
     <message>
         <source>Save</source>
         <extracomment>Quiet time after the last edit before the draft is written. Notes (draft, conflict) on a pale amber strip, so they read as &quot;attention&quot;, not &quot;error&quot;. The Save button was clicked. The Discard draft button was clicked. The autosave delay passed after the last edit: time to write the draft. &quot;Load their version&quot; was clicked after a conflict. A draft of this section is stored (loaded, autosaved, or kept by a refused save).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Saved %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano %1, autor: %2.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie…</translation>
     </message>
     <message>
         <source>Someone saved this section since this typing started; saving will ask whether to keep yours or theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Od rozpoczęcia tej edycji ktoś zapisał tę sekcję; przy zapisywaniu pojawi się pytanie, którą wersję zachować: Twoją czy tamtą.</translation>
     </message>
     <message>
         <source>The next Save replaces their version with yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Następne zapisanie zastąpi tamtą wersję Twoją</translation>
     </message>
     <message>
         <source>Throw away the unsaved typing; show the saved data</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć niezapisany tekst; pokaż zapisane dane</translation>
     </message>
     <message>
         <source>Unsaved draft from %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezapisana wersja robocza z %1, autor: %2.</translation>
     </message>
     <message>
         <source>Your typing is still here and kept as a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisany tekst nadal tu jest i został zachowany jako wersja robocza.</translation>
     </message>
     <message>
         <source>Your version will replace theirs when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Po zapisaniu Twoja wersja zastąpi tamtą.</translation>
     </message>
     <message>
         <source>another technician</source>
-        <translation type="unfinished"></translation>
+        <translation>inny technik</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>nieznany</translation>
     </message>
 </context>
 <context>
     <name>SessionWindow</name>
     <message>
         <source>Add this session&apos;s scrollback or commands to the ticket&apos;s timeline (opt-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj historię terminala lub polecenia z tej sesji do osi czasu zgłoszenia (opcjonalnie)</translation>
     </message>
     <message>
         <source>Attach transcript to ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Dołącz zapis sesji do zgłoszenia</translation>
     </message>
     <message>
         <source>Remote sessions — MSP Helpdesk</source>
         <extracomment>*Attach transcript to ticket* on the current tab: carries its terminal or console.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sesje zdalne — MSP Helpdesk</translation>
     </message>
     <message>
         <source>Server identity not verified (WinRM over HTTP).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tożsamość serwera niezweryfikowana (WinRM przez HTTP).</translation>
     </message>
 </context>
 <context>
     <name>SetUpVaultDialog</name>
     <message>
         <source>Choose your vault password. It protects your vault keys and is never stored; use a different password from your sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz hasło do sejfu. Chroni ono Twoje klucze sejfu i nigdy nie jest zapisywane; użyj innego hasła niż do logowania.</translation>
     </message>
     <message>
         <source>Set up</source>
         <extracomment>The vault was set up (this session is now unlocked); emitted once, before the kit shows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Skonfiguruj</translation>
     </message>
     <message>
         <source>Set up the credential vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Skonfiguruj sejf poświadczeń</translation>
     </message>
 </context>
 <context>
@@ -7724,130 +7765,130 @@ Options: {3}</source>
     <name>SignKeyDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Compare both fingerprints with {name} in person or by phone, not by e-mail or chat. Sign only if every group matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Porównaj oba odciski kluczy z użytkownikiem {name} osobiście lub telefonicznie, nie przez e-mail ani czat. Podpisz tylko wtedy, gdy każda grupa się zgadza.</translation>
     </message>
     <message>
         <source>I compared fingerprints with {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Porównano odciski kluczy z użytkownikiem {name}</translation>
     </message>
     <message>
         <source>Organisation fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Odcisk klucza organizacji:</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisz</translation>
     </message>
     <message>
         <source>Sign {name}&apos;s key</source>
         <extracomment>The status of a member whose key was reset and is not signed again yet (§8.9). Signed again after a reset, with vaults still to grant back.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Podpisz klucz użytkownika {name}</translation>
     </message>
     <message>
         <source>{name}&apos;s fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Odcisk klucza użytkownika {name}:</translation>
     </message>
 </context>
 <context>
     <name>SlaSettingsDialog</name>
     <message>
         <source>Calendars</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalendarze</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Umowy</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <translation>Polityki</translation>
     </message>
     <message>
         <source>SLA settings</source>
         <extracomment>Change kinds after which the lists are read again: SLA configuration, or everything. An SLA change was announced while hidden: read the lists again when shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia SLA</translation>
     </message>
     <message>
         <source>Team leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Liderzy zespołów</translation>
     </message>
 </context>
 <context>
     <name>StartDialog</name>
     <message>
         <source>Due dates are counted in business days from the first day; go-live is day 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminy są liczone w dniach roboczych od pierwszego dnia; start produkcyjny to dzień 10.</translation>
     </message>
     <message>
         <source>First &amp;day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwszy &amp;dzień:</translation>
     </message>
     <message>
         <source>Re-plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaplanuj ponownie</translation>
     </message>
     <message>
         <source>Re-plan onboarding dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaplanuj ponownie terminy wdrożenia</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocznij</translation>
     </message>
     <message>
         <source>Start onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocznij wdrożenie klienta</translation>
     </message>
 </context>
 <context>
     <name>SuggestionsWidget</name>
     <message>
         <source>Knowledge base suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugestie z bazy wiedzy</translation>
     </message>
     <message>
         <source>No matching articles yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na razie brak pasujących artykułów.</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Otwarte</translation>
+        <translation>Otwórz</translation>
     </message>
 </context>
 <context>
     <name>TableEditor</name>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wiersz</numerusform>
+            <numerusform>%n wiersze</numerusform>
+            <numerusform>%n wierszy</numerusform>
         </translation>
     </message>
     <message>
         <source>(at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(maksymalnie %1)</translation>
     </message>
     <message>
         <source>Add row</source>
         <extracomment>A table&apos;s problem summary lists this many lines, then says how many more there are.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj wiersz</translation>
     </message>
     <message>
         <source>Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń wiersz</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… i jeszcze %1</translation>
     </message>
 </context>
 <context>
@@ -7855,86 +7896,86 @@ Options: {3}</source>
     <message>
         <source>Empty = no target</source>
         <extracomment>Warning modes of a cell: at a percentage of the target, or minutes before due. The demo template of sla.md §7: (priority, kind) → (amount, unit).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Puste = brak celu</translation>
     </message>
     <message>
         <source>Minutes and hours are business time on the policy&apos;s calendar. End of the Nth business day: 0 = today, 1 = the next business day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuty i godziny to czas roboczy według kalendarza polityki. Koniec N-tego dnia roboczego: 0 = dziś, 1 = następny dzień roboczy.</translation>
     </message>
     <message>
         <source>Warn this many business minutes before due</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostrzegaj tyle minut roboczych przed terminem</translation>
     </message>
     <message>
         <source>Warn when this % of the target is used (1–99; empty = {0} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostrzegaj po wykorzystaniu takiego % celu (1–99; puste = {0} %)</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>min</translation>
     </message>
     <message>
         <source>warn at % of target</source>
-        <translation type="unfinished"></translation>
+        <translation>ostrzeż przy % celu</translation>
     </message>
     <message>
         <source>warn min before due</source>
-        <translation type="unfinished"></translation>
+        <translation>ostrzeż min przed terminem</translation>
     </message>
 </context>
 <context>
     <name>TasksPanel</name>
     <message>
         <source>&amp;Add task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj zadanie</translation>
     </message>
     <message>
         <source>A new task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe zadanie</translation>
     </message>
     <message>
         <source>Add &amp;checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj &amp;listę kontrolną</translation>
     </message>
     <message>
         <source>Checklist</source>
         <extracomment>Set while the list is being filled, so filling does not count as ticking.</extracomment>
-        <translation type="unfinished">Lista kontrolna</translation>
+        <translation>Lista kontrolna</translation>
     </message>
     <message>
         <source>Checklist ({0}/{1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista kontrolna ({0}/{1})</translation>
     </message>
     <message>
         <source>Done by {0}, {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykonane przez: {0}, {1}</translation>
     </message>
     <message>
         <source>No tasks on this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zadań w tym zgłoszeniu.</translation>
     </message>
     <message>
         <source>Your account may not change this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje konto nie może zmieniać tego zgłoszenia.</translation>
     </message>
 </context>
 <context>
     <name>TechnicianCsatTableModel</name>
     <message>
         <source>(unassigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nieprzypisane)</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi</translation>
     </message>
     <message>
         <source>Average</source>
-        <translation type="unfinished"></translation>
+        <translation>Średnia</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">Technik</translation>
+        <translation>Technik</translation>
     </message>
 </context>
 <context>
@@ -7942,101 +7983,101 @@ Options: {3}</source>
     <message>
         <source>Paste several lines?</source>
         <extracomment>The transcript&apos;s size cap, in UTF-8 bytes (remote.md §4.1). Bytes asked of `recv()` per call. Chunks the reader may hand over before the GUI has fed the earlier ones to pyte. DEC private mode numbers the keyboard and paste code look at. Resizes are sent once the user stops dragging for this long, not for every pixel.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wkleić kilka wierszy?</translation>
     </message>
     <message>
         <source>The clipboard holds {0} line(s). Each line break runs a command on the remote host. Paste it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba wierszy w schowku: {0}. Każdy znak nowego wiersza uruchamia polecenie na zdalnym hoście. Wkleić?</translation>
     </message>
 </context>
 <context>
     <name>TicketDialog</name>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>Check who the caller is before credential work (password reset, unlock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź tożsamość dzwoniącego przed pracą z poświadczeniami (reset hasła, odblokowanie)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Compare…</source>
         <extracomment>The ticket was saved; carries the ticket id. The ticket (and timeline) were shown from the database, after opening or a reload. A save hit a conflict; carries the `ConcurrentEditError`, before the question is asked. The feature panels shown as tabs after the timeline. The version edits are based on; sent as `expected_version`. True while this dialog announces its own write, so it ignores the echo. The ticket&apos;s SLA clocks, under the header (None without an `SlaService`). The client&apos;s approval rules that apply (None without an `ApprovalService`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Porównaj…</translation>
     </message>
     <message>
         <source>Discard your edits and show the stored ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć zmiany i pokaż zapisane zgłoszenie</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wczytywanie…</translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <source>No changes to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zmian do zapisania.</translation>
     </message>
     <message>
         <source>Not saved: check the highlighted fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano: sprawdź wyróżnione pola.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj ponownie</translation>
     </message>
     <message>
         <source>Save the ticket ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz zgłoszenie ({0})</translation>
     </message>
     <message>
         <source>Saved at {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano o {0}.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie…</translation>
     </message>
     <message>
         <source>Timeline</source>
         <extracomment>Inserts a canned reply, filled in for this ticket, into the note (None without).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Oś czasu</translation>
     </message>
     <message>
         <source>Verify caller…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikuj dzwoniącego…</translation>
     </message>
     <message>
         <source>another technician</source>
-        <translation type="unfinished"></translation>
+        <translation>inny technik</translation>
     </message>
     <message>
         <source>{0} saved this ticket at {1}. Your edits are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zapisał to zgłoszenie o {1}. Twoje zmiany nie są jeszcze zapisane.</translation>
     </message>
     <message>
         <source>{0} — Loading…</source>
         <extracomment>The caller verification dialog opened last; None once it closed. The client&apos;s remote methods (None without a `RemoteLauncher`). The window&apos;s keyboard shortcuts (`set_queue_navigation` enables next/previous).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0} — Wczytywanie…</translation>
     </message>
     <message>
         <source>{0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — {1}</translation>
     </message>
 </context>
 <context>
     <name>TicketEditor</name>
     <message>
         <source>Pick a contact from the list, or clear the field.</source>
-        <translation type="unfinished">Wybierz osobę kontaktową z listy albo wyczyść pole.</translation>
+        <translation>Wybierz osobę kontaktową z listy albo wyczyść pole.</translation>
     </message>
     <message>
         <source>Type to search this client&apos;s contacts</source>
         <extracomment>The user changed a field or the contact text. The form&apos;s values right after the last `show_detail()`: &quot;unsaved&quot; means &quot;differs&quot;.</extracomment>
-        <translation type="unfinished">Pisz, aby wyszukać osoby kontaktowe klienta</translation>
+        <translation>Pisz, aby wyszukać osoby kontaktowe klienta</translation>
     </message>
 </context>
 <context>
@@ -8166,23 +8207,23 @@ eskalacji</translation>
     <message>
         <source>Contact: {0}</source>
         <extracomment>Chip colours (background, text); priorities follow the usual red-to-grey urgency scale.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Osoba kontaktowa: {0}</translation>
     </message>
     <message>
         <source>Created {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Utworzono {0}</translation>
     </message>
     <message>
         <source>Resolved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiązano {0}</translation>
     </message>
     <message>
         <source>Updated {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono {0}</translation>
     </message>
     <message>
         <source>Updated {0} by {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmieniono {0}, autor: {1}</translation>
     </message>
 </context>
 <context>
@@ -8298,51 +8339,51 @@ eskalacji</translation>
     <message>
         <source>No next ticket in the queue shown.</source>
         <extracomment>Opens the ticket `step` rows after (or before, if negative) `ticket_id` in the queue shown; the opened ticket&apos;s id, or None if there is none (edge of the queue, ticket not listed). The cheat sheet opened from this window (one per window), or None.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Brak następnego zgłoszenia w wyświetlanej kolejce.</translation>
     </message>
     <message>
         <source>No previous ticket in the queue shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak poprzedniego zgłoszenia w wyświetlanej kolejce.</translation>
     </message>
 </context>
 <context>
     <name>TicketSlaPanel</name>
     <message>
         <source>Choose the policy again from the client&apos;s contract and defaults, e.g. after a contract change, and recompute the clocks from the ticket&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz ponownie politykę na podstawie umowy klienta i ustawień domyślnych, np. po zmianie umowy, i przelicz liczniki czasu na podstawie historii zgłoszenia</translation>
     </message>
     <message>
         <source>Loading SLA…</source>
         <extracomment>The clocks were read and shown (after each `reload()`). A write from the panel (&quot;Re-evaluate&quot;, a breach reason) changed the ticket; carries the `Changes` to announce. Who may press &quot;Re-evaluate&quot; (None: read-only, no button). Bumped by each reload: clocks read for an older one are dropped.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wczytywanie SLA…</translation>
     </message>
     <message>
         <source>Measured against: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mierzone według: {0}</translation>
     </message>
     <message>
         <source>No SLA applies to this ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>To zgłoszenie nie jest objęte SLA</translation>
     </message>
     <message>
         <source>Re-evaluate SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponownie oceń SLA</translation>
     </message>
     <message>
         <source>Reason not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano przyczyny: {0}</translation>
     </message>
     <message>
         <source>SLA not available: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA niedostępne: {0}</translation>
     </message>
     <message>
         <source>SLA not re-evaluated: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie oceniono ponownie SLA: {0}</translation>
     </message>
     <message>
         <source>{0} on {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, kalendarz {1} ({2})</translation>
     </message>
 </context>
 <context>
@@ -8413,181 +8454,181 @@ eskalacji</translation>
     <name>TicketTimelinePanel</name>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>&amp;Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Czas trwania</translation>
     </message>
     <message>
         <source>&amp;Log call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zarejestruj rozmowę</translation>
     </message>
     <message>
         <source>&amp;Told the user</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poinformowano użytkownika</translation>
     </message>
     <message>
         <source>A call with the requester counts as the SLA response and as an update. Clear this for a call with a vendor or a colleague.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozmowa ze zgłaszającym liczy się jako reakcja SLA i jako informacja dla klienta. Odznacz to pole przy rozmowie z dostawcą lub współpracownikiem.</translation>
     </message>
     <message>
         <source>Add to timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj do osi czasu</translation>
     </message>
     <message>
         <source>Call with the requester (counts as a customer update)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozmowa ze zgłaszającym (liczy się jako informacja dla klienta)</translation>
     </message>
     <message>
         <source>Internal note</source>
-        <translation type="unfinished">Notatka wewnętrzna</translation>
+        <translation>Notatka wewnętrzna</translation>
     </message>
     <message>
         <source>Log call</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj rozmowę</translation>
     </message>
     <message>
         <source>Next steps and when they will hear from us next</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejne kroki i kiedy otrzyma od nas następną informację</translation>
     </message>
     <message>
         <source>Note / reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatka / odpowiedź</translation>
     </message>
     <message>
         <source>Public replies are visible to the requester and count as the SLA response; internal notes do not</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi publiczne widzi zgłaszający i liczą się one jako reakcja SLA; notatki wewnętrzne nie</translation>
     </message>
     <message>
         <source>Public reply</source>
-        <translation type="unfinished">Odpowiedź publiczna</translation>
+        <translation>Odpowiedź publiczna</translation>
     </message>
     <message>
         <source>Re&amp;ference</source>
-        <translation type="unfinished"></translation>
+        <translation>Nume&amp;r referencyjny</translation>
     </message>
     <message>
         <source>Telephony or recording id</source>
-        <translation type="unfinished"></translation>
+        <translation>Identyfikator połączenia lub nagrania</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Oś czasu</translation>
     </message>
     <message>
         <source>Told the user</source>
-        <translation type="unfinished"></translation>
+        <translation>Poinformowano użytkownika</translation>
     </message>
     <message>
         <source>Who you spoke to and what was agreed</source>
         <extracomment>Extra tools beside the note kind (e.g. canned replies), added by the dialog.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Z kim rozmawiano i co ustalono</translation>
     </message>
     <message>
         <source>Write a note… ({0} adds it)</source>
         <extracomment>A note, reply or call was stored; carries the `TicketSaved` (the owner announces it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Napisz notatkę… ({0} ją dodaje)</translation>
     </message>
 </context>
 <context>
     <name>TimePanel</name>
     <message>
         <source>45 or 1:30</source>
-        <translation type="unfinished"></translation>
+        <translation>45 lub 1:30</translation>
     </message>
     <message>
         <source>Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj wpis</translation>
     </message>
     <message>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Do rozliczenia</translation>
     </message>
     <message>
         <source>Cancel edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj edycję</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>Delete time entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń wpis czasu</translation>
     </message>
     <message>
         <source>Delete {0} logged by {1}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć wpis {0} (zarejestrował: {1})?</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj</translation>
     </message>
     <message>
         <source>Enter between 1 minute and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz wartość od 1 minuty do 24 godzin.</translation>
     </message>
     <message>
         <source>Enter minutes (45) or hours and minutes (1:30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz minuty (45) albo godziny i minuty (1:30).</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatka</translation>
     </message>
     <message>
         <source>Save entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz wpis</translation>
     </message>
     <message>
         <source>Someone changed this entry meanwhile; it was reloaded. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś w międzyczasie zmienił ten wpis; został on wczytany ponownie. Spróbuj jeszcze raz.</translation>
     </message>
     <message>
         <source>Started</source>
         <extracomment>The entry being edited, or None while the form adds a new one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rozpoczęto</translation>
     </message>
     <message>
         <source>Started at</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas rozpoczęcia</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">Technik</translation>
+        <translation>Technik</translation>
     </message>
     <message>
         <source>The start cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Początek nie może być w przyszłości.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas</translation>
     </message>
     <message>
         <source>Time ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas ({0})</translation>
     </message>
     <message>
         <source>Time spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Poświęcony czas</translation>
     </message>
     <message>
         <source>Total {0}, billable {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Łącznie {0}, do rozliczenia {1}</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Co zostało zrobione</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tak</translation>
     </message>
 </context>
 <context>
@@ -8595,306 +8636,306 @@ eskalacji</translation>
     <message>
         <source>%v s left</source>
         <extracomment>Single shot, re-armed for the next whole second so the roll-over is not up to 1 s late.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało %v s</translation>
     </message>
     <message>
         <source>Copy code</source>
         <extracomment>What a masked field shows; a fixed length, so the length of the secret does not show either. vault.md §8.5: a reason is at least 5 characters (without a ticket). The fields shown masked, with Show and Copy. What the first, `view` reveal decrypts (when set): the masked fields and the notes. The TOTP seed waits for &quot;Show code&quot;; the private key and extras stay sealed. &quot;Copy code&quot; was clicked; carries the code without spaces.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kopiuj kod</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Odblokuj sejf</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>Forgot vault password?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie pamiętasz hasła do sejfu?</translation>
     </message>
     <message>
         <source>No supported system keychain is available on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na tym komputerze nie ma obsługiwanego systemowego pęku kluczy.</translation>
     </message>
     <message>
         <source>Remember this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapamiętaj to urządzenie</translation>
     </message>
     <message>
         <source>The credential vault is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf poświadczeń jest zablokowany.</translation>
     </message>
     <message>
         <source>This computer&apos;s keychain is not one the app trusts to hold the device key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplikacja nie uznaje pęku kluczy tego komputera za zaufany do przechowywania klucza urządzenia.</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Odblokuj</translation>
     </message>
     <message>
         <source>Unlock without the password on this computer, using its keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odblokowuj bez hasła na tym komputerze, korzystając z jego pęku kluczy.</translation>
     </message>
     <message>
         <source>Vault password</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło do sejfu</translation>
     </message>
 </context>
 <context>
     <name>UnlockPrompt</name>
     <message>
         <source>The vault could not be unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się odblokować sejfu.</translation>
     </message>
     <message>
         <source>The vault locked. Unlock it to continue; what you typed is kept.</source>
         <extracomment>vault.md §8.3: after this many wrong passwords, wait 30 s, doubling each time. The vault is unlocked again (the session has told every view).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sejf został zablokowany. Odblokuj go, aby kontynuować; wpisane dane zostają zachowane.</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Odblokuj</translation>
     </message>
     <message>
         <source>Vault password</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło do sejfu</translation>
     </message>
     <message>
         <source>Wrong vault password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowe hasło do sejfu.</translation>
     </message>
     <message>
         <source>Wrong vault password. Try again in {s} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowe hasło do sejfu. Spróbuj ponownie za {s} s.</translation>
     </message>
     <message>
         <source>Your vault keys are disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje klucze sejfu są wyłączone.</translation>
     </message>
 </context>
 <context>
     <name>VaultAccessDialog</name>
     <message>
         <source> (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation> (administrator)</translation>
     </message>
     <message>
         <source>Access granted with the recovery kit; a new kit replaces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostęp przyznany za pomocą zestawu odzyskiwania; zastąpi go nowy zestaw.</translation>
     </message>
     <message>
         <source>After a key reset: the same vaults as before, once the new key is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Po zresetowaniu klucza: te same sejfy co wcześniej, gdy nowy klucz zostanie podpisany.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Odcisk klucza</translation>
     </message>
     <message>
         <source>Grant this client&apos;s vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyznaj dostęp do sejfu tego klienta</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished">Klawisze</translation>
+        <translation>Klucze</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>Restore access…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć dostęp…</translation>
     </message>
     <message>
         <source>Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Odbierz dostęp…</translation>
     </message>
     <message>
         <source>Sign key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisz klucz…</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisany</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Use recovery kit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Użyj zestawu odzyskiwania…</translation>
     </message>
     <message>
         <source>Vault access</source>
         <extracomment>Something changed (a key signed, a grant, a revocation): views may reload. An audited action of ours finished (grant, revoke, restore, recovery).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dostęp do sejfu</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktywny</translation>
     </message>
     <message>
         <source>inactive account</source>
-        <translation type="unfinished"></translation>
+        <translation>nieaktywne konto</translation>
     </message>
     <message>
         <source>not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>niezarejestrowany</translation>
     </message>
     <message>
         <source>revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>unieważniony</translation>
     </message>
     <message>
         <source>signed</source>
-        <translation type="unfinished"></translation>
+        <translation>podpisany</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>tak</translation>
     </message>
     <message>
         <source>{name} can now open this client&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} może teraz otwierać sejf tego klienta.</translation>
     </message>
     <message>
         <source>{name}&apos;s access is restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywrócono dostęp użytkownika {name}.</translation>
     </message>
     <message>
         <source>{name}&apos;s key is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klucz użytkownika {name} został podpisany.</translation>
     </message>
 </context>
 <context>
     <name>VaultDashboardDialog</name>
     <message>
         <source>Audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Łańcuch audytu</translation>
     </message>
     <message>
         <source>Broken links (a row before was deleted or changed): {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przerwane ogniwa (wcześniejszy wiersz został usunięty lub zmieniony): {ids}.</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Pliki CSV (*.csv)</translation>
+        <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
         <source>Change each client password below, revealed ones first. A row closes when the item&apos;s password is changed in the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień każde z poniższych haseł klienta, zaczynając od ujawnionych. Wiersz zamyka się, gdy hasło elementu zostanie zmienione w sejfie.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Could not save the file: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać pliku: {reason}</translation>
     </message>
     <message>
         <source>Every vault action is chained to the one before it. Verifying recomputes the whole chain and records that it was checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Każda operacja w sejfie jest powiązana łańcuchowo z poprzednią. Weryfikacja przelicza cały łańcuch i odnotowuje, że został sprawdzony.</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj CSV…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj PDF…</translation>
     </message>
     <message>
         <source>Export rotation worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj listę zadań rotacji</translation>
     </message>
     <message>
         <source>First bad row: {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwszy błędny wiersz: {id}.</translation>
     </message>
     <message>
         <source>Keys due for rotation ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Klucze do rotacji ({n})</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj ponownie</translation>
     </message>
     <message>
         <source>Reveal activity ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktywność ujawnień ({n})</translation>
     </message>
     <message>
         <source>Rotate now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykonaj rotację teraz</translation>
     </message>
     <message>
         <source>Rotation worklist ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista zadań rotacji ({n})</translation>
     </message>
     <message>
         <source>Rows changed in place: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersze zmienione w miejscu: {ids}.</translation>
     </message>
     <message>
         <source>Saved the worklist to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano listę zadań w {path}.</translation>
     </message>
     <message>
         <source>Technicians who revealed more than {n} credentials within one hour in the last {days} days. Each reveal is in the audit log with its ticket or reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Technicy, którzy w ciągu ostatnich {days} dni ujawnili w ciągu jednej godziny więcej poświadczeń niż {n}. Każde ujawnienie jest zapisane w dzienniku audytu wraz ze zgłoszeniem lub powodem.</translation>
     </message>
     <message>
         <source>The audit chain is broken: {n} rows checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Łańcuch audytu jest przerwany; liczba sprawdzonych wierszy: {n}.</translation>
     </message>
     <message>
         <source>The audit chain is intact: {n} rows checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Łańcuch audytu jest nienaruszony; liczba sprawdzonych wierszy: {n}.</translation>
     </message>
     <message>
         <source>The last row this workstation wrote is missing or different: the chain was rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brakuje ostatniego wiersza zapisanego przez tę stację roboczą lub jest on inny: łańcuch został przepisany.</translation>
     </message>
     <message>
         <source>Unlock the vault first: rotating a key needs the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw odblokuj sejf: rotacja klucza wymaga bieżącego klucza.</translation>
     </message>
     <message>
         <source>Vault dashboard</source>
         <extracomment>The last chain check, for tests and the status text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pulpit sejfu</translation>
     </message>
     <message>
         <source>Vault keys in use for more than a year. Rotating makes a new key and re-encrypts the vault&apos;s credentials; the client passwords stay the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klucze sejfu używane dłużej niż rok. Rotacja tworzy nowy klucz i ponownie szyfruje poświadczenia w sejfie; hasła klienta pozostają bez zmian.</translation>
     </message>
     <message>
         <source>Verify audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikuj łańcuch audytu</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Weryfikowanie…</translation>
     </message>
     <message>
         <source>{client}&apos;s vault now uses key version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf klienta {client} używa teraz klucza w wersji {version}.</translation>
     </message>
 </context>
 <context>
@@ -8902,342 +8943,342 @@ eskalacji</translation>
     <message>
         <source>Admin credentials are never typed into this form. Add them to the client&apos;s vault on the Credentials tab: they are encrypted there, and every reveal is audited. Servers and remote methods on the other pages link to vault items.</source>
         <extracomment>The user asked to open the client&apos;s Credentials tab.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Poświadczeń administratora nigdy nie wpisuje się w tym formularzu. Dodaj je do sejfu klienta na karcie Poświadczenia: są tam szyfrowane, a każde ich ujawnienie podlega audytowi. Serwery i metody zdalnego dostępu na pozostałych stronach odwołują się do elementów sejfu.</translation>
     </message>
     <message>
         <source>Open the Credentials tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz kartę Poświadczenia</translation>
     </message>
 </context>
 <context>
     <name>VaultPanel</name>
     <message>
         <source>Add credential…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj poświadczenie…</translation>
     </message>
     <message>
         <source>Change vault password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień hasło do sejfu…</translation>
     </message>
     <message>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Utwórz sejf</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj…</translation>
     </message>
     <message>
         <source>Enrol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestruj…</translation>
     </message>
     <message>
         <source>Not enrolled: you have no vault keys yet. Pick a vault password, then ask an administrator to confirm your key and grant you this client&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak rejestracji: nie masz jeszcze kluczy sejfu. Wybierz hasło do sejfu, a potem poproś administratora o potwierdzenie Twojego klucza i przyznanie dostępu do sejfu tego klienta.</translation>
     </message>
     <message>
         <source>Reveal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ujawnij…</translation>
     </message>
     <message>
         <source>Select a client to see its credentials.</source>
         <extracomment>Calm, not an error: e.g. this device could not be remembered (the unlock stands).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz klienta, aby zobaczyć jego poświadczenia.</translation>
     </message>
     <message>
         <source>Set up the vault…</source>
         <extracomment>vault.md §8.3: after this many wrong passwords, wait 30 s, doubling each time. The signed-in technician is an admin: offers first setup and vault access.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Skonfiguruj sejf…</translation>
     </message>
     <message>
         <source>The credential vault is not set up yet. An administrator sets it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf poświadczeń nie jest jeszcze skonfigurowany. Konfiguruje go administrator.</translation>
     </message>
     <message>
         <source>The credentials could not be loaded. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wczytać poświadczeń. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The vault could not be created. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się utworzyć sejfu. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>The vault could not be unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się odblokować sejfu.</translation>
     </message>
     <message>
         <source>The vault is unlocked, but this device could not be remembered. You will be asked for the password next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf jest odblokowany, ale nie udało się zapamiętać tego urządzenia. Następnym razem pojawi się prośba o hasło.</translation>
     </message>
     <message>
         <source>This client has no credential vault yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient nie ma jeszcze sejfu poświadczeń.</translation>
     </message>
     <message>
         <source>Vault access…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostęp do sejfu…</translation>
     </message>
     <message>
         <source>Vault dashboard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulpit sejfu…</translation>
     </message>
     <message>
         <source>Vault settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia sejfu…</translation>
     </message>
     <message>
         <source>Wrong vault password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowe hasło do sejfu.</translation>
     </message>
     <message>
         <source>Wrong vault password. Try again in {s} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprawidłowe hasło do sejfu. Spróbuj ponownie za {s} s.</translation>
     </message>
     <message>
         <source>Your stored vault settings are invalid. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane ustawienia sejfu są nieprawidłowe. Zwróć się do administratora.</translation>
     </message>
     <message>
         <source>Your vault keys are disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje klucze sejfu są wyłączone.</translation>
     </message>
     <message>
         <source>Your vault password was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło do sejfu zostało zmienione.</translation>
     </message>
 </context>
 <context>
     <name>VaultSettingsDialog</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik audytu</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie…</translation>
     </message>
     <message>
         <source>Clear copied secrets after (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Czyść skopiowane sekrety po (s):</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source>Lock the vault after idle (min):</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokuj sejf po bezczynności (min):</translation>
     </message>
     <message>
         <source>Only administrators change vault settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia sejfu zmieniają tylko administratorzy.</translation>
     </message>
     <message>
         <source>Only administrators verify the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik audytu weryfikują tylko administratorzy.</translation>
     </message>
     <message>
         <source>Recompute the audit log&apos;s hash chain, and check that it still holds the last entry this workstation wrote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przelicz łańcuch skrótów dziennika audytu i sprawdź, czy nadal zawiera on ostatni wpis zapisany przez tę stację roboczą.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia</translation>
     </message>
     <message>
         <source>The audit log could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się sprawdzić dziennika audytu.</translation>
     </message>
     <message>
         <source>The settings could not be saved. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać ustawień. Spróbuj ponownie.</translation>
     </message>
     <message>
         <source>The vault is not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sejf nie jest jeszcze skonfigurowany.</translation>
     </message>
     <message>
         <source>These apply to every technician the next time their vault view loads. Changes are recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia obowiązują każdego technika od następnego wczytania jego widoku sejfu. Zmiany są rejestrowane w dzienniku audytu.</translation>
     </message>
     <message>
         <source>Type a whole number from {a} to {b}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz liczbę całkowitą od {a} do {b}.</translation>
     </message>
     <message>
         <source>Vault settings</source>
         <extracomment>The settings were stored and applied to this session. A chain check finished (ok or not); carries the report.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia sejfu</translation>
     </message>
     <message>
         <source>Verify audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikuj łańcuch audytu</translation>
     </message>
     <message>
         <source>{a}–{b} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>{a}–{b} min</translation>
     </message>
     <message>
         <source>{a}–{b} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>{a}–{b} s</translation>
     </message>
 </context>
 <context>
     <name>VendorCaseDialog</name>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notatka:</translation>
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Otwórz zgłoszenie</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer &amp;referencyjny:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dostawca:</translation>
     </message>
     <message>
         <source>Added to the case&apos;s notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodawane do notatek zgłoszenia</translation>
     </message>
     <message>
         <source>Follow up at</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponowny kontakt</translation>
     </message>
     <message>
         <source>Follow-up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponowny kontakt:</translation>
     </message>
     <message>
         <source>Open vendor case</source>
         <extracomment>A new case&apos;s first follow-up, unless the technician picks another time. The case was stored; carries the `VendorCaseSaved`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zgłoszenie u dostawcy</translation>
     </message>
     <message>
         <source>Other vendor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inny dostawca…</translation>
     </message>
     <message>
         <source>The vendor&apos;s case or ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer sprawy lub zgłoszenia u dostawcy</translation>
     </message>
     <message>
         <source>Update vendor case</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualizuj zgłoszenie u dostawcy</translation>
     </message>
     <message>
         <source>Vendor &amp;contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakt u dostawcy:</translation>
     </message>
     <message>
         <source>Vendor name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa dostawcy</translation>
     </message>
     <message>
         <source>account {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>konto {0}</translation>
     </message>
     <message>
         <source>contract {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>umowa {0}</translation>
     </message>
 </context>
 <context>
     <name>VersionsDialog</name>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>Make version {0} the current text? It is saved as a new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawić wersję {0} jako bieżący tekst? Zostanie zapisana jako nowa wersja.</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć tę wersję</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Podsumowanie</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersja</translation>
     </message>
     <message>
         <source>Versions of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersje: {0}</translation>
     </message>
 </context>
 <context>
     <name>WeeklyHoursWidget</name>
     <message>
         <source>Copy Monday to Tue–Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiuj poniedziałek na wt–pt</translation>
     </message>
     <message>
         <source>Fill in the usual office hours; weekend closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstaw typowe godziny pracy biura; w weekend zamknięte.</translation>
     </message>
     <message>
         <source>Mon–Fri 09:00-17:00</source>
-        <translation type="unfinished"></translation>
+        <translation>pn–pt 09:00-17:00</translation>
     </message>
     <message>
         <source>Working hours of this weekday, e.g. 08:00-12:00, 13:00-17:00. Empty = closed. An end before the start runs overnight (22:00-06:00); 24:00 ends at midnight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny pracy w tym dniu tygodnia, np. 08:00-12:00, 13:00-17:00. Puste = zamknięte. Koniec przed początkiem oznacza pracę przez noc (22:00-06:00); 24:00 oznacza koniec o północy.</translation>
     </message>
     <message>
         <source>closed — e.g. 08:00-12:00, 13:00-17:00</source>
         <extracomment>Monday first, as `CalendarSpec.weekly`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>zamknięte — np. 08:00-12:00, 13:00-17:00</translation>
     </message>
 </context>
 <context>
     <name>WikiPanel</name>
     <message>
         <source>The wiki page could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wczytać strony wiki.</translation>
     </message>
 </context>
 <context>
     <name>WinRMConsole</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>PowerShell command, e.g. Get-Service spooler</source>
         <extracomment>The transcript&apos;s size cap, in UTF-8 bytes (remote.md §4.1, §6). Commands remembered for Up/Down. A command&apos;s result was shown; carries the `PowerShellResult`. True while a command runs.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Polecenie PowerShell, np. Get-Service spooler</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Uruchom</translation>
     </message>
 </context>
 <context>
@@ -9245,26 +9286,26 @@ eskalacji</translation>
     <message>
         <source>Add date</source>
         <extracomment>The row&apos;s local date as &quot;YYYY-MM-DD&quot; (str), on the date cell. A holiday row&apos;s `source` (&quot;manual&quot;, &quot;holidays:PL@0.109&quot;), on the source cell. Years the seeding spin boxes offer (the service&apos;s range).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj datę</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
 </context>
 <context>
     <name>_PasswordDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>That did not work. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>To się nie udało. Spróbuj ponownie później.</translation>
     </message>
     <message>
         <source>You are not allowed to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie masz uprawnień do tej operacji.</translation>
     </message>
 </context>
 <context>
@@ -9283,7 +9324,7 @@ Czy wykonano kopię zapasową (pg_dump) bazy danych?</translation>
     </message>
     <message>
         <source>The team database did not open. Type the password again and test the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się otworzyć bazy danych zespołu. Wpisz ponownie hasło i przetestuj połączenie.</translation>
     </message>
     <message>
         <source>Upgrade the shared database?</source>
@@ -9309,91 +9350,91 @@ Czy wykonano kopię zapasową (pg_dump) bazy danych?</translation>
     <name>first_run</name>
     <message>
         <source>A server name has no spaces and none of / @ ? # \ &apos; &quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa serwera nie może zawierać spacji ani znaków / @ ? # \ &apos; &quot;.</translation>
     </message>
     <message>
         <source>Connected. The database {db} is empty: MSP Helpdesk will set it up when you click Finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączono. Baza danych {db} jest pusta: MSP Helpdesk skonfiguruje ją po kliknięciu Zakończ.</translation>
     </message>
     <message>
         <source>Connected. The database {db} is ready: click Finish, then sign in with your MSP Helpdesk account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączono. Baza danych {db} jest gotowa: kliknij Zakończ, a następnie zaloguj się na swoje konto MSP Helpdesk.</translation>
     </message>
     <message>
         <source>Connected. The database {db} was made by an older version: it will be upgraded once you confirm that a backup exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączono. Baza danych {db} została utworzona przez starszą wersję: zostanie zaktualizowana, gdy potwierdzisz, że istnieje kopia zapasowa.</translation>
     </message>
     <message>
         <source>Enter the database name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz nazwę bazy danych.</translation>
     </message>
     <message>
         <source>Enter the server&apos;s name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz nazwę lub adres IP serwera.</translation>
     </message>
     <message>
         <source>Enter the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz nazwę użytkownika.</translation>
     </message>
     <message>
         <source>No server answers at {host}:{port}. Check the port and that PostgreSQL accepts network connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod adresem {host}:{port} nie odpowiada żaden serwer. Sprawdź port oraz to, czy PostgreSQL przyjmuje połączenia sieciowe.</translation>
     </message>
     <message>
         <source>PostgreSQL names are at most 63 bytes long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwy w PostgreSQL mogą mieć najwyżej 63 bajty.</translation>
     </message>
     <message>
         <source>The connection to {host}:{port} failed. The details below may help your database administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Połączenie z {host}:{port} nie powiodło się. Poniższe szczegóły mogą pomóc administratorowi bazy danych.</translation>
     </message>
     <message>
         <source>The database {db} already holds other tables. Use an empty database for MSP Helpdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza danych {db} zawiera już inne tabele. Użyj pustej bazy danych dla MSP Helpdesk.</translation>
     </message>
     <message>
         <source>The database {db} was set up by a newer version of MSP Helpdesk. Install that version on this computer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baza danych {db} została skonfigurowana przez nowszą wersję MSP Helpdesk. Najpierw zainstaluj tę wersję na tym komputerze.</translation>
     </message>
     <message>
         <source>The secure connection (SSL) failed: the server does not offer it, or its certificate is not trusted here. Try another SSL mode, or ask your database administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się nawiązać bezpiecznego połączenia (SSL): serwer go nie oferuje albo jego certyfikat nie jest tu zaufany. Wypróbuj inny tryb SSL lub zwróć się do administratora bazy danych.</translation>
     </message>
     <message>
         <source>The server did not accept user {user} with this password. Check the user name and the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer nie zaakceptował użytkownika {user} z tym hasłem. Sprawdź nazwę użytkownika i hasło.</translation>
     </message>
     <message>
         <source>The server name {host} cannot be found. Check its spelling, or use the server&apos;s IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można znaleźć serwera o nazwie {host}. Sprawdź pisownię albo użyj adresu IP serwera.</translation>
     </message>
     <message>
         <source>The service at {host}:{port} is not PostgreSQL. Check the port (PostgreSQL usually listens on 5432).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usługa pod adresem {host}:{port} to nie PostgreSQL. Sprawdź port (PostgreSQL zwykle nasłuchuje na porcie 5432).</translation>
     </message>
     <message>
         <source>There is no database named {db} on {host}. Check the name, or ask your database administrator to create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na serwerze {host} nie ma bazy danych o nazwie {db}. Sprawdź nazwę albo poproś administratora bazy danych o jej utworzenie.</translation>
     </message>
     <message>
         <source>This server name is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta nazwa serwera jest za długa.</translation>
     </message>
     <message>
         <source>This value cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tej wartości nie można użyć.</translation>
     </message>
     <message>
         <source>Use a port from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Użyj portu z zakresu od 1 do 65535.</translation>
     </message>
     <message>
         <source>User {user} may not create or read the MSP Helpdesk tables in {db}. Ask your database administrator to make {user} the owner of {db}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Użytkownik {user} nie może tworzyć ani odczytywać tabel MSP Helpdesk w bazie {db}. Poproś administratora bazy danych, aby ustawił użytkownika {user} jako właściciela bazy {db}.</translation>
     </message>
     <message>
         <source>{host}:{port} did not answer within {seconds} seconds. Check the server name, and any firewall or VPN in between.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer {host}:{port} nie odpowiedział w ciągu {seconds} s. Sprawdź nazwę serwera oraz zapory sieciowe lub VPN po drodze.</translation>
     </message>
 </context>
 </TS>

@@ -98,7 +98,8 @@ def _messages(ts: Path) -> Iterator[tuple[str, ET.Element]]:
 
 
 def _placeholders(text: str) -> Counter[str]:
-    return Counter(re.findall(r"\{[^{}]*\}|%n|%L?\d+", text))
+    """`{name}`, `%n`, `%1`…, and the brace escapes `{{` / `}}` of `str.format`, counted apart."""
+    return Counter(re.findall(r"\{\{|\}\}|\{[^{}]*\}|%n|%L?\d+", text))
 
 
 def _accelerators(text: str) -> int:
