@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from app import __version__
 from app.bootstrap import Core, build_core
@@ -124,7 +124,8 @@ def _main_window(core: Core, scratch: Path) -> None:
     finally:
         window.close()
         runner.shutdown()
-        app.processEvents()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     try:
         if install_translators(app, "pl") != "pl":
             raise SelfTestError("the bundled Polish translation is missing")

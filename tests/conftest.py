@@ -168,13 +168,15 @@ def make_engine() -> Iterator[Callable[[str], Engine]]:
         engine.dispose()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def restore_logging() -> Iterator[None]:
-    """`main()` adds log handlers to the root logger; remove them afterwards."""
+    """`main()` and `run_gui()` add log handlers to the root logger (one writing to the test's
+    captured stderr, closed afterwards): remove them after every test."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     yield
-    for handler in root.handlers:
+    # A copy: removing handlers from the list being walked would skip every other one.
+    for handler in list(root.handlers):
         if handler not in handlers:
             root.removeHandler(handler)
             handler.close()

@@ -61,6 +61,7 @@ NON_DEFAULTS = {
     (Prefs, "language"): "pt_BR",
     (Prefs, "database_url"): "postgresql+psycopg://alice@db.example:5432/helpdesk",
     (Prefs, "remember_email"): "alice@msp.example",
+    (Prefs, "theme"): "dark",
     (UiState, "main_window_geometry"): b"\x01\xd9\xd0\xcb\x00\x03\x00\x00geometry",
     (UiState, "main_splitter_state"): b"\x00\x00\x00\xff\x00splitter",
     (UiState, "queue_header_state"): b"\x00\x00\x00\x00header\x00",

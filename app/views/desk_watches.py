@@ -35,10 +35,25 @@ class DeskWatches(QObject):
         )
         self.sla_alerts = SlaAlerts(self.sla_watch, window, open_ticket)
         self.recurring_watch = RecurringWatch(core.recurring, runner, notifier, window)
-        QTimer.singleShot(START_DELAY_MS, self.sla_watch.start)
-        QTimer.singleShot(START_DELAY_MS, self.recurring_watch.start)
+        # Owned timers, not QTimer.singleShot: a window closed before they fire must not start
+        # its watches afterwards (they would sweep on a shut-down runner, forever).
+        self._starts: list[QTimer] = []
+        for start in (self.sla_watch.start, self.recurring_watch.start):
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(start)
+            timer.start(START_DELAY_MS)
+            self._starts.append(timer)
+
+    @property
+    def active(self) -> bool:
+        """Waiting to start, or sweeping."""
+        waiting = any(timer.isActive() for timer in self._starts)
+        return waiting or self.sla_watch.running or self.recurring_watch.running
 
     def stop(self) -> None:
+        for timer in self._starts:
+            timer.stop()
         self.sla_watch.stop()
         self.recurring_watch.stop()
         self.sla_alerts.close()

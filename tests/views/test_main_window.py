@@ -259,3 +259,11 @@ def test_sla_notifications_reach_the_technician(window: MainWindow) -> None:
     assert message.startswith("SLA breached: T-000008")
     assert "Server down" in message and "(and 1 more)" in message
     assert window.sla_watch is not None
+
+
+def test_a_closed_window_never_starts_its_sweeps(window: MainWindow) -> None:
+    """Closed before the watches' start-up delay: nothing is left to fire later (an in-process
+    `helpdesk selftest` closes its window within seconds)."""
+    assert window.watches.active
+    window.close()
+    assert not window.watches.active

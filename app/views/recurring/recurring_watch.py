@@ -45,6 +45,11 @@ class RecurringWatch(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    @property
+    def running(self) -> bool:
+        """Sweeping on its timer (between `start()` and `stop()`)."""
+        return self._timer.isActive()
+
     def sweep_now(self) -> None:
         # A failed sweep (database gone) is retried by the next tick; the connection banner
         # already tells the technician.
