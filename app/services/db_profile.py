@@ -12,28 +12,18 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import Final
 
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from sqlalchemy.engine import URL
 
 from app.db import describe, parse_database_target
 from app.paths import AppPaths
 from app.services.db_connect import ConnectionReport, without_password
-from app.vault.keychain import (
-    WINDOWS_PERSIST,
-    BackendChoice,
-    KeychainReason,
-    KeychainUnavailable,
-    choose_backend,
-)
+from app.vault.keychain import KeychainItems, KeychainUnavailable
 
 log = logging.getLogger(__name__)
 
-_T = TypeVar("_T")
 
 #: The keychain service under which team database passwords are kept.
 TEAM_PASSWORD_SERVICE: Final = "MSP Helpdesk database"
@@ -88,66 +78,21 @@ def needs_first_run(target: str | None, paths: AppPaths) -> bool:
     return not target and not paths.database_file.exists()
 
 
-class TeamPasswordStore:
-    """Saves, loads and forgets team database passwords in the OS keychain.
-
-    `TeamPasswordStore()` picks the backend from the allow-list; tests pass their in-memory
-    backend and widen the allow-list in code (`extra_allowed`). When `available` is false,
-    every operation raises `KeychainUnavailable` (never with the password in it).
-    """
-
-    def __init__(
-        self,
-        backend: KeyringBackend | None = None,
-        *,
-        extra_allowed: Collection[type[KeyringBackend]] = (),
-    ) -> None:
-        candidates = None if backend is None else [backend]
-        self._choice: BackendChoice = choose_backend(candidates, extra_allowed=extra_allowed)
-
-    @property
-    def available(self) -> bool:
-        return self._choice.available
+class TeamPasswordStore(KeychainItems):
+    """Saves, loads and forgets team database passwords in the OS keychain, keyed by the
+    password-less URL; `KeychainUnavailable` (never with the password in it) without one."""
 
     def save(self, url: URL, password: str) -> None:
         """Keep `password` for the database at `url` (any password in `url` is ignored)."""
-        backend = self._backend("store")
         key = preference_key(url)
-
-        def write() -> None:
-            if type(backend).__name__ == "WinVaultKeyring":
-                # Local machine only: the default persistence roams with roaming profiles.
-                backend.persist = WINDOWS_PERSIST  # type: ignore[attr-defined]
-            backend.set_password(TEAM_PASSWORD_SERVICE, key, password)
-
-        _guarded("store", write)
+        self.write_item(TEAM_PASSWORD_SERVICE, key, password)
         log.info("saved the password of %s in the keychain", key)
 
     def load(self, url: URL) -> str | None:
-        backend = self._backend("load")
-        key = preference_key(url)
-        return _guarded("load", lambda: backend.get_password(TEAM_PASSWORD_SERVICE, key))
+        return self.read_item(TEAM_PASSWORD_SERVICE, preference_key(url))
 
     def forget(self, url: URL) -> None:
-        backend = self._backend("forget")
-        key = preference_key(url)
-
-        def delete() -> None:
-            try:
-                backend.delete_password(TEAM_PASSWORD_SERVICE, key)
-            except PasswordDeleteError:
-                if backend.get_password(TEAM_PASSWORD_SERVICE, key) is not None:
-                    raise
-
-        _guarded("forget", delete)
-
-    def _backend(self, operation: str) -> KeyringBackend:
-        backend = self._choice.backend
-        if backend is None:
-            raise KeychainUnavailable(
-                operation, str(self._choice.reason or KeychainReason.NO_BACKEND)
-            )
-        return backend
+        self.delete_item(TEAM_PASSWORD_SERVICE, preference_key(url))
 
 
 def save_team_password(url: URL, password: str, store: TeamPasswordStore | None = None) -> None:
@@ -174,14 +119,3 @@ def with_saved_password(url: URL, store: TeamPasswordStore | None = None) -> URL
         return url
     password = team_password(url, store)
     return url.set(password=password) if password else url
-
-
-def _guarded(operation: str, call: Callable[[], _T]) -> _T:
-    """Run a backend call; any error becomes `KeychainUnavailable`, neither chained nor kept as
-    context: a backend's message may quote the stored value."""
-    try:
-        return call()
-    except Exception as error:  # every backend failure means "unavailable"
-        cause = type(error).__name__
-    log.warning("keychain %s failed: %s", operation, cause)
-    raise KeychainUnavailable(operation, cause)

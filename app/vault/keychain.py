@@ -142,12 +142,14 @@ def choose_backend(
     return BackendChoice(None, reason, tuple(refused))
 
 
-class DeviceKeychain:
-    """Stores, loads and forgets the device key of (database uuid, user id).
+class KeychainItems:
+    """Text items of the OS keychain under (service, user name), through an allow-listed
+    backend only: the plumbing shared by the device keys and the team database passwords.
 
-    `DeviceKeychain()` picks the backend from the allow-list; `DeviceKeychain(backend)` uses the
-    given backend if it passes the same checks (`extra_allowed` widens the allow-list for tests).
-    When `available` is false every operation raises `KeychainUnavailable` with `reason`.
+    `backend` None picks one from the allow-list; a given backend must pass the same checks
+    (`extra_allowed` widens the allow-list for tests). When `available` is false every
+    operation raises `KeychainUnavailable` with `reason`; a backend's own error never leaves
+    (its message may quote the value).
     """
 
     def __init__(
@@ -172,17 +174,8 @@ class DeviceKeychain:
         """Why the keychain is unavailable; None when it is available."""
         return self._choice.reason
 
-    @staticmethod
-    def service_name(db_uuid: UUID) -> str:
-        return f"helpdesk/{db_uuid}/device-key"
-
-    def store(self, db_uuid: UUID, user_id: int, key: bytes) -> None:
-        """Save `key` (exactly `DEVICE_KEY_BYTES` bytes), replacing any earlier one."""
-        if not isinstance(key, bytes) or len(key) != DEVICE_KEY_BYTES:
-            raise ValueError(f"a device key is exactly {DEVICE_KEY_BYTES} bytes")
+    def write_item(self, service: str, username: str, value: str) -> None:
         backend = self._backend("store")
-        value = base64.b64encode(key).decode("ascii")
-        service, username = self.service_name(db_uuid), str(user_id)
 
         def write() -> None:
             _prepare_for_write(backend)
@@ -190,23 +183,13 @@ class DeviceKeychain:
 
         _guarded("store", write)
 
-    def load(self, db_uuid: UUID, user_id: int) -> bytes | None:
-        """The stored key, or None if there is none. A malformed item is deleted (→ None)."""
+    def read_item(self, service: str, username: str) -> str | None:
         backend = self._backend("load")
-        service, username = self.service_name(db_uuid), str(user_id)
-        value = _guarded("load", lambda: backend.get_password(service, username))
-        if value is None:
-            return None
-        key = _decode_key(value)
-        if key is None:
-            log.warning("malformed device key in the keychain for user %s; deleting it", user_id)
-            self.forget(db_uuid, user_id)
-        return key
+        return _guarded("load", lambda: backend.get_password(service, username))
 
-    def forget(self, db_uuid: UUID, user_id: int) -> None:
-        """Delete the item; nothing to delete is not an error."""
+    def delete_item(self, service: str, username: str) -> None:
+        """Nothing to delete is not an error."""
         backend = self._backend("forget")
-        service, username = self.service_name(db_uuid), str(user_id)
 
         def delete() -> None:
             try:
@@ -224,6 +207,36 @@ class DeviceKeychain:
             reason = self._choice.reason or KeychainReason.NO_BACKEND
             raise KeychainUnavailable(operation, str(reason))
         return backend
+
+
+class DeviceKeychain(KeychainItems):
+    """Stores, loads and forgets the device key of (database uuid, user id)."""
+
+    @staticmethod
+    def service_name(db_uuid: UUID) -> str:
+        return f"helpdesk/{db_uuid}/device-key"
+
+    def store(self, db_uuid: UUID, user_id: int, key: bytes) -> None:
+        """Save `key` (exactly `DEVICE_KEY_BYTES` bytes), replacing any earlier one."""
+        if not isinstance(key, bytes) or len(key) != DEVICE_KEY_BYTES:
+            raise ValueError(f"a device key is exactly {DEVICE_KEY_BYTES} bytes")
+        value = base64.b64encode(key).decode("ascii")
+        self.write_item(self.service_name(db_uuid), str(user_id), value)
+
+    def load(self, db_uuid: UUID, user_id: int) -> bytes | None:
+        """The stored key, or None if there is none. A malformed item is deleted (→ None)."""
+        value = self.read_item(self.service_name(db_uuid), str(user_id))
+        if value is None:
+            return None
+        key = _decode_key(value)
+        if key is None:
+            log.warning("malformed device key in the keychain for user %s; deleting it", user_id)
+            self.forget(db_uuid, user_id)
+        return key
+
+    def forget(self, db_uuid: UUID, user_id: int) -> None:
+        """Delete the item; nothing to delete is not an error."""
+        self.delete_item(self.service_name(db_uuid), str(user_id))
 
 
 def _guarded(operation: str, call: Callable[[], _T]) -> _T:
