@@ -37,6 +37,7 @@ from app.tasks import Lane, TaskRunner
 from app.views import labels
 from app.views.escalation.escalation_text import contacts_text, error_text, problem_text
 from app.views.tickets.form_widgets import with_error
+from app.views.tones import Tone, tone_css
 from app.views.widgets.form_errors import ErrorLabel, FormErrors
 
 #: Where the service's refusals are shown; the rest go to the general line.
@@ -93,7 +94,7 @@ class EscalateDialog(QDialog):
         layout.addLayout(form)
         self.warning_label = QLabel(self)
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #8a5300;")
+        self.warning_label.setStyleSheet(tone_css(Tone.WARNING))
         self.warning_label.hide()
         layout.addWidget(self.warning_label)
         self.contacts_label = QLabel(self)

@@ -8,7 +8,6 @@ list, VIP) are repeated in red at the top, so they are read before the capture s
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
@@ -23,8 +22,11 @@ from app.services.entitlement import (
 
 from app.views import labels
 from app.views.onboarding.texts import choice_label
+from app.views.tones import Tone, tone_css
 
-_WARNING_STYLE: Final = "color: #b3261e; font-weight: 600;"
+
+def _warning_style() -> str:
+    return tone_css(Tone.ERROR, "font-weight: 600;")
 
 
 class EntitlementCardView(QFrame):
@@ -42,7 +44,7 @@ class EntitlementCardView(QFrame):
         self.warnings_label.setWordWrap(True)
         # Names device serials and licence products typed by users: plain text too.
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warnings_label.setStyleSheet(_WARNING_STYLE)
+        self.warnings_label.setStyleSheet(_warning_style())
         self.placeholder = QLabel(self.tr("Find the caller, a device serial or a contract number."))
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: palette(placeholder-text);")
@@ -131,7 +133,7 @@ class EntitlementCardView(QFrame):
             "scope": bool(scope),
         }
         for key, value in red.items():
-            self.lines[key].setStyleSheet(_WARNING_STYLE if value else "")
+            self.lines[key].setStyleSheet(_warning_style() if value else "")
 
     # -- wording ------------------------------------------------------------------------------
 

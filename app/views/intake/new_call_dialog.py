@@ -55,6 +55,7 @@ from app.views.shortcuts import Shortcut, bind_shortcut
 from app.views.tickets.field_labels import client_item, contact_item, failure_text
 from app.views.tickets.new_ticket_dialog import DEFAULTS
 from app.views.tickets.ticket_form import TicketForm
+from app.views.tones import Tone, tone_css
 from app.views.widgets.banner import Banner
 from app.views.widgets.lookup_edit import LookupEdit, LookupItem
 
@@ -148,7 +149,7 @@ class NewCallDialog(QDialog):
         self.results.setMaximumHeight(self.fontMetrics().lineSpacing() * 9)
         self.search_note = QLabel()
         self.search_note.setWordWrap(True)
-        self.search_note.setStyleSheet("color: #b3261e;")
+        self.search_note.setStyleSheet(tone_css(Tone.ERROR))
         self.search_note.hide()
         self.no_entitlement_button = QPushButton(self.tr("Continue &without entitlement"))
         self.no_entitlement_button.setToolTip(self.tr("Pick the client by name instead"))

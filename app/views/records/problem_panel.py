@@ -27,6 +27,7 @@ from app.views import labels
 from app.views.records import texts
 from app.views.records.panel_tabs import set_tab_visible
 from app.views.tickets.ticket_panel import TicketPanel, TicketPanelFactory
+from app.views.tones import Tone, tone_css
 from app.views.widgets.form_errors import ErrorLabel
 
 
@@ -71,7 +72,7 @@ class ProblemPanel(TicketPanel):
             )
         )
         self.no_incident_label.setWordWrap(True)
-        self.no_incident_label.setStyleSheet("color: #b26a00;")
+        self.no_incident_label.setStyleSheet(tone_css(Tone.WARNING))
 
         form = QFormLayout()
         form.addRow(self.tr("Root cause"), self.root_cause_edit)

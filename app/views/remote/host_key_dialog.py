@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.tones import Tone, tone_css
+
 ACCEPT_TEXT: Final = "Accept"
 REJECT_TEXT: Final = "Reject"
 CLOSE_TEXT: Final = "Close"
@@ -80,7 +82,7 @@ class _PinDialog(QDialog):
     def _note(self, text: str, *, warning: bool = False) -> QLabel:
         label = _plain_label(text)
         if warning:
-            label.setStyleSheet("color: #c62828; font-weight: 600;")
+            label.setStyleSheet(tone_css(Tone.ERROR, "font-weight: 600;"))
         self.notes.addWidget(label)
         return label
 

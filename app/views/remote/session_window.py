@@ -25,6 +25,7 @@ from app.tasks import TaskRunner
 from app.views.remote import PowerShellRunner, TerminalChannel
 from app.views.remote.terminal_widget import TerminalWidget
 from app.views.remote.winrm_console import WinRMConsole
+from app.views.tones import Tone, tone_css
 
 
 class SessionWindow(QWidget):
@@ -81,7 +82,7 @@ class SessionWindow(QWidget):
             # WinRM over HTTP has no server identity to pin (remote.md §5).
             warning = QLabel(self.tr("Server identity not verified (WinRM over HTTP)."))
             warning.setObjectName("identityWarning")
-            warning.setStyleSheet("color: #b26a00;")
+            warning.setStyleSheet(tone_css(Tone.WARNING))
             layout = console.layout()
             if layout is not None:
                 layout.addWidget(warning)

@@ -42,6 +42,7 @@ from app.views.routing.routing_text import (
     problem_text,
     split_terms,
 )
+from app.views.tones import Tone, tone_css
 from app.views.widgets.form_errors import ErrorLabel
 
 #: Delay between the last change and the conflict check, so typing does not flood the lane.
@@ -395,7 +396,7 @@ class RuleEditorDialog(QDialog):
             self.conflicts_label.setStyleSheet("")
             return
         self.conflicts_label.setText("\n".join(conflict_lines(found, self._choices)))
-        self.conflicts_label.setStyleSheet("color: #8a5300;")
+        self.conflicts_label.setStyleSheet(tone_css(Tone.WARNING))
 
     def test_facts(self) -> Facts:
         client = self.test_client.currentData()

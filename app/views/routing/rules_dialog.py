@@ -35,6 +35,7 @@ from app.views.routing.routing_text import (
     problem_text,
 )
 from app.views.routing.rule_editor import RuleEditorDialog
+from app.views.tones import Tone, tone_css
 from app.views.widgets.form_errors import ErrorLabel
 from app.views.widgets.record_list import (
     fit_columns,
@@ -122,7 +123,7 @@ class RoutingRulesDialog(QDialog):
         self.conflicts_label = QLabel()
         self.conflicts_label.setWordWrap(True)
         self.conflicts_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.conflicts_label.setStyleSheet("color: #8a5300;")
+        self.conflicts_label.setStyleSheet(tone_css(Tone.WARNING))
         self.error = ErrorLabel()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setAutoDefault(False)

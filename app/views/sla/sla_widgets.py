@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.tones import Tone, tone_css
+
 #: Border of a field the service (or a parser) refused; the message sits next to it.
 _INVALID_STYLE: Final = "border: 1px solid #b3261e; border-radius: 3px; padding: 2px;"
 
@@ -30,7 +32,7 @@ def status_label() -> QLabel:
     label = QLabel()
     label.setObjectName("statusMessage")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #17652f; font-weight: 600;")
+    label.setStyleSheet(tone_css(Tone.OK, "font-weight: 600;"))
     label.hide()
     return label
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 
 from app.services.breach_reasons import REASON_MAX
 
+from app.views.tones import Tone, tone_css
+
 
 class BreachReasonDialog(QDialog):
     """The reason text, prefilled with the one recorded before; OK needs some text."""
@@ -30,7 +32,7 @@ class BreachReasonDialog(QDialog):
         self.text = QPlainTextEdit(current)
         self.text.setPlaceholderText(self.tr("e.g. Replacement part delivered late by the vendor"))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(tone_css(Tone.ERROR))
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -53,6 +53,7 @@ from app.views.tickets.bulk_bar import BulkBar
 from app.views.tickets.choice_box import ChoiceBox
 from app.views.tickets.queue_model import Col, TicketIdRole, TicketTableModel
 from app.views.tickets.queue_shortcuts import QueueShortcuts
+from app.views.tones import Tone, tone_css
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ class TicketQueueView(QWidget):
         self._build_table()
         self._error_label = QLabel(self)
         self._error_label.setObjectName("queueError")
-        self._error_label.setStyleSheet("color: #b3261e;")
+        self._error_label.setStyleSheet(tone_css(Tone.ERROR))
         self._error_label.setTextFormat(Qt.TextFormat.RichText)
         self._error_label.linkActivated.connect(lambda _link: self.reload())
         self._error_label.hide()
@@ -246,7 +247,7 @@ class TicketQueueView(QWidget):
         self._empty_label = QLabel(self.tr("No tickets match these filters."), table.viewport())
         self._empty_label.setObjectName("queueEmpty")
         self._empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty_label.setStyleSheet("color: #80868b;")
+        self._empty_label.setStyleSheet(tone_css(Tone.MUTED))
         self._empty_label.hide()
         table.viewport().installEventFilter(self)
 

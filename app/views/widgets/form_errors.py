@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.views import labels
+from app.views.tones import Tone, tone_css
 
 
 class ErrorLabel(QLabel):
@@ -16,7 +17,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b3261e;")
+        self.setStyleSheet(tone_css(Tone.ERROR))
         self.hide()
 
     def show_error(self, text: str) -> None:
