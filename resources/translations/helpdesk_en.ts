@@ -7934,7 +7934,7 @@ Options: {3}</source>
     <name>TerminalWidget</name>
     <message>
         <source>Paste several lines?</source>
-        <extracomment>The transcript&apos;s size cap, in UTF-8 bytes (remote.md §4.1). Bytes asked of `recv()` per call. Chunks the reader may hand over before the GUI has fed the earlier ones to pyte. DEC private mode numbers the keyboard and paste code look at. Resizes are sent once the user stops dragging for this long, not for every pixel.</extracomment>
+        <extracomment>The transcript&apos;s size cap, in UTF-8 bytes (remote.md §4.1). Bytes asked of `recv()` per call. Chunks the reader may hand over before the GUI has fed the earlier ones to pyte. Resizes are sent once the user stops dragging for this long, not for every pixel.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

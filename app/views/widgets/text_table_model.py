@@ -1,7 +1,8 @@
 """A read-only table of rows already worded by the view: each row is a `TextRow` (its cells'
 text, the item it stands for, and optional per-cell colours). For short lists shown in full
-(a ticket's time entries, a client's contracts, recurring schedules, vendor cases); the
-replacement for `QTableWidget`, which architecture.md §3.1 rules out. GUI thread only."""
+(a ticket's time entries, a client's contracts, recurring schedules, vendor cases), under a
+`QTableView` like every table of the app (architecture.md §3.1); long lists such as the queue
+use paged models over SQL instead. GUI thread only."""
 
 from __future__ import annotations
 
