@@ -14,8 +14,12 @@ import keyring
 import pytest
 from sqlalchemy import Engine
 
+from PySide6.QtCore import QSettings
+
 from app.db import Database, create_database_engine, parse_database_target, upgrade_database
-from tests.fakes import FakeClock, MemoryKeyring
+from app.settings import Settings
+from app.tasks import Lane, TaskRunner
+from tests.fakes import FakeClock, InlineExecutor, MemoryKeyring
 from tests.fixtures.postgres import TEST_DATABASE, PostgresServer, running_postgres
 
 #: The two backends every database test runs on; `make test-quick` deselects `postgresql`.
@@ -181,3 +185,17 @@ def restore_logging() -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[TaskRunner]:
+    """A TaskRunner whose lanes run tasks inline, so results arrive before `run()` returns."""
+    r = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Preferences and window state in an ini file of the test's own."""
+    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))

@@ -8,30 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import application
 from app.bootstrap import Core, build_core
 from app.services.demo_data import DEMO_PASSWORD
-from app.settings import Settings
-from app.tasks import Lane, TaskRunner
-from tests.fakes import InlineExecutor
 
 from app.views.auth.first_admin_dialog import FirstAdminDialog
 from app.views.auth.sign_in_dialog import SignInDialog
-
-
-@pytest.fixture
-def runner(qtbot) -> Iterator[TaskRunner]:
-    r = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import URL
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import application
 from app.bootstrap import DB_URL_ENV, build_core
 from app.paths import AppPaths
-from app.settings import Settings
-from app.tasks import Lane, TaskRunner
-from tests.fakes import InlineExecutor
 
 from app.views.setup import FirstRunDialog
-
-
-@pytest.fixture
-def runner(qtbot) -> Iterator[TaskRunner]:
-    r = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
-    yield r
-    r.shutdown()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 def _when_shown(act) -> None:

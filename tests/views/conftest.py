@@ -16,17 +16,9 @@ from app.services.sla_config import SlaConfigService
 from app.services.sla_store import SlaStore
 from app.services.ticket_queue import TicketQueueService
 from app.services.tickets import TicketService
-from app.tasks import ChangeNotifier, Lane, TaskRunner
+from app.tasks import ChangeNotifier
 from tests.factories import add_technician
-from tests.fakes import FakeClock, InlineExecutor
-
-
-@pytest.fixture
-def runner(qtbot) -> Iterator[TaskRunner]:
-    """A TaskRunner whose lanes run tasks inline, so results arrive before `run()` returns."""
-    r = TaskRunner(executors={lane: InlineExecutor() for lane in Lane})
-    yield r
-    r.shutdown()
+from tests.fakes import FakeClock
 
 
 @pytest.fixture

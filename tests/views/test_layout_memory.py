@@ -4,11 +4,10 @@ closed with; Qt's own boxes and the main window are left alone; bad stored bytes
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,11 +45,6 @@ class OtherDialog(NotesDialog):
 
 class MainWindow(QMainWindow):
     """Named like the app's: it keeps its own layout."""
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

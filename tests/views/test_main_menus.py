@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -27,11 +26,6 @@ def core(tmp_path: Path) -> Iterator[Core]:
     built = build_core(str(tmp_path / "desk.sqlite"), tmp_path / "data")
     yield built
     built.close()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 def _build(

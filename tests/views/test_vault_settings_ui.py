@@ -42,11 +42,6 @@ REWRITTEN = "The log was rewritten since this workstation last wrote to it"
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
 def board(qtbot):
     clipboard = QGuiApplication.clipboard()
     clipboard.clear()

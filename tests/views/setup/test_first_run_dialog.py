@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton, QWidget
 
 from app.paths import AppPaths
@@ -43,11 +43,6 @@ def role(pg_server: PostgresServer) -> Iterator[PasswordRole]:
 def owned_db(role: PasswordRole) -> str:
     """An empty database the role owns, shared by the tests that only connect to it."""
     return role.own_database()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
